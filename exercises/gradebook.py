@@ -1,0 +1,9 @@
+from django.views import View
+
+
+class GradebookPageView(View):
+    pass
+
+
+class GradebookCsvView(View):
+    pass

@@ -1,0 +1,186 @@
+"""The memcourse domain: courses, enrollments, modules, exercises and their versions, questions, answer keys,
+attempts and progress. Models hold data and constraints only; behaviour lives in services.py and selectors.py."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Course(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    description = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Enrollment(models.Model):
+    class Role(models.TextChoices):
+        STUDENT = "student", "Student"
+        TEACHER = "teacher", "Teacher"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments")
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="enrollments")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.STUDENT)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="enrollment_unique_user_course")]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.course} ({self.role})"
+
+
+class Module(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="modules")
+    order = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=200)
+    lesson = models.TextField(blank=True, help_text="A short lesson in Markdown.")
+
+    class Meta:
+        ordering = ["course", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Exercise(models.Model):
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="exercises")
+    order = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=200)
+    instructions = models.TextField(blank=True)
+    program = models.TextField(help_text='JavaScript source; mark snapshots with checkpoint("A").')
+    published = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=0, editable=False, help_text="Number of the current version.")
+
+    class Meta:
+        ordering = ["module", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ExerciseVersion(models.Model):
+    """A snapshot of an exercise's program and its engine trace, so answer keys are computed once per version."""
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    program = models.TextField()
+    trace = models.JSONField(null=True, blank=True, help_text="The engine's trace; empty when the program cannot run.")
+    problem = models.TextField(blank=True, help_text="Why the program cannot run at all, exactly as the engine says.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["exercise", "number"]
+        constraints = [models.UniqueConstraint(fields=["exercise", "number"], name="version_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} v{self.number}"
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        STACK = "stack", "Call stack"
+        LOCALS = "locals", "Local variables"
+        REACHABLE = "reachable", "Reachable objects"
+        GC_FREED = "gc_freed", "Objects freed by gc()"
+        REFCOUNT_LEAK = "refcount_leak", "Reference-counting leaks"
+        OUTPUT = "output", "Printed output"
+        OVERFLOW = "overflow", "Stack overflow"
+        MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    checkpoint = models.CharField(
+        max_length=100, blank=True, help_text="Checkpoint name; not used by output, overflow and multiple choice."
+    )
+    prompt = models.TextField()
+    points = models.PositiveIntegerField(default=1)
+    config = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Kind-specific: locals {"frame": 0, "variables": ["x"]}; multiple choice '
+        '{"choices": ["..", ".."], "correct": 0}; any checkpoint kind may add {"occurrence": 2}.',
+    )
+
+    class Meta:
+        ordering = ["exercise", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.get_kind_display()} #{self.order}"
+
+
+class AnswerKey(models.Model):
+    """The key of one question for one exercise version: `key` when derivable, else the exact `problem`.
+    `options` is the public part derived from the trace (e.g. which objects exist), safe to show students."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answer_keys")
+    exercise_version = models.ForeignKey(ExerciseVersion, on_delete=models.CASCADE, related_name="answer_keys")
+    key = models.JSONField(null=True, blank=True)
+    options = models.JSONField(default=dict, blank=True)
+    problem = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "exercise_version"], name="answerkey_unique_question_version")
+        ]
+
+    @property
+    def is_valid(self) -> bool:
+        return self.key is not None and not self.problem
+
+    def __str__(self) -> str:
+        return f"key of {self.question} (v{self.exercise_version.number})"
+
+
+class Attempt(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        GRADED = "graded", "Graded"
+        FAILED = "failed", "Failed"
+
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="attempts")
+    exercise_version = models.ForeignKey(ExerciseVersion, on_delete=models.PROTECT, related_name="attempts")
+    answer = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    score = models.FloatField(null=True, blank=True)
+    max_score = models.FloatField(default=0)
+    feedback = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    graded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["student", "question"])]
+
+    def __str__(self) -> str:
+        return f"attempt {self.pk} by {self.student} on {self.question} ({self.status})"
+
+
+class Progress(models.Model):
+    """Best score per student and question; per-exercise and per-module progress are aggregated in selectors."""
+
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="progress")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="progress")
+    best_score = models.FloatField(default=0)
+    max_score = models.FloatField(default=0)
+    attempts = models.PositiveIntegerField(default=0)
+    completed = models.BooleanField(default=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "progress"
+        constraints = [models.UniqueConstraint(fields=["student", "question"], name="progress_unique_student_question")]
+
+    def __str__(self) -> str:
+        return f"{self.student} on {self.question}: {self.best_score}/{self.max_score}"

@@ -1,0 +1,88 @@
+"""The only module of the web app that calls the engine. It turns every way a program can fail to run into one
+exact, readable problem message, so callers never see an engine exception."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ProgramRun:
+    """The trace of a program, or why there is none. `trace` is the contract's JSON (see shared/contracts)."""
+
+    trace: dict[str, Any] | None
+    problem: str
+
+    @property
+    def ok(self) -> bool:
+        return self.trace is not None and not self.problem
+
+
+def describe_program_error(exc: Any) -> str:
+    """"SyntaxError at line 3, column 7: Unexpected token" from an engine.ProgramError."""
+    name = getattr(exc, "name", type(exc).__name__)
+    message = getattr(exc, "message", str(exc))
+    line, column = getattr(exc, "line", None), getattr(exc, "column", None)
+    if line is None:
+        return f"{name}: {message}"
+    where = f"line {line}" if column is None else f"line {line}, column {column}"
+    return f"{name} at {where}: {message}"
+
+
+def describe_limit(error: dict[str, Any]) -> str:
+    line = error.get("line")
+    where = f" (at line {line})" if line else ""
+    return f"The program exceeded an engine limit{where}: {error.get('message', 'limit exceeded')}"
+
+
+def run(source: str) -> ProgramRun:
+    """Trace `source` once. A syntax error, unsupported syntax, a limit hit or an engine failure become `problem`."""
+    import engine
+
+    try:
+        trace = engine.trace(source).to_json()
+    except engine.ProgramError as exc:
+        return ProgramRun(trace=None, problem=describe_program_error(exc))
+    except Exception as exc:  # an engine bug must not take the admin or a worker down
+        logger.exception("engine failed on a program")
+        return ProgramRun(trace=None, problem=f"The engine failed on this program: {type(exc).__name__}: {exc}")
+    error = trace.get("error")
+    if error and error.get("name") == "LimitExceeded":
+        return ProgramRun(trace=trace, problem=describe_limit(error))
+    return ProgramRun(trace=trace, problem="")
+
+
+def site_keys(source: str) -> list[str]:
+    """The allocation sites of `source` ("L:C"), in source order; empty if it does not parse."""
+    import engine
+
+    try:
+        return [site.key for site in engine.allocation_sites(source)]
+    except Exception:
+        return []
+
+
+def site_details(source: str) -> list[dict[str, Any]]:
+    """Each allocation site's key, line, column and kind, in source order; empty if it does not parse."""
+    import engine
+
+    try:
+        return [
+            {"key": s.key, "line": s.line, "column": s.column, "kind": s.kind} for s in engine.allocation_sites(source)
+        ]
+    except Exception:
+        return []
+
+
+def function_names(source: str) -> list[str]:
+    """The frame names this program can show, without "<global>"; empty if it does not parse."""
+    import engine
+
+    try:
+        return list(engine.function_names(source))
+    except Exception:
+        return []

@@ -1,0 +1,15 @@
+"""Top-level routes: pages (exercises.urls, owned by the frontend), the gradebook, the API, admin and accounts."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from exercises import gradebook
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("api/", include("exercises.api_urls")),
+    path("courses/<slug:slug>/gradebook/", gradebook.GradebookPageView.as_view(), name="gradebook"),
+    path("courses/<slug:slug>/gradebook.csv", gradebook.GradebookCsvView.as_view(), name="gradebook-csv"),
+    path("", include("exercises.urls")),
+]
