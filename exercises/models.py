@@ -74,6 +74,8 @@ class ExerciseVersion(models.Model):
     program = models.TextField()
     trace = models.JSONField(null=True, blank=True, help_text="The engine's trace; empty when the program cannot run.")
     problem = models.TextField(blank=True, help_text="Why the program cannot run at all, exactly as the engine says.")
+    sites = models.JSONField(default=list, blank=True, help_text="Allocation sites: key, line, column, kind.")
+    functions = models.JSONField(default=list, blank=True, help_text="Frame names the program can show.")
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

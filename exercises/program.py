@@ -1,10 +1,14 @@
 """The only module of the web app that calls the engine. It turns every way a program can fail to run into one
-exact, readable problem message, so callers never see an engine exception."""
+exact, readable problem message, so callers never see an engine exception.
+
+The engine is imported inside the functions so that Django starts (and pages that never trace render) without
+loading the parser."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -39,8 +43,9 @@ def describe_limit(error: dict[str, Any]) -> str:
     return f"The program exceeded an engine limit{where}: {error.get('message', 'limit exceeded')}"
 
 
+@lru_cache(maxsize=32)
 def run(source: str) -> ProgramRun:
-    """Trace `source` once. A syntax error, unsupported syntax, a limit hit or an engine failure become `problem`."""
+    """Trace `source` once (the admin validates and then saves the same program: the second call is free). A syntax error, unsupported syntax, a limit hit or an engine failure become `problem`."""
     import engine
 
     try:

@@ -1,0 +1,257 @@
+"""The JSON API: thin views that validate with an input serializer, call one service or selector, and answer with
+an output serializer. Errors come out in the one shape of exercises/api_errors.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from exercises import selectors, services
+from exercises.answers import AnswerInvalid, validate_answer
+from exercises.errors import Forbidden, NotFound
+from exercises.models import Question
+
+ERROR_SHAPE = inline_serializer(
+    "Error",
+    {
+        "error": inline_serializer(
+            "ErrorBody",
+            {"code": serializers.CharField(), "message": serializers.CharField(), "details": serializers.JSONField()},
+        )
+    },
+)
+
+
+# --- courses ----------------------------------------------------------------------------------------------------
+
+
+class CourseSummarySerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+
+
+class CourseListApi(APIView):
+    @extend_schema(responses=CourseSummarySerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response(CourseSummarySerializer(selectors.course_list(), many=True).data)
+
+
+class ExerciseSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    order = serializers.IntegerField()
+    title = serializers.CharField()
+    published = serializers.BooleanField()
+
+
+class ModuleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    order = serializers.IntegerField()
+    title = serializers.CharField()
+    lesson = serializers.CharField(help_text="Markdown.")
+    exercises = ExerciseSummarySerializer(many=True, source="visible_exercises")
+
+
+class CourseDetailApi(APIView):
+    class OutputSerializer(CourseSummarySerializer):
+        role = serializers.CharField(allow_null=True, help_text="student, teacher, or null when not enrolled.")
+        modules = ModuleSerializer(many=True)
+
+    @extend_schema(responses={200: OutputSerializer, 404: ERROR_SHAPE})
+    def get(self, request: Request, slug: str) -> Response:
+        course = selectors.course_get(slug=slug)
+        data = {
+            "slug": course.slug, "title": course.title, "description": course.description,
+            "role": selectors.enrollment_role(user=request.user, course=course),
+            "modules": selectors.course_modules(course=course, user=request.user),
+        }
+        return Response(self.OutputSerializer(data).data)
+
+
+class CourseEnrollApi(APIView):
+    class OutputSerializer(serializers.Serializer):
+        course = serializers.SlugField(source="course.slug")
+        role = serializers.CharField()
+
+    @extend_schema(request=None, responses={200: OutputSerializer, 404: ERROR_SHAPE})
+    def post(self, request: Request, slug: str) -> Response:
+        course = selectors.course_get(slug=slug)
+        enrollment = services.course_enroll(user=request.user, course=course)
+        return Response(self.OutputSerializer(enrollment).data)
+
+
+# --- exercises --------------------------------------------------------------------------------------------------
+
+
+class ExerciseDetailApi(APIView):
+    class SiteSerializer(serializers.Serializer):
+        label = serializers.CharField(help_text="A, B, ... in source order.")
+        line = serializers.IntegerField()
+        column = serializers.IntegerField()
+        kind = serializers.CharField()
+        count = serializers.IntegerField(help_text="Objects this site allocated; labels get #k when more than 1.")
+
+    class QuestionSerializer(serializers.Serializer):
+        id = serializers.IntegerField(source="question.id")
+        order = serializers.IntegerField(source="question.order")
+        kind = serializers.CharField(source="question.kind")
+        checkpoint = serializers.CharField(source="question.checkpoint")
+        prompt = serializers.CharField(source="question.prompt")
+        points = serializers.IntegerField(source="question.points")
+        options = serializers.JSONField(
+            help_text="Public, per kind: functions (stack); frame, function, variables, objects (locals); "
+            "objects (reachable, gc_freed, refcount_leak); choices (multiple_choice). Never the key."
+        )
+
+    class CheckpointSerializer(serializers.Serializer):
+        name = serializers.CharField()
+        line = serializers.IntegerField()
+
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField(source="exercise.id")
+        title = serializers.CharField(source="exercise.title")
+        instructions = serializers.CharField(source="exercise.instructions")
+        course = serializers.SlugField(source="exercise.module.course.slug")
+        module = serializers.CharField(source="exercise.module.title")
+        version = serializers.IntegerField(allow_null=True)
+        program = serializers.CharField()
+        sites = serializers.ListField(child=serializers.DictField())
+        functions = serializers.ListField(child=serializers.CharField())
+        checkpoints = serializers.ListField(child=serializers.DictField())
+        questions = serializers.ListField(child=serializers.DictField())
+
+    @extend_schema(responses={200: OutputSerializer, 403: ERROR_SHAPE, 404: ERROR_SHAPE})
+    def get(self, request: Request, exercise_id: int) -> Response:
+        exercise = selectors.exercise_get_for_user(exercise_id=exercise_id, user=request.user)
+        view = selectors.exercise_public_view(exercise=exercise)
+        data = self.OutputSerializer(view).data
+        data["sites"] = self.SiteSerializer(view["sites"], many=True).data
+        data["checkpoints"] = self.CheckpointSerializer(view["checkpoints"], many=True).data
+        data["questions"] = self.QuestionSerializer(view["questions"], many=True).data
+        return Response(data)
+
+
+# --- attempts ---------------------------------------------------------------------------------------------------
+
+
+class AttemptOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    question = serializers.IntegerField(source="question_id")
+    exercise_version = serializers.IntegerField(source="exercise_version.number")
+    answer = serializers.JSONField()
+    status = serializers.CharField()
+    score = serializers.FloatField(allow_null=True)
+    max_score = serializers.FloatField()
+    feedback = serializers.JSONField(help_text='[{"part", "correct", "expected", "given"}...]')
+    message = serializers.CharField()
+    created = serializers.DateTimeField()
+    graded_at = serializers.DateTimeField(allow_null=True)
+
+
+class AttemptCreateApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        question = serializers.IntegerField()
+        answer = serializers.JSONField(help_text="Shape depends on the question kind; see the README.")
+
+        def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+            question = Question.objects.select_related("exercise__module__course").filter(pk=attrs["question"]).first()
+            if question is None:
+                raise serializers.ValidationError({"question": [f"There is no question {attrs['question']}."]})
+            if not selectors.user_is_enrolled(user=self.context["request"].user, course=question.exercise.module.course):
+                raise Forbidden("Enroll in this course before answering its questions.")
+            version = selectors.exercise_current_version(exercise=question.exercise)
+            key = selectors.answer_key_get(question=question, version=version) if version else None
+            if key is not None and key.is_valid:  # without a key the service answers 409
+                try:
+                    attrs["answer"] = validate_answer(question.kind, attrs["answer"], key.options)
+                except AnswerInvalid as exc:
+                    raise serializers.ValidationError({"answer": [str(exc)]}) from exc
+            attrs["question"] = question
+            return attrs
+
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField()
+        status = serializers.CharField()
+        url = serializers.CharField()
+
+    @extend_schema(request=InputSerializer, responses={202: OutputSerializer, 400: ERROR_SHAPE, 403: ERROR_SHAPE})
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        attempt = services.attempt_submit(student=request.user, **serializer.validated_data)
+        url = reverse("api-attempt-detail", args=[attempt.pk])
+        return Response({"id": attempt.pk, "status": attempt.status, "url": url}, status=status.HTTP_202_ACCEPTED)
+
+    class FilterSerializer(serializers.Serializer):
+        question = serializers.IntegerField(required=False)
+
+    @extend_schema(parameters=[FilterSerializer], responses=AttemptOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        attempts = selectors.attempt_list_for_user(user=request.user, question_id=filters.validated_data.get("question"))
+        return Response(AttemptOutputSerializer(attempts[:100], many=True).data)
+
+
+class AttemptDetailApi(APIView):
+    class OutputSerializer(AttemptOutputSerializer):
+        memory = serializers.JSONField(
+            allow_null=True, help_text="Once graded: the true checkpoint (labelled), the output and the error."
+        )
+
+    @extend_schema(responses={200: OutputSerializer, 404: ERROR_SHAPE})
+    def get(self, request: Request, attempt_id: int) -> Response:
+        attempt = selectors.attempt_get_for_user(attempt_id=attempt_id, user=request.user)
+        data = AttemptOutputSerializer(attempt).data
+        data["memory"] = selectors.attempt_memory(attempt=attempt)
+        return Response(data)
+
+
+# --- progress and gradebook -------------------------------------------------------------------------------------
+
+
+class ProgressApi(APIView):
+    @extend_schema(
+        responses=inline_serializer("CourseProgress", {"course": serializers.SlugField(), "modules": serializers.JSONField()})
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        course = selectors.course_get(slug=slug)
+        if not selectors.user_is_enrolled(user=request.user, course=course):
+            raise NotFound("You are not enrolled in this course.")
+        return Response({"course": course.slug, "modules": selectors.course_progress(user=request.user, course=course)})
+
+
+class GradebookApi(APIView):
+    class ExerciseColumnSerializer(serializers.Serializer):
+        id = serializers.IntegerField()
+        title = serializers.CharField()
+        max_score = serializers.FloatField()
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Gradebook",
+                {
+                    "course": serializers.SlugField(),
+                    "exercises": ExerciseColumnSerializer(many=True),
+                    "students": serializers.JSONField(help_text='[{"username", "scores": [...], "total"}...]'),
+                },
+            ),
+            403: ERROR_SHAPE,
+        }
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        course = selectors.course_get(slug=slug)
+        selectors.course_require_teacher(user=request.user, course=course)
+        exercises = selectors.gradebook_exercises(course=course)
+        return Response({
+            "course": course.slug,
+            "exercises": self.ExerciseColumnSerializer(exercises, many=True).data,
+            "students": list(selectors.gradebook_rows(course=course)),
+        })

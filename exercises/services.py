@@ -1,0 +1,266 @@
+"""Changing state: enrollment, exercise versions and answer keys, publishing, attempts, grading and progress.
+Every function takes keyword-only arguments and runs in a transaction; expected failures raise ApplicationError."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from exercises import program, selectors
+from exercises.answer_keys import KeyResult, ProgramFacts, QuestionSpec, derive_key
+from exercises.answers import AnswerInvalid, validate_answer
+from exercises.errors import ApplicationError, Forbidden
+from exercises.grading import grade
+from exercises.labels import Labeler
+from exercises.models import AnswerKey, Attempt, Course, Enrollment, Exercise, ExerciseVersion, Progress, Question
+
+logger = logging.getLogger(__name__)
+
+
+# --- enrollment -------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def course_enroll(*, user: AbstractBaseUser, course: Course, role: str = Enrollment.Role.STUDENT) -> Enrollment:
+    """Enroll `user`; enrolling again keeps the existing enrollment (and its role)."""
+    enrollment, _ = Enrollment.objects.get_or_create(user=user, course=course, defaults={"role": role})
+    return enrollment
+
+
+# --- exercise versions and answer keys --------------------------------------------------------------------------
+
+
+def _question_spec(question: Question | Any) -> QuestionSpec:
+    return QuestionSpec(kind=question.kind, checkpoint=question.checkpoint or "", config=question.config or {})
+
+
+def _facts_for(run: program.ProgramRun, source: str, functions: list[str]) -> ProgramFacts | None:
+    if not run.ok or run.trace is None:
+        return None
+    return ProgramFacts(trace=run.trace, labeler=Labeler.build(program.site_keys(source), run.trace), functions=functions)
+
+
+def keys_preview(*, source: str, questions: Iterable[Any]) -> tuple[str, list[KeyResult]]:
+    """The program's problem (or "") and each question's key, without saving anything: for validating a form.
+    `questions` are objects with kind, checkpoint and config."""
+    run = program.run(source)
+    facts = _facts_for(run, source, program.function_names(source))
+    return run.problem, [_key_for(_question_spec(q), facts, run.problem) for q in questions]
+
+
+def _key_for(spec: QuestionSpec, facts: ProgramFacts | None, program_problem: str) -> KeyResult:
+    if spec.kind == "multiple_choice":
+        return derive_key(spec, facts or ProgramFacts(trace={}, labeler=Labeler.build([], None), functions=[]))
+    if facts is None:
+        return KeyResult(problem=program_problem)
+    return derive_key(spec, facts)
+
+
+def _version_trace(version: ExerciseVersion) -> None:
+    """Run the engine once for this version and store what it said."""
+    run = program.run(version.program)
+    version.trace, version.problem = run.trace, run.problem
+    version.sites = program.site_details(version.program)
+    version.functions = program.function_names(version.program)
+    version.save(update_fields=["trace", "problem", "sites", "functions"])
+
+
+def _version_facts(version: ExerciseVersion) -> ProgramFacts | None:
+    if version.problem or version.trace is None:
+        return None
+    labeler = selectors.version_labeler(version=version)
+    return ProgramFacts(trace=version.trace, labeler=labeler, functions=list(version.functions))
+
+
+@transaction.atomic
+def answer_key_compute(*, exercise_version: ExerciseVersion) -> list[AnswerKey]:
+    """Store the key (or exact problem) of every question of the exercise for this version. The engine runs only
+    if this version has not been traced yet."""
+    if exercise_version.trace is None and not exercise_version.problem:
+        _version_trace(exercise_version)
+    facts = _version_facts(exercise_version)
+    keys = []
+    for question in exercise_version.exercise.questions.all():
+        result = _key_for(_question_spec(question), facts, exercise_version.problem)
+        key, _ = AnswerKey.objects.update_or_create(
+            question=question,
+            exercise_version=exercise_version,
+            defaults={"key": result.key, "options": result.options, "problem": result.problem},
+        )
+        keys.append(key)
+    return keys
+
+
+@transaction.atomic
+def exercise_version_create(*, exercise: Exercise) -> ExerciseVersion:
+    """Snapshot the exercise's program as its next version, trace it once and compute every question's key."""
+    exercise = Exercise.objects.select_for_update().get(pk=exercise.pk)
+    version = ExerciseVersion.objects.create(exercise=exercise, number=exercise.version + 1, program=exercise.program)
+    Exercise.objects.filter(pk=exercise.pk).update(version=version.number)
+    exercise.version = version.number
+    answer_key_compute(exercise_version=version)
+    return version
+
+
+def _needs_new_version(exercise: Exercise, current: ExerciseVersion | None) -> bool:
+    if current is None:
+        return True
+    if current.program == exercise.program:
+        return False
+    return exercise.published or current.attempts.exists()
+
+
+@transaction.atomic
+def exercise_sync(*, exercise: Exercise) -> ExerciseVersion:
+    """Bring the exercise's versions and keys up to date after it or its questions were edited.
+
+    A changed program gets a new version when the exercise is published or has attempts (so old attempts keep the
+    key of their version); otherwise the current, unanswered version is re-traced in place. A published exercise
+    must end with a valid key for every question, or this raises ApplicationError and nothing is kept."""
+    current = selectors.exercise_current_version(exercise=exercise)
+    if _needs_new_version(exercise, current):
+        current = exercise_version_create(exercise=exercise)
+    else:
+        assert current is not None
+        if current.program != exercise.program:
+            current.program, current.trace, current.problem = exercise.program, None, ""
+            current.save(update_fields=["program", "trace", "problem"])
+        answer_key_compute(exercise_version=current)
+    if exercise.published:
+        _require_publishable(exercise=exercise, version=current)
+    return current
+
+
+def exercise_publish_problems(*, exercise: Exercise, version: ExerciseVersion | None) -> list[str]:
+    """Why this exercise cannot be published: no questions, or questions without a valid key."""
+    questions = list(exercise.questions.all())
+    if not questions:
+        return ["An exercise needs at least one question before it can be published."]
+    if version is None:
+        return ["The exercise has not been traced yet."]
+    keys = {k.question_id: k for k in version.answer_keys.all()}
+    return [
+        f"Question {q.order} ({q.get_kind_display()}): {keys[q.pk].problem if q.pk in keys else 'no answer key'}"
+        for q in questions
+        if q.pk not in keys or not keys[q.pk].is_valid
+    ]
+
+
+def _require_publishable(*, exercise: Exercise, version: ExerciseVersion) -> None:
+    problems = exercise_publish_problems(exercise=exercise, version=version)
+    if problems:
+        raise ApplicationError(
+            "This exercise cannot be published: " + " ".join(problems), code="not_publishable", details=problems
+        )
+
+
+@transaction.atomic
+def exercise_publish(*, exercise: Exercise) -> Exercise:
+    exercise.published = True
+    exercise.save(update_fields=["published"])
+    exercise_sync(exercise=exercise)
+    return exercise
+
+
+# --- attempts and grading ---------------------------------------------------------------------------------------
+
+
+def _queue_grading(attempt_id: int) -> None:
+    """Send the grading task; if the broker cannot take it, grade here rather than leave the attempt pending."""
+    from exercises.tasks import attempt_grade as attempt_grade_task
+
+    try:
+        attempt_grade_task.delay(attempt_id)
+    except Exception:
+        logger.warning("could not queue grading of attempt %s; grading it in-process", attempt_id, exc_info=True)
+        attempt_grade_safely(attempt_id=attempt_id)
+
+
+@transaction.atomic
+def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any) -> Attempt:
+    """Record a pending attempt at the question's current version; grading is queued once this commits."""
+    exercise = question.exercise
+    if not selectors.user_is_enrolled(user=student, course=exercise.module.course):
+        raise Forbidden("Enroll in this course before answering its questions.")
+    if not exercise.published:
+        raise ApplicationError("This exercise is not published yet.", status=409, code="not_published")
+    version = selectors.exercise_current_version(exercise=exercise)
+    key = selectors.answer_key_get(question=question, version=version) if version else None
+    if version is None or key is None or not key.is_valid:
+        raise ApplicationError("This question has no answer key yet; tell your teacher.", status=409, code="no_key")
+    try:
+        cleaned = validate_answer(question.kind, answer, key.options)
+    except AnswerInvalid as exc:
+        raise ApplicationError(str(exc), code="invalid_answer") from exc
+    attempt = Attempt.objects.create(
+        student=student, question=question, exercise_version=version, answer=cleaned, max_score=question.points
+    )
+    transaction.on_commit(lambda: _queue_grading(attempt.pk))
+    return attempt
+
+
+@transaction.atomic
+def attempt_grade(*, attempt_id: int) -> Attempt:
+    """Grade a pending attempt against the key of its own version. Grading a graded or failed attempt changes
+    nothing, so running the task twice is safe."""
+    attempt = Attempt.objects.select_for_update().select_related("question", "exercise_version").get(pk=attempt_id)
+    if attempt.status != Attempt.Status.PENDING:
+        return attempt
+    key = selectors.answer_key_get(question=attempt.question, version=attempt.exercise_version)
+    if key is None:
+        answer_key_compute(exercise_version=attempt.exercise_version)
+        key = selectors.answer_key_get(question=attempt.question, version=attempt.exercise_version)
+    if key is None or not key.is_valid:
+        problem = key.problem if key else "no answer key"
+        return _attempt_mark_failed(attempt, f"This question could not be graded: {problem}")
+    result = grade(attempt.question.kind, key.key, attempt.answer)
+    attempt.score, attempt.feedback = result.score(attempt.max_score), result.parts
+    attempt.status, attempt.graded_at, attempt.message = Attempt.Status.GRADED, timezone.now(), ""
+    attempt.save(update_fields=["score", "feedback", "status", "graded_at", "message"])
+    progress_record(attempt=attempt)
+    return attempt
+
+
+def _attempt_mark_failed(attempt: Attempt, message: str) -> Attempt:
+    attempt.status, attempt.message, attempt.graded_at = Attempt.Status.FAILED, message, timezone.now()
+    attempt.save(update_fields=["status", "message", "graded_at"])
+    return attempt
+
+
+@transaction.atomic
+def attempt_fail(*, attempt_id: int, message: str) -> Attempt | None:
+    """Mark a still-pending attempt failed with a message for the student (graded ones are left alone)."""
+    attempt = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
+    if attempt is None or attempt.status != Attempt.Status.PENDING:
+        return attempt
+    return _attempt_mark_failed(attempt, message)
+
+
+def attempt_grade_safely(*, attempt_id: int) -> None:
+    """Grade, and turn any unexpected error into a failed attempt with a message instead of an exception."""
+    try:
+        attempt_grade(attempt_id=attempt_id)
+    except Attempt.DoesNotExist:
+        logger.warning("attempt %s no longer exists; nothing to grade", attempt_id)
+    except Exception as exc:
+        logger.exception("grading attempt %s failed", attempt_id)
+        attempt_fail(attempt_id=attempt_id, message=f"Grading failed: {type(exc).__name__}: {exc}")
+
+
+@transaction.atomic
+def progress_record(*, attempt: Attempt) -> Progress:
+    """Count a graded attempt; the best score counts, and full marks complete the question."""
+    progress, _ = Progress.objects.select_for_update().get_or_create(
+        student_id=attempt.student_id, question_id=attempt.question_id, defaults={"max_score": attempt.max_score}
+    )
+    progress.attempts += 1
+    progress.max_score = attempt.max_score
+    progress.best_score = max(progress.best_score, attempt.score or 0.0)
+    progress.completed = progress.best_score >= progress.max_score > 0
+    progress.save()
+    return progress
