@@ -43,41 +43,49 @@ def describe_limit(error: dict[str, Any]) -> str:
     return f"The program exceeded an engine limit{where}: {error.get('message', 'limit exceeded')}"
 
 
-@lru_cache(maxsize=32)
-def run(source: str) -> ProgramRun:
-    """Trace `source` once (the admin validates and then saves the same program: the second call is free). A syntax error, unsupported syntax, a limit hit or an engine failure become `problem`."""
+def _load_engine() -> Any:
     import engine
 
+    return engine
+
+
+@lru_cache(maxsize=32)
+def _run_cached(source: str) -> ProgramRun:
+    """Cached, because the admin validates and then saves the same program. Engine failures are raised, and so
+    never cached: the next call tries again."""
+    engine = _load_engine()
     try:
         trace = engine.trace(source).to_json()
     except engine.ProgramError as exc:
         return ProgramRun(trace=None, problem=describe_program_error(exc))
-    except Exception as exc:  # an engine bug must not take the admin or a worker down
-        logger.exception("engine failed on a program")
-        return ProgramRun(trace=None, problem=f"The engine failed on this program: {type(exc).__name__}: {exc}")
     error = trace.get("error")
     if error and error.get("name") == "LimitExceeded":
         return ProgramRun(trace=trace, problem=describe_limit(error))
     return ProgramRun(trace=trace, problem="")
 
 
+def run(source: str) -> ProgramRun:
+    """Trace `source`: a syntax error, unsupported syntax, a limit hit or an engine failure become `problem`."""
+    try:
+        return _run_cached(source)
+    except Exception as exc:  # an engine bug must not take the admin or a worker down
+        logger.exception("engine failed on a program")
+        return ProgramRun(trace=None, problem=f"The engine failed on this program: {type(exc).__name__}: {exc}")
+
+
 def site_keys(source: str) -> list[str]:
     """The allocation sites of `source` ("L:C"), in source order; empty if it does not parse."""
-    import engine
-
     try:
-        return [site.key for site in engine.allocation_sites(source)]
+        return [site.key for site in _load_engine().allocation_sites(source)]
     except Exception:
         return []
 
 
 def site_details(source: str) -> list[dict[str, Any]]:
     """Each allocation site's key, line, column and kind, in source order; empty if it does not parse."""
-    import engine
-
     try:
         return [
-            {"key": s.key, "line": s.line, "column": s.column, "kind": s.kind} for s in engine.allocation_sites(source)
+            {"key": s.key, "line": s.line, "column": s.column, "kind": s.kind} for s in _load_engine().allocation_sites(source)
         ]
     except Exception:
         return []
@@ -85,9 +93,7 @@ def site_details(source: str) -> list[dict[str, Any]]:
 
 def function_names(source: str) -> list[str]:
     """The frame names this program can show, without "<global>"; empty if it does not parse."""
-    import engine
-
     try:
-        return list(engine.function_names(source))
+        return list(_load_engine().function_names(source))
     except Exception:
         return []

@@ -80,8 +80,8 @@ def _version_facts(version: ExerciseVersion) -> ProgramFacts | None:
 @transaction.atomic
 def answer_key_compute(*, exercise_version: ExerciseVersion) -> list[AnswerKey]:
     """Store the key (or exact problem) of every question of the exercise for this version. The engine runs only
-    if this version has not been traced yet."""
-    if exercise_version.trace is None and not exercise_version.problem:
+    while this version has no trace (a program that cannot run is only parsed again, which is cheap)."""
+    if exercise_version.trace is None:
         _version_trace(exercise_version)
     facts = _version_facts(exercise_version)
     keys = []

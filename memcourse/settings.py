@@ -6,6 +6,7 @@ SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true"/"yes" to turn on; on by default for local use
 ALLOWED_HOSTS  comma-separated; default localhost,127.0.0.1,[::1] (testserver added under DEBUG)
 CELERY_EAGER   "1" to grade in-process (set by `make run` when Redis does not answer)
+CELERY_QUEUE   the queue grading tasks go to; default "memcourse"
 """
 
 import os
@@ -138,6 +139,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = _env_flag("CELERY_EAGER", False)
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "memcourse")
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

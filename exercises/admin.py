@@ -1,0 +1,167 @@
+"""Authoring in the admin. Saving an exercise traces its program with the engine once; each question then shows
+its derived answer key (with object labels) or the exact problem. A published exercise must have a valid key for
+every question: the question formset refuses to save it otherwise."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
+
+from exercises import selectors, services
+from exercises.answer_keys import describe_key
+from exercises.errors import ApplicationError
+from exercises.models import AnswerKey, Attempt, Course, Enrollment, Exercise, ExerciseVersion, Module, Progress, Question
+
+
+class ModuleInline(admin.StackedInline):
+    model = Module
+    extra = 0
+    fields = ("order", "title", "lesson")
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [ModuleInline]
+
+
+@admin.register(Enrollment)
+class EnrollmentAdmin(admin.ModelAdmin):
+    list_display = ("user", "course", "role", "created")
+    list_filter = ("course", "role")
+    search_fields = ("user__username", "course__title")
+    autocomplete_fields = ("user",)
+
+
+class ExerciseInline(admin.TabularInline):
+    model = Exercise
+    extra = 0
+    fields = ("order", "title", "published")
+    show_change_link = True
+
+
+@admin.register(Module)
+class ModuleAdmin(admin.ModelAdmin):
+    list_display = ("title", "course", "order")
+    list_filter = ("course",)
+    inlines = [ExerciseInline]
+
+
+class QuestionFormSet(BaseInlineFormSet):
+    """Refuses to publish an exercise while any question lacks a valid key (the engine runs on the new program)."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors) or not self.instance.published:
+            return
+        forms = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if not forms:
+            raise ValidationError("An exercise needs at least one question before it can be published.")
+        specs = [SimpleNamespace(**{k: f.cleaned_data.get(k) for k in ("kind", "checkpoint", "config")}) for f in forms]
+        _, results = services.keys_preview(source=self.instance.program, questions=specs)
+        problems = [
+            f"Question {f.cleaned_data.get('order', i + 1)}: {r.problem}"
+            for i, (f, r) in enumerate(zip(forms, results, strict=True))
+            if r.problem
+        ]
+        if problems:
+            raise ValidationError(
+                ["Every question needs a valid answer key before the exercise can be published "
+                 "(untick Published to save a draft):", *problems]
+            )
+
+
+def _key_html(key: AnswerKey | None) -> str:
+    if key is None:
+        return "Save the exercise to derive this question's key."
+    if not key.is_valid:
+        return format_html('<strong class="errornote">Problem:</strong> <span class="key-problem">{}</span>', key.problem)
+    return format_html('<span class="answer-key">{}</span>', describe_key(key.question.kind, key.key, key.options))
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    formset = QuestionFormSet
+    extra = 0
+    fields = ("order", "kind", "checkpoint", "prompt", "points", "config", "derived_key")
+    readonly_fields = ("derived_key",)
+
+    @admin.display(description="Answer key (current version)")
+    def derived_key(self, question: Question) -> str:
+        if question.pk is None:
+            return "Save the exercise to derive this question's key."
+        version = selectors.exercise_current_version(exercise=question.exercise)
+        return _key_html(selectors.answer_key_get(question=question, version=version) if version else None)
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(admin.ModelAdmin):
+    list_display = ("title", "module", "order", "published", "version")
+    list_filter = ("module__course", "published")
+    fields = ("module", "order", "title", "instructions", "program", "published", "version", "program_status", "labels")
+    readonly_fields = ("version", "program_status", "labels")
+    inlines = [QuestionInline]
+
+    @admin.display(description="Engine")
+    def program_status(self, exercise: Exercise) -> str:
+        version = selectors.exercise_current_version(exercise=exercise) if exercise.pk else None
+        if version is None:
+            return "Not traced yet: save to run the engine."
+        if version.problem:
+            return format_html('<strong class="errornote">Problem:</strong> <span class="program-problem">{}</span>', version.problem)
+        error = (version.trace or {}).get("error")
+        ended = f"ends with {error['name']}: {error['message']} (line {error.get('line')})" if error else "runs to its end"
+        return f"Version {version.number}: the program {ended}."
+
+    @admin.display(description="Object labels")
+    def labels(self, exercise: Exercise) -> str:
+        version = selectors.exercise_current_version(exercise=exercise) if exercise.pk else None
+        if version is None or not version.sites:
+            return "-"
+        rows = selectors.exercise_public_view(exercise=exercise)["sites"]
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li><strong>{}</strong>: line {}, column {} ({}), {} object(s)</li>",
+                             ((s["label"], s["line"], s["column"], s["kind"], s["count"]) for s in rows)),
+        )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        exercise = form.instance
+        try:
+            version = services.exercise_sync(exercise=exercise)
+        except ApplicationError as exc:  # the formset's check should prevent this; never answer with a 500
+            exercise.published = False
+            exercise.save(update_fields=["published"])
+            version = services.exercise_sync(exercise=exercise)
+            messages.error(request, f"{exc.message} It was saved unpublished.")
+        problems = services.exercise_publish_problems(exercise=exercise, version=version)
+        if problems:
+            messages.warning(request, "Saved as a draft with problems: " + " ".join(problems))
+        else:
+            messages.info(request, f"The engine traced version {version.number}; every question has an answer key.")
+
+
+@admin.register(ExerciseVersion)
+class ExerciseVersionAdmin(admin.ModelAdmin):
+    list_display = ("exercise", "number", "created")
+    readonly_fields = ("exercise", "number", "program", "trace", "problem", "sites", "functions", "created")
+
+
+@admin.register(Attempt)
+class AttemptAdmin(admin.ModelAdmin):
+    list_display = ("id", "student", "question", "status", "score", "max_score", "created")
+    list_filter = ("status",)
+    readonly_fields = [f.name for f in Attempt._meta.fields]
+
+
+@admin.register(Progress)
+class ProgressAdmin(admin.ModelAdmin):
+    list_display = ("student", "question", "best_score", "max_score", "attempts", "completed")
