@@ -1,0 +1,470 @@
+'use strict';
+/*
+ * V8 reference harness for the memcourse engine-trace contract (../../../../shared/contracts/engine-trace.md).
+ *
+ * Usage: node --expose-gc --no-opt --no-maglev --no-sparkplug --single-threaded-gc run.js PLAN.json
+ *        (PLAN.json, or standard input when absent, is the output of tests/conformance/instrument.py.)
+ * Prints one JSON object: the contract's compared fields {"output", "error", "checkpoints"} plus
+ * "warnings" (things the harness could not measure exactly). Exit status 0 when the program ran (even if it
+ * threw), 3 when it could not run (syntax error, bad plan), 4 on a harness bug.
+ *
+ * How it measures (see "Notes on measuring V8" in the contract):
+ * - The instrumented program runs as a classic script (vm.Script, runInThisContext) and tags every object it
+ *   allocates with a non-enumerable symbol property holding its site "L:C#k".
+ * - checkpoint(name) first takes a heap snapshot through an in-process inspector session (it runs a full
+ *   collection first); the tags found on property edges of surviving objects are `reachable`. Then a
+ *   `debugger` statement pauses at once, on this thread: the call frames give the stack and the scope chains
+ *   give the locals. Every remote object is released before resuming, so the debugger keeps nothing alive.
+ * - console.log goes through a private Console (node's own console keeps logged objects alive).
+ * - Pausing on every exception records the line where each value was first thrown; a stack overflow does not
+ *   pause, so its line comes from the error's stack.
+ * The harness keeps no references to program objects between checkpoints, and no WeakRefs.
+ */
+
+const inspector = require('node:inspector');
+const vm = require('node:vm');
+const util = require('node:util');
+const fs = require('node:fs');
+const { Console } = require('node:console');
+const { Writable } = require('node:stream');
+
+const PROGRAM_URL = 'memcourse-program.js';
+const SITE = Symbol('memcourse.site');
+const SITE_EDGE = '<symbol memcourse.site>';
+const OBJECT_GROUP = 'memcourse';
+const OVERFLOW_MESSAGE = 'Maximum call stack size exceeded';
+
+class HarnessError extends Error {}
+
+// ---- inspector ---------------------------------------------------------------------------------------------
+
+const session = new inspector.Session();
+session.connect();
+
+/** Post a command; an in-process session answers before post returns. */
+function post(method, params = {}) {
+  let failure = null;
+  let answer = null;
+  let answered = false;
+  session.post(method, params, (error, result) => {
+    failure = error;
+    answer = result;
+    answered = true;
+  });
+  if (!answered) throw new HarnessError(`inspector did not answer ${method} synchronously`);
+  if (failure) throw new HarnessError(`${method}: ${failure.message}`);
+  return answer;
+}
+
+// ---- allocation sites --------------------------------------------------------------------------------------
+
+const siteCounters = new Map();
+const parsedMethodSpecs = new Map();
+
+/** The next "#k" of a site: counted in allocation order, from 1. */
+function reserveSite(site) {
+  const k = (siteCounters.get(site) || 0) + 1;
+  siteCounters.set(site, k);
+  return `${site}#${k}`;
+}
+
+function isObject(value) {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+function tagObject(value, tag) {
+  if (!isObject(value) || Object.prototype.hasOwnProperty.call(value, SITE)) return value;
+  try {
+    Object.defineProperty(value, SITE, { value: tag, enumerable: false, writable: false, configurable: false });
+  } catch (error) {
+    warnings.add(`could not tag an object of ${tag}: ${error.message}`);
+  }
+  return value;
+}
+
+/** The site tag of an object, or null (built-ins allocate objects without one). */
+function siteOf(value) {
+  if (!isObject(value)) return null;
+  const descriptor = Object.getOwnPropertyDescriptor(value, SITE);
+  return descriptor ? descriptor.value : null;
+}
+
+/** Give an anonymous function the name the language would have given it without the wrapper call. */
+function restoreName(fn, name) {
+  if (typeof fn !== 'function' || !name) return;
+  const own = Object.getOwnPropertyDescriptor(fn, 'name');
+  if (own && own.value !== '') return;
+  Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+}
+
+function methodSpecs(text) {
+  if (!text) return [];
+  if (!parsedMethodSpecs.has(text)) parsedMethodSpecs.set(text, JSON.parse(text));
+  return parsedMethodSpecs.get(text);
+}
+
+/** Tag the methods, getters and setters of a new object or class, in source order. */
+function tagMethods(target, specsText, isClass) {
+  for (const spec of methodSpecs(specsText)) {
+    if (spec.key === null) {
+      warnings.add(`method at ${spec.site} has a computed key: not tagged`);
+      continue;
+    }
+    const holder = isClass && !spec.static ? target.prototype : target;
+    const descriptor = holder ? Object.getOwnPropertyDescriptor(holder, spec.key) : undefined;
+    if (!descriptor) continue;
+    const fn = spec.kind === 'get' ? descriptor.get : spec.kind === 'set' ? descriptor.set : descriptor.value;
+    if (typeof fn === 'function') tagObject(fn, reserveSite(spec.site));
+  }
+}
+
+const instrumentation = {
+  __mc_k: (site) => reserveSite(site),
+  __mc_t: (tag, value) => tagObject(value, tag),
+  __mc_o: (tag, value, specs) => {
+    tagObject(value, tag);
+    tagMethods(value, specs, false);
+    return value;
+  },
+  __mc_n: (site, Constructor, ...args) => {
+    const tag = reserveSite(site);
+    return tagObject(Reflect.construct(Constructor, args), tag);
+  },
+  __mc_f: (site, fn, name) => {
+    tagObject(fn, reserveSite(site));
+    restoreName(fn, name);
+    return fn;
+  },
+  __mc_d: (site, fn) => tagObject(fn, reserveSite(site)),
+  __mc_c: (site, klass, name, specs) => {
+    tagObject(klass, reserveSite(site));
+    restoreName(klass, name);
+    tagMethods(klass, specs, true);
+    return klass;
+  },
+  __mc_z: () => undefined,
+  __mc_siteOf: siteOf,
+  __mc_throws: new WeakMap(),
+};
+
+// ---- values ------------------------------------------------------------------------------------------------
+
+function numberValue(value) {
+  if (Number.isNaN(value)) return { number: 'NaN' };
+  if (value === Infinity) return { number: 'Infinity' };
+  if (value === -Infinity) return { number: '-Infinity' };
+  return value === 0 ? 0 : value;
+}
+
+/** A JavaScript value read directly by the harness, in the contract's form. */
+function fromValue(value) {
+  if (value === undefined) return { undefined: true };
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'number': return numberValue(value);
+    case 'string':
+    case 'boolean': return value;
+    case 'bigint': return { bigint: String(value) };
+    case 'symbol': return { symbol: value.description ?? null };
+    default: return { site: siteOf(value) };
+  }
+}
+
+/** A value the debugger reports (a CDP RemoteObject), in the contract's form. */
+function fromRemote(remote) {
+  switch (remote.type) {
+    case 'undefined': return { undefined: true };
+    case 'number':
+      if (remote.unserializableValue === undefined) return remote.value;
+      return remote.unserializableValue === '-0' ? 0 : { number: remote.unserializableValue };
+    case 'string':
+    case 'boolean': return remote.value;
+    case 'bigint': return { bigint: remote.unserializableValue.replace(/n$/, '') };
+    case 'symbol': return { symbol: remote.description };
+    default:
+      if (remote.subtype === 'null') return null;
+      return { site: remoteSite(remote.objectId) };
+  }
+}
+
+function remoteSite(objectId) {
+  const { result } = post('Runtime.callFunctionOn', {
+    objectId,
+    functionDeclaration: 'function () { return globalThis.__mc_siteOf(this); }',
+    returnByValue: true,
+    silent: true,
+    objectGroup: OBJECT_GROUP,
+  });
+  return result.value ?? null;
+}
+
+// ---- the program -------------------------------------------------------------------------------------------
+
+let plan = null;
+let programScriptId = null;
+let baselineGlobals = null;
+const warnings = new Set();
+const checkpoints = [];
+let capture = null;
+let lastPrimitiveThrow = null;
+let outputText = '';
+let fatal = null;
+
+function comparePositions(a, b) {
+  return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1];
+}
+
+/** Is `name`, read as undefined at `position`, a let/const/class binding in its temporal dead zone? */
+function inDeadZone(name, position) {
+  let innermost = null;
+  for (const binding of plan.lexicals) {
+    if (binding.name !== name) continue;
+    if (comparePositions(binding.start, position) > 0 || comparePositions(position, binding.end) >= 0) continue;
+    if (innermost === null || comparePositions(binding.start, innermost.start) >= 0) innermost = binding;
+  }
+  return innermost !== null && comparePositions(position, innermost.ready) < 0;
+}
+
+function frameName(frame, isGlobal) {
+  if (isGlobal) return '<global>';
+  const where = `${frame.functionLocation.lineNumber}:${frame.functionLocation.columnNumber}`;
+  if (Object.prototype.hasOwnProperty.call(plan.functions, where)) return plan.functions[where] || '<anonymous>';
+  warnings.add(`no function starts at ${where}; used V8's name ${JSON.stringify(frame.functionName)}`);
+  return frame.functionName || '<anonymous>';
+}
+
+const HIDDEN_BINDINGS = new Set(['this', 'arguments', 'new.target', '']);
+
+function scopeBindings(scope, position, into) {
+  const { result } = post('Runtime.getProperties', { objectId: scope.object.objectId, ownProperties: true });
+  for (const property of result) {
+    const name = property.name;
+    if (HIDDEN_BINDINGS.has(name) || name.startsWith('.') || name.startsWith('#') || name in into) continue;
+    if (!property.value) {
+      into[name] = { undefined: true };
+      continue;
+    }
+    const value = fromRemote(property.value);
+    const deadZone = property.value.type === 'undefined' && scope.type !== 'global' && inDeadZone(name, position);
+    into[name] = deadZone ? { uninitialized: true } : value;
+  }
+}
+
+/** The scopes of a frame that belong to its own function: up to its local scope, or to the script scope. */
+function ownScopes(frame, isGlobal) {
+  const own = [];
+  for (const scope of frame.scopeChain) {
+    if (scope.type === 'global' || scope.type === 'closure' || scope.type === 'module') break;
+    own.push(scope);
+    if (scope.type === (isGlobal ? 'script' : 'local')) break;
+  }
+  return own;
+}
+
+function programGlobals() {
+  const created = {};
+  for (const key of Reflect.ownKeys(globalThis)) {
+    if (typeof key !== 'string' || baselineGlobals.has(key)) continue;
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, key);
+    created[key] = descriptor && 'value' in descriptor ? fromValue(descriptor.value) : { site: null };
+  }
+  return created;
+}
+
+function describeFrames(callFrames, globals) {
+  const frames = callFrames.filter((frame) => frame.location.scriptId === programScriptId);
+  const stack = [];
+  const locals = [];
+  frames.forEach((frame, index) => {
+    const isGlobal = index === frames.length - 1 && !frame.scopeChain.some((scope) => scope.type === 'local');
+    const position = [frame.location.lineNumber, frame.location.columnNumber];
+    const bindings = {};
+    for (const scope of ownScopes(frame, isGlobal)) scopeBindings(scope, position, bindings);
+    if (isGlobal) for (const [name, value] of Object.entries(globals)) if (!(name in bindings)) bindings[name] = value;
+    stack.push({ function: frameName(frame, isGlobal), line: frame.location.lineNumber + 1 });
+    locals.push(bindings);
+  });
+  return { stack, locals };
+}
+
+function releaseRemoteObjects() {
+  post('Runtime.releaseObjectGroup', { objectGroup: OBJECT_GROUP });
+  post('Runtime.releaseObjectGroup', { objectGroup: 'backtrace' });
+}
+
+function onPaused({ params }) {
+  try {
+    if (params.reason === 'exception' || params.reason === 'promiseRejection') recordThrow(params);
+    else if (capture !== null && capture.frames === null) capture.frames = describeFrames(params.callFrames, capture.globals);
+  } catch (error) {
+    if (capture !== null) capture.failure = error;
+    else warnings.add(`pause handler failed: ${error.message}`);
+  } finally {
+    releaseRemoteObjects();
+    post('Debugger.resume');
+  }
+}
+
+/** Remember the line where a value was first thrown (the contract's `line` of an uncaught error). */
+function recordThrow(params) {
+  const frame = params.callFrames.find((candidate) => candidate.location.scriptId === programScriptId);
+  const thrown = params.data;
+  if (!frame || !thrown) return;
+  const line = frame.location.lineNumber + 1;
+  if (thrown.type === 'object' && thrown.subtype !== 'null' && thrown.objectId) {
+    post('Runtime.callFunctionOn', {
+      objectId: thrown.objectId,
+      functionDeclaration: 'function (line) { const m = globalThis.__mc_throws; if (!m.has(this)) m.set(this, line); }',
+      arguments: [{ value: line }],
+      silent: true,
+      objectGroup: OBJECT_GROUP,
+    });
+    return;
+  }
+  const value = fromRemote(thrown);
+  if (lastPrimitiveThrow === null || JSON.stringify(lastPrimitiveThrow.value) !== JSON.stringify(value)) {
+    lastPrimitiveThrow = { value, line };
+  }
+}
+
+/** The program's checkpoint(name): reachable sites first, then the stack and locals, then resume. */
+function checkpoint(name) {
+  const reachable = reachableSites();
+  capture = { name: String(name), reachable, globals: programGlobals(), frames: null, failure: null };
+  // eslint-disable-next-line no-debugger
+  debugger;
+  const done = capture;
+  capture = null;
+  // Remembered as well as thrown: the program's own try/catch could swallow the exception.
+  if (done.failure) fatal = new HarnessError(`checkpoint ${done.name}: ${done.failure.stack || done.failure}`);
+  else if (done.frames === null) fatal = new HarnessError(`checkpoint ${done.name}: the debugger did not pause`);
+  if (fatal) throw fatal;
+  const innermost = done.frames.stack[0];
+  checkpoints.push({
+    name: done.name,
+    line: innermost ? innermost.line : null,
+    stack: done.frames.stack,
+    locals: done.frames.locals,
+    reachable: done.reachable,
+  });
+}
+
+let snapshotChunks = [];
+
+/** Sites of tagged objects that survive a full collection, read from a heap snapshot's property edges. */
+function reachableSites() {
+  snapshotChunks = [];
+  post('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
+  const snapshot = JSON.parse(snapshotChunks.join(''));
+  snapshotChunks = [];
+  const meta = snapshot.snapshot.meta;
+  const edgeFields = meta.edge_fields.length;
+  const propertyType = meta.edge_types[0].indexOf('property');
+  const nameField = meta.node_fields.indexOf('name');
+  const tagName = snapshot.strings.indexOf(SITE_EDGE);
+  if (tagName < 0) return [];
+  const { edges, nodes, strings } = snapshot;
+  const sites = new Set();
+  for (let i = 0; i < edges.length; i += edgeFields) {
+    if (edges[i] === propertyType && edges[i + 1] === tagName) sites.add(strings[nodes[edges[i + 2] + nameField]]);
+  }
+  return [...sites].sort();
+}
+
+// ---- errors ------------------------------------------------------------------------------------------------
+
+function programLineOfStack(error) {
+  const stack = String(error.stack || '').split('\n').slice(1);
+  const frames = stack.map((text) => ({ text, program: text.includes(PROGRAM_URL) }));
+  // An overflow is detected on entry to the callee; the call that overflowed is in the frame below it.
+  const start = frames.length > 0 && frames[0].program ? 1 : 0;
+  for (const frame of frames.slice(start)) {
+    if (!frame.program) continue;
+    const match = frame.text.match(new RegExp(`${PROGRAM_URL.replace('.', '\\.')}:(\\d+):\\d+`));
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+
+function describeError(thrown) {
+  if (thrown instanceof Error) {
+    const overflow = thrown instanceof RangeError && thrown.message === OVERFLOW_MESSAGE;
+    const line = overflow ? programLineOfStack(thrown) : instrumentation.__mc_throws.get(thrown) ?? programLineOfStack(thrown);
+    return { name: String(thrown.name), message: String(thrown.message), line: line ?? null };
+  }
+  const line = isObject(thrown) ? instrumentation.__mc_throws.get(thrown) : lastPrimitiveThrow && lastPrimitiveThrow.line;
+  return { name: 'Uncaught', message: util.inspect(thrown), line: line ?? null };
+}
+
+// ---- setup and run -----------------------------------------------------------------------------------------
+
+function installGlobals() {
+  const sink = (keep) => new Writable({
+    decodeStrings: false,
+    write(chunk, encoding, done) {
+      if (keep) outputText += String(chunk);
+      done();
+    },
+  });
+  const console = new Console({ stdout: sink(true), stderr: sink(false), colorMode: false });
+  const hidden = (value) => ({ value, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(globalThis, 'console', hidden(console));
+  for (const [name, value] of Object.entries(instrumentation)) Object.defineProperty(globalThis, name, hidden(value));
+  Object.defineProperty(globalThis, 'checkpoint', { value: checkpoint, writable: true, enumerable: true, configurable: true });
+  if (typeof globalThis.gc !== 'function') throw new HarnessError('run node with --expose-gc');
+}
+
+function syntaxError(error) {
+  const match = String(error.stack || '').match(/:(\d+)\n/);
+  return { name: 'SyntaxError', message: error.message, line: match ? Number(match[1]) : null };
+}
+
+function runProgram() {
+  try {
+    new vm.Script(plan.original, { filename: 'memcourse-original.js' });
+  } catch (error) {
+    return { status: 3, result: { output: [], error: syntaxError(error), checkpoints: [] } };
+  }
+  session.on('Debugger.scriptParsed', ({ params }) => {
+    if (params.url === PROGRAM_URL) programScriptId = params.scriptId;
+  });
+  session.on('Debugger.paused', onPaused);
+  session.on('HeapProfiler.addHeapSnapshotChunk', ({ params }) => snapshotChunks.push(params.chunk));
+  post('Debugger.enable');
+  post('Debugger.setPauseOnExceptions', { state: 'all' });
+  const script = new vm.Script(plan.source, { filename: PROGRAM_URL });
+  installGlobals();
+  baselineGlobals = new Set(Reflect.ownKeys(globalThis));
+  let error = null;
+  try {
+    script.runInThisContext();
+  } catch (thrown) {
+    if (thrown instanceof HarnessError) throw thrown;
+    error = describeError(thrown);
+  }
+  if (fatal) throw fatal;
+  post('Debugger.setPauseOnExceptions', { state: 'none' });
+  const output = outputText === '' ? [] : outputText.replace(/\n$/, '').split('\n');
+  return { status: 0, result: { output, error, checkpoints, warnings: [...warnings] } };
+}
+
+function main() {
+  const source = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : fs.readFileSync(0, 'utf8');
+  try {
+    plan = JSON.parse(source);
+  } catch (error) {
+    process.stderr.write(`run.js: the plan is not JSON: ${error.message}\n`);
+    process.exit(3);
+  }
+  let outcome;
+  try {
+    outcome = runProgram();
+  } catch (error) {
+    process.stderr.write(`run.js: harness failure: ${error.stack || error}\n`);
+    process.exit(4);
+  }
+  process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
+  process.exitCode = outcome.status;
+}
+
+main();

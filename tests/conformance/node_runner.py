@@ -1,0 +1,75 @@
+"""Run a JavaScript program in real V8 (node) through ``harness/run.js`` and return the contract's JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from tests.conformance.instrument import InstrumentError, instrument
+
+HARNESS = Path(__file__).resolve().parent / "harness" / "run.js"
+# The interpreter-only, single-threaded run the contract's "Notes on measuring V8" call for.
+NODE_FLAGS = ("--expose-gc", "--no-opt", "--no-maglev", "--no-sparkplug", "--single-threaded-gc")
+TIMEOUT_SECONDS = 60.0
+
+
+class NodeHarnessError(RuntimeError):
+    """The harness could not measure the program (node missing, crashed, timed out, or a harness bug)."""
+
+
+def node_executable() -> str | None:
+    """The ``node`` to run, or None when node is not installed."""
+    return shutil.which(os.environ.get("MEMCOURSE_NODE", "node"))
+
+
+def run_in_node(source: str, *, timeout: float = TIMEOUT_SECONDS) -> dict[str, Any]:
+    """The compared trace of ``source`` as V8 runs it: {"output", "error", "checkpoints", "warnings"}."""
+    node = node_executable()
+    if node is None:
+        raise NodeHarnessError("node is not installed (set MEMCOURSE_NODE to its path)")
+    try:
+        plan = instrument(source)
+    except InstrumentError as error:
+        raise NodeHarnessError(f"cannot instrument the program: {error}") from error
+    try:
+        completed = subprocess.run(
+            [node, *NODE_FLAGS, str(HARNESS)],
+            input=json.dumps(plan.to_json()),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise NodeHarnessError(f"node did not finish within {timeout:.0f} s") from error
+    return _result(completed)
+
+
+def _result(completed: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    if completed.returncode not in (0, 3):
+        raise NodeHarnessError(f"harness exited with {completed.returncode}: {completed.stderr.strip()[-2000:]}")
+    try:
+        result: dict[str, Any] = json.loads(completed.stdout)
+    except json.JSONDecodeError as error:
+        raise NodeHarnessError(f"harness printed no JSON: {completed.stdout[:500]!r}") from error
+    return result
+
+
+def run_many(sources: dict[str, str], *, workers: int | None = None) -> dict[str, dict[str, Any] | NodeHarnessError]:
+    """Run several programs in parallel, one node process each; failures are returned, not raised."""
+
+    def one(source: str) -> dict[str, Any] | NodeHarnessError:
+        try:
+            return run_in_node(source)
+        except NodeHarnessError as error:
+            return error
+
+    count = workers or max(2, (os.cpu_count() or 2))
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        results = pool.map(one, sources.values())
+        return dict(zip(sources.keys(), results, strict=True))
