@@ -1,0 +1,243 @@
+"""Shared fixtures: the people every permission test talks about (a teacher, an enrolled student, an outsider),
+a course, an exercise factory, a stand-in engine for tests that pin platform behaviour rather than the engine's,
+and the real services (Redis, PostgreSQL) that integration tests need.
+
+Under CI=true a missing Redis or PostgreSQL fails the tests that need them; elsewhere they skip, saying why.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from memcourse.redis_ping import redis_answers
+
+
+def require_service(service: str, reason: str) -> None:
+    """Fail under CI=true, skip elsewhere, with a message saying what is missing and how to provide it."""
+    message = f"{service} is not available: {reason}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message}. CI=true requires it (.ci/run starts it).", pytrace=False)
+    pytest.skip(f"{message}. Start it (see .ci/run) to run this test.")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    if not redis_answers(url):
+        require_service("Redis", f"nothing answers PING at REDIS_URL={url}")
+    return url
+
+
+@pytest.fixture
+def postgres(django_db_setup: Any, django_db_blocker: Any) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        require_service(
+            "PostgreSQL", f"the tests run on {connection.vendor}; set DATABASE_URL=postgres://... to use PostgreSQL"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager() -> Iterator[None]:
+    """Unit tests grade in-process; the integration test turns this off and talks to a real worker."""
+    from memcourse.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def _fresh_engine_cache() -> Iterator[None]:
+    from exercises import program
+
+    program._run_cached.cache_clear()
+    yield
+    program._run_cached.cache_clear()
+
+
+# --- people and a course ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def course(db: Any) -> Any:
+    from exercises.models import Course
+
+    return Course.objects.create(title="Memory 101", slug="memory-101", description="Test course")
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., Any]:
+    from django.contrib.auth import get_user_model
+
+    def make(username: str, **extra: Any) -> Any:
+        return get_user_model().objects.create_user(username=username, password="pw-" + username, **extra)
+
+    return make
+
+
+@pytest.fixture
+def teacher(make_user: Callable[..., Any], course: Any) -> Any:
+    from exercises.models import Enrollment
+
+    user = make_user("tina_teacher", is_staff=True)
+    Enrollment.objects.create(user=user, course=course, role=Enrollment.Role.TEACHER)
+    return user
+
+
+@pytest.fixture
+def student(make_user: Callable[..., Any], course: Any) -> Any:
+    from exercises.models import Enrollment
+
+    user = make_user("sam_student")
+    Enrollment.objects.create(user=user, course=course, role=Enrollment.Role.STUDENT)
+    return user
+
+
+@pytest.fixture
+def other_student(make_user: Callable[..., Any], course: Any) -> Any:
+    from exercises.models import Enrollment
+
+    user = make_user("olga_student")
+    Enrollment.objects.create(user=user, course=course, role=Enrollment.Role.STUDENT)
+    return user
+
+
+@pytest.fixture
+def outsider(make_user: Callable[..., Any]) -> Any:
+    return make_user("oscar_outsider")
+
+
+@pytest.fixture
+def api_client_for() -> Callable[[Any], Any]:
+    from rest_framework.test import APIClient
+
+    def client_for(user: Any) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return client_for
+
+
+# --- a stand-in engine ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FakeSite:
+    line: int
+    column: int
+    kind: str = "object"
+
+    @property
+    def key(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+class FakeProgramError(Exception):
+    def __init__(self, name: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.name, self.message, self.line, self.column = name, message, line, column
+
+
+class FakeTrace:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def to_json(self) -> dict[str, Any]:
+        return self.data
+
+
+class FakeEngine:
+    """Answers engine.trace / allocation_sites / function_names for programs registered with `program()`;
+    `calls` counts trace runs so tests can check that keys are computed once per version."""
+
+    ProgramError = FakeProgramError
+
+    def __init__(self) -> None:
+        self.programs: dict[str, dict[str, Any]] = {}
+        self.calls = 0
+
+    def program(self, source: str, *, trace: dict[str, Any] | None = None, sites: list[tuple[int, int]] | None = None,
+                functions: list[str] | None = None, error: FakeProgramError | None = None) -> str:
+        self.programs[source] = {"trace": trace, "sites": sites or [], "functions": functions or [], "error": error}
+        return source
+
+    def trace(self, source: str) -> FakeTrace:
+        self.calls += 1
+        entry = self.programs[source]
+        if entry["error"] is not None:
+            raise entry["error"]
+        return FakeTrace(entry["trace"])
+
+    def allocation_sites(self, source: str) -> list[FakeSite]:
+        return [FakeSite(line, column) for line, column in self.programs[source]["sites"]]
+
+    def function_names(self, source: str) -> list[str]:
+        return list(self.programs[source]["functions"])
+
+
+@pytest.fixture
+def fake_engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+    from exercises import program
+
+    engine = FakeEngine()
+    monkeypatch.setattr(program, "_load_engine", lambda: engine)
+    program._run_cached.cache_clear()
+    return engine
+
+
+# A program with two sites: an object at 1:11 (A) and an array at 2:11 (B, allocated twice: B#1, B#2).
+HEAP_PROGRAM = 'let keep = {};\nlet arr = [];\nfunction f() { checkpoint("A"); }\nf();\nconsole.log("hi");\n'
+HEAP_TRACE: dict[str, Any] = {
+    "output": ["hi"],
+    "error": None,
+    "checkpoints": [
+        {
+            "name": "A",
+            "line": 3,
+            "stack": [{"function": "f", "line": 3}, {"function": "<global>", "line": 4}],
+            "locals": [{}, {"keep": {"site": "1:11#1"}, "arr": {"site": "2:11#2"}, "n": 3}],
+            "reachable": ["1:11#1", "2:11#2"],
+            "heap": {"1:11#1": {"type": "object", "props": {"x": {"site": "2:11#2"}}}},
+            "garbage": ["2:11#1"],
+            "refcount_leaked": [],
+            "freed": [],
+        }
+    ],
+}
+
+
+@pytest.fixture
+def heap_program(fake_engine: FakeEngine) -> str:
+    return fake_engine.program(HEAP_PROGRAM, trace=HEAP_TRACE, sites=[(1, 11), (2, 11)], functions=["f"])
+
+
+@pytest.fixture
+def make_exercise(course: Any) -> Callable[..., Any]:
+    """An exercise in the course with the given questions, synced through the services (published by default)."""
+    from exercises import services
+    from exercises.models import Exercise, Module, Question
+
+    def make(program: str, questions: list[dict[str, Any]], *, publish: bool = True, title: str = "Ex") -> Any:
+        module, _ = Module.objects.get_or_create(course=course, order=1, defaults={"title": "M1"})
+        exercise = Exercise.objects.create(module=module, title=title, program=program,
+                                           order=module.exercises.count() + 1)
+        for order, spec in enumerate(questions, start=1):
+            Question.objects.create(exercise=exercise, order=order, prompt=spec.pop("prompt", "?"), **spec)
+        if publish:
+            services.exercise_publish(exercise=exercise)
+        else:
+            services.exercise_sync(exercise=exercise)
+        exercise.refresh_from_db()
+        return exercise
+
+    return make
