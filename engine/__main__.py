@@ -1,0 +1,58 @@
+"""``python -m engine trace FILE.js`` - print the trace JSON of a program (contract: exit status)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from engine.api import ProgramError, trace
+from engine.vm import Limits
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m engine", description="Trace a JavaScript program's memory.")
+    sub = p.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("trace", help="run a program and print its trace as JSON")
+    t.add_argument("file", help="the JavaScript file, or - for standard input")
+    t.add_argument("--steps", action="store_true", help="add the step-by-step timeline")
+    t.add_argument("--max-steps", type=int, default=Limits.steps, help="step budget (default %(default)s)")
+    t.add_argument("--max-depth", type=int, default=Limits.depth, help="call depth budget (default %(default)s)")
+    t.add_argument("--max-heap", type=int, default=Limits.heap, help="live object budget (default %(default)s)")
+    t.add_argument("--timeout", type=float, default=Limits.time, help="wall-clock budget in seconds (default %(default)s)")
+    t.add_argument("--indent", type=int, default=None, help="pretty-print with this indent")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    for name in ("max_steps", "max_depth", "max_heap"):
+        if getattr(args, name) <= 0:
+            print(f"python -m engine: --{name.replace('_', '-')} must be positive", file=sys.stderr)
+            return 2
+    if args.timeout <= 0:
+        print("python -m engine: --timeout must be positive", file=sys.stderr)
+        return 2
+    try:
+        source = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    except OSError as exc:
+        print(f"python -m engine: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"python -m engine: {args.file} is not UTF-8 text", file=sys.stderr)
+        return 2
+    limits = Limits(steps=args.max_steps, depth=args.max_depth, heap=args.max_heap, time=args.timeout)
+    try:
+        result = trace(source, limits=limits, steps=args.steps)
+    except ProgramError as exc:
+        print(json.dumps(exc.to_json(), ensure_ascii=False))
+        return 1
+    except Exception as exc:  # an engine bug: say so plainly, never a traceback
+        print(json.dumps({"error": {"name": "InternalError", "message": f"engine error: {type(exc).__name__}: {exc}"}}))
+        return 1
+    print(result.dumps(args.indent))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""The engine's public API: parse -> compile -> run -> trace, each stage stopping on its own errors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from tree_sitter import Node
+
+from engine.compiler import Compiler, Program
+from engine.errors import JSSyntaxError, ProgramError, UnsupportedSyntax, set_current_vm
+from engine.parse import Source, parse
+from engine.runtime import make_namespace
+from engine.scope import analyse
+from engine.trace import Recorder
+from engine.values import JSError, JSObject, JSThrow, LimitExceeded, UNDEFINED
+from engine.vm import VM, Frame, Limits
+
+__all__ = ["JSSyntaxError", "Limits", "ProgramError", "Site", "Trace", "UnsupportedSyntax",
+           "allocation_sites", "function_names", "trace", "compile_program"]
+
+
+@dataclass
+class Trace:
+    """The result of one run, in the contract's shape."""
+
+    output: list[str]
+    error: dict[str, Any] | None
+    checkpoints: list[dict[str, Any]]
+    steps: list[dict[str, Any]] | None = None
+    steps_truncated: bool = False
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"output": self.output, "error": self.error, "checkpoints": self.checkpoints}
+        if self.steps is not None:
+            out["steps"] = self.steps
+            if self.steps_truncated:
+                out["steps_truncated"] = True
+        return out
+
+    def dumps(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_json(), indent=indent, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Site:
+    """An allocation site: the syntax that allocates objects (contract: sites)."""
+
+    line: int
+    column: int
+    kind: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+def compile_program(source: str, steps: bool = False) -> Program:
+    """Parse and compile; raises ProgramError (syntax error, unsupported construct)."""
+    src, root = parse(source)
+    analysis = analyse(src, root)
+    return Compiler(src, analysis, trace_steps=steps).compile_script(root)
+
+
+def trace(source: str, *, limits: Limits | None = None, steps: bool = False) -> Trace:
+    """Run `source` as a classic script and return its trace."""
+    program = compile_program(source, steps)
+    vm = VM(limits)
+    recorder = Recorder(vm, program, steps)
+    _install_course_functions(vm, recorder)
+    namespace = make_namespace(vm, program.codes)
+    if steps:
+        namespace["_hook"] = recorder.step
+    exec(compile(program.py_source, "<memcourse>", "exec"), namespace)  # noqa: S102 - our own compiled code
+    for code in program.codes:
+        code.py = namespace[f"_f{code.id}"]
+    error = _run(vm, program)
+    return Trace(vm.output, error, recorder.checkpoints, recorder.timeline, recorder.truncated,
+                 {"steps": vm.steps, "heap": len(vm.heap)})
+
+
+def _install_course_functions(vm: VM, recorder: Recorder) -> None:
+    def checkpoint(vm_: VM, this: Any, args: list[Any]) -> Any:
+        name = vm.to_string(args[0]) if args else ""
+        recorder.checkpoint(name)
+        return UNDEFINED
+
+    def gc(vm_: VM, this: Any, args: list[Any]) -> Any:
+        recorder.collect()
+        return UNDEFINED
+
+    vm.global_object.define_hidden("checkpoint", vm.native("checkpoint", checkpoint, 1))
+    vm.global_object.define_hidden("gc", vm.native("gc", gc, 0))
+
+
+def _run(vm: VM, program: Program) -> dict[str, Any] | None:
+    script = program.codes[0]
+    fr = Frame(None, None, vm.global_object, [], script, False)
+    vm.start_clock()
+    fr.gen = script.py(vm, fr, None, vm.global_object, [])
+    vm.stack.append(fr)
+    try:
+        vm.run_loop(0)
+        return None
+    except JSThrow as e:
+        return _uncaught(vm, e)
+    except LimitExceeded as e:
+        return {"name": "LimitExceeded", "message": e.message, "limit": e.limit, "line": _current_line(vm)}
+    except RecursionError:
+        return {"name": "RangeError", "message": "Maximum call stack size exceeded", "line": _current_line(vm)}
+    finally:
+        vm.aborting = True
+        vm.stack.clear()
+        set_current_vm(None)
+
+
+def _current_line(vm: VM) -> int | None:
+    for fr in reversed(vm.stack):
+        if not fr.native and fr.code is not None:
+            return int(fr.code.lines[fr.pos])
+    return None
+
+
+def _uncaught(vm: VM, e: JSThrow) -> dict[str, Any]:
+    v = e.value
+    line = vm.first_throw_line(e)
+    if isinstance(v, JSError) or (isinstance(v, JSObject) and _is_error(vm, v)):
+        name = vm.to_string(vm.get(v, "name"))
+        message = vm.to_string(vm.get(v, "message"))
+        return {"name": name, "message": message, "line": line}
+    return {"name": "Uncaught", "message": vm.inspect(v) if hasattr(vm, "inspect") else str(v), "line": line}
+
+
+def _is_error(vm: VM, v: JSObject) -> bool:
+    p = v.proto
+    while p is not None:
+        if p is vm.ErrorPrototype:
+            return True
+        p = p.proto
+    return False
+
+
+_SITE_KINDS = {
+    "object": "object", "array": "array", "new_expression": "new", "function_expression": "function",
+    "function": "function", "arrow_function": "arrow", "class": "class", "class_declaration": "class",
+    "function_declaration": "function",
+}
+
+
+def allocation_sites(source: str) -> list[Site]:
+    """Every allocation site of the program, in source order (for labelling objects A, B, C...)."""
+    src, root = parse(source)
+    sites: list[Site] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        kind = _SITE_KINDS.get(node.type)
+        if kind is not None:
+            line, col = src.line_col(node)
+            sites.append(Site(line, col, kind))
+        elif node.type == "method_definition":
+            params = node.child_by_field_name("parameters")
+            name = node.child_by_field_name("name")
+            is_ctor = name is not None and src.text_of(name) == "constructor" and node.parent is not None \
+                and node.parent.type == "class_body"
+            if params is not None and not is_ctor:
+                line, col = src.line_col(params)
+                sites.append(Site(line, col, "method"))
+        stack.extend(reversed(node.named_children))
+    sites.sort(key=lambda s: (s.line, s.column))
+    return sites
+
+
+def function_names(source: str) -> list[str]:
+    """The names this program's frames can show (V8's `.name`), in source order."""
+    program = compile_program(source)
+    return [n for n in program.function_names if n != "<static_initializer>"]
+
+
+def source_of(text: str) -> Source:
+    return Source(text)

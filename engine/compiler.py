@@ -1,0 +1,1459 @@
+"""Compile the syntax tree to Python generator functions, one per JavaScript function.
+
+Each JavaScript function becomes ``def _fN(_vm, _f, _fn, _this, _args)``, a Python generator run by
+:meth:`engine.vm.VM.run_loop`. Expressions become Python expressions over small runtime helpers
+(``_add``, ``_get``...); a JavaScript call becomes ``(yield (callee, this, args, pos))``, so the run
+loop, not Python, holds the call stack. Every statement first records its position
+(``_f.pos = P``: line and scope, for snapshots, error lines and the timeline) and counts a step.
+
+Variables live where :mod:`engine.scope` put them: Python locals (``v3_x``) for bindings no closure
+uses, slots of context objects (``_c3.slots[0]``) for captured ones, the script scope for top-level
+lexical bindings and the global object for top-level ``var`` and functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tree_sitter import Node
+
+from engine.errors import JSSyntaxError, UnsupportedSyntax
+from engine.parse import Source, children
+from engine.scope import Analysis, Binding, FuncInfo, Scope, visible_bindings
+
+BINARY = {
+    "+": "_add", "-": "_sub", "*": "_mul", "/": "_div", "%": "_mod", "**": "_pow",
+    "<": "_lt", ">": "_gt", "<=": "_le", ">=": "_ge",
+    "==": "_leq", "!=": "not _leq", "===": "_seq", "!==": "not _seq",
+    "&": "_band", "|": "_bor", "^": "_bxor", "<<": "_shl", ">>": "_shr", ">>>": "_ushr",
+    "instanceof": "_instof", "in": "_in",
+}
+
+
+@dataclass
+class FunctionCode:
+    """What the VM needs to know about one compiled function."""
+
+    id: int
+    name: str
+    kind: str               # script | normal | arrow | method | class | derived | accessor | field
+    strict: bool
+    line: int
+    lines: list[int]        # position id -> line (shared program table)
+    pos_scopes: list[Any]   # position id -> scope id (shared program table)
+    py: Any = None          # the compiled generator function
+    uses_this: bool = False
+    params: int = 0
+
+
+@dataclass
+class Program:
+    """A compiled program: its functions, position table and locals layout per scope."""
+
+    source: Source
+    codes: list[FunctionCode] = field(default_factory=list)
+    lines: list[int] = field(default_factory=lambda: [0])
+    pos_scopes: list[int] = field(default_factory=lambda: [0])
+    scope_locals: dict[int, list[tuple[str, Binding]]] = field(default_factory=dict)
+    scopes: dict[int, Scope] = field(default_factory=dict)
+    py_source: str = ""
+    function_names: list[str] = field(default_factory=list)
+    sites: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class _Loop:
+    def __init__(self, cont_prelude: list[str], is_switch: bool = False) -> None:
+        self.cont_prelude = cont_prelude
+        self.is_switch = is_switch
+        self.cont_flag: str | None = None
+
+
+class FnEmitter:
+    """Emits the Python source of one JavaScript function."""
+
+    def __init__(self, comp: Compiler, info: FuncInfo, code: FunctionCode) -> None:
+        self.c = comp
+        self.info = info
+        self.code = code
+        self.out: list[str] = []
+        self.indent = 1
+        self.tmp = 0
+        self.loops: list[_Loop] = []
+        self.scope: Scope = info.scope  # type: ignore[assignment]
+        self.ctx_scope: Scope | None = None   # innermost scope whose context is in a Python local
+        self.fin_depth = 0
+
+    # ---------------------------------------------------------------- output
+    def emit(self, line: str) -> None:
+        self.out.append("    " * self.indent + line)
+
+    def temp(self) -> str:
+        self.tmp += 1
+        return f"_t{self.tmp}"
+
+    def err(self, what: str, node: Node) -> UnsupportedSyntax:
+        line, col = self.c.src.line_col(node)
+        return UnsupportedSyntax(what, line, col)
+
+    def text(self, node: Node) -> str:
+        return self.c.src.text_of(node)
+
+    def pos(self, node: Node) -> int:
+        return self.c.position(self.c.src.line_col(node)[0], self.scope.id)
+
+    def site(self, node: Node) -> str:
+        line, col = self.c.src.line_col(node)
+        return f"{line}:{col}"
+
+    # ---------------------------------------------------------------- contexts and bindings
+    def cur_ctx(self) -> str:
+        return self.ctx_scope.ctx_var if self.ctx_scope is not None else "None"
+
+    def enter_scope(self, scope: Scope, copy_from: str | None = None) -> None:
+        """Open `scope`: make its context (if any binding is captured) and put lets in their TDZ."""
+        self.scope = scope
+        if scope.has_ctx:
+            names = tuple(scope.ctx_names)
+            self.emit(f"{scope.ctx_var} = _newctx({self.cur_ctx()}, {names!r})")
+            self.ctx_scope = scope
+        for b in scope.bindings.values():
+            if b.kind in ("let", "const", "class") and b.storage == "local":
+                self.emit(f"{b.py} = TDZ")
+
+    def leave_scope(self, scope: Scope, saved_scope: Scope, saved_ctx: Scope | None) -> None:
+        self.scope = saved_scope
+        self.ctx_scope = saved_ctx
+
+    def resolve(self, name: str) -> Binding | None:
+        b, _ = self.c.an.lookup(name, self.scope)
+        return b
+
+    def ctx_ref(self, b: Binding) -> str:
+        """The Python expression for the context holding captured binding `b`."""
+        return b.scope.ctx_var
+
+    def read_var(self, name: str, node: Node) -> str:
+        b = self.resolve(name)
+        if b is None:
+            if name == "undefined":
+                return "UNDEFINED"
+            if name == "arguments" and self.info.uses_arguments:
+                return "_arguments"
+            return f"_gget({name!r})"
+        needs_tdz = b.kind in ("let", "const", "class") and not self._surely_initialised(b, node)
+        if b.storage == "local":
+            expr = b.py
+        elif b.storage == "ctx":
+            expr = f"{self.ctx_ref(b)}.slots[{b.slot}]"
+        elif b.storage == "script":
+            expr = f"_sv[{name!r}]"
+        else:
+            return f"_gget({name!r})"
+        if needs_tdz:
+            return f"_tdz({expr}, {name!r})"
+        return expr
+
+    def _surely_initialised(self, b: Binding, node: Node) -> bool:
+        """A use textually after the declaration, in the same function, cannot be in the TDZ."""
+        if b.decl_end == 0:
+            return True
+        if b.scope.func is not self.info:
+            return False
+        return node.start_byte >= b.decl_end and b.scope.kind != "block" or (
+            node.start_byte >= b.decl_end and not self.loops)
+
+    def write_var(self, name: str, value: str, node: Node, init: bool = False) -> str:
+        """A Python *statement* storing `value` into the binding `name`."""
+        b = self.resolve(name)
+        if b is None:
+            return f"_gput({name!r}, {value})"
+        if not init:
+            if b.kind == "const":
+                return f"_constassign({value})"
+            if b.kind == "fname":
+                return f"{value}"
+            if b.kind in ("let", "class") and not self._surely_initialised(b, node):
+                check = self.read_var(name, node)
+                return f"{check}; " + self._store(b, name, value)
+        return self._store(b, name, value)
+
+    def _store(self, b: Binding, name: str, value: str) -> str:
+        if b.storage == "local":
+            return f"{b.py} = {value}"
+        if b.storage == "ctx":
+            return f"{self.ctx_ref(b)}.slots[{b.slot}] = {value}"
+        if b.storage == "script":
+            return f"_sv[{name!r}] = {value}"
+        return f"_gput({name!r}, {value})"
+
+    # ---------------------------------------------------------------- function prologue
+    def compile_function(self, node: Node, is_script: bool) -> None:
+        info = self.info
+        fscope = info.scope
+        assert fscope is not None
+        self.emit("_tick()")
+        # The enclosing contexts this function can reach come from its closure.
+        outer = self._outer_ctx_scope(fscope)
+        if outer is not None:
+            self.emit(f"{outer.ctx_var} = _fn.scope")
+            p = outer
+            chain = self._ctx_chain(p)
+            for parent in chain[1:]:
+                self.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
+                p = parent
+            self.ctx_scope = outer
+        if info.uses_arguments:
+            self.emit("_arguments = _mkargs(_args)")
+        self.enter_scope(fscope)
+        if is_script:
+            self._script_prologue(node)
+            self.emit_body(children(node))
+            self.emit("return UNDEFINED")
+            return
+        self._params(node)
+        body = node.child_by_field_name("body")
+        if body is None:
+            self.emit("return UNDEFINED")
+            return
+        if body.type == "statement_block":
+            self._hoist_functions(children(body))
+            self.emit_body(children(body))
+            self.emit("return UNDEFINED")
+        else:
+            self.statement_pos(body)
+            self.emit(f"return {self.expr(body)}")
+
+    def _outer_ctx_scope(self, fscope: Scope) -> Scope | None:
+        s = fscope.parent
+        while s is not None:
+            if s.has_ctx:
+                return s
+            s = s.parent
+        return None
+
+    def _ctx_chain(self, s: Scope) -> list[Scope]:
+        chain = []
+        cur: Scope | None = s
+        while cur is not None:
+            if cur.has_ctx:
+                chain.append(cur)
+            cur = cur.parent
+        return chain
+
+    def _script_prologue(self, node: Node) -> None:
+        """GlobalDeclarationInstantiation: vars and functions become global properties."""
+        fscope = self.info.scope
+        assert fscope is not None
+        for name, b in fscope.bindings.items():
+            if b.kind == "var":
+                self.emit(f"_gdeclare({name!r})")
+            elif b.kind in ("let", "const", "class"):
+                self.emit(f"_sv[{name!r}] = TDZ")
+        self._hoist_functions(children(node))
+
+    def _hoist_functions(self, stmts: list[Node]) -> None:
+        for s in stmts:
+            if s.type == "function_declaration":
+                name = self.text(s.child_by_field_name("name"))
+                fexpr = self.function_value(s, name)
+                self.emit(self.write_var(name, fexpr, s, init=True))
+
+    def _params(self, node: Node) -> None:
+        params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
+        if params is None:
+            return
+        plist = [params] if params.type != "formal_parameters" else children(params)
+        for i, p in enumerate(plist):
+            if p.type == "identifier":
+                self.emit(self.write_var(self.text(p), f"_args[{i}] if len(_args) > {i} else UNDEFINED", p, True))
+            elif p.type == "assignment_pattern":
+                left = p.child_by_field_name("left")
+                t = self.temp()
+                self.emit(f"{t} = _args[{i}] if len(_args) > {i} else UNDEFINED")
+                self.emit(f"if {t} is UNDEFINED:")
+                self.indent += 1
+                self.emit(f"{t} = {self.expr(p.child_by_field_name('right'), self._name_hint(left))}")
+                self.indent -= 1
+                self.bind_pattern(left, t, init=True)
+            elif p.type == "rest_pattern":
+                target = children(p)[0]
+                self.bind_pattern(target, f"_newarr_nosite(list(_args[{i}:]))", init=True)
+            else:
+                self.bind_pattern(p, f"_args[{i}] if len(_args) > {i} else UNDEFINED", init=True)
+
+    def _name_hint(self, node: Node | None) -> str | None:
+        if node is not None and node.type == "identifier":
+            return self.text(node)
+        return None
+
+    # ---------------------------------------------------------------- patterns (destructuring)
+    def bind_pattern(self, pat: Node, value: str, init: bool) -> None:
+        t = pat.type
+        if t in ("identifier", "shorthand_property_identifier_pattern"):
+            self.emit(self.write_var(self.text(pat), value, pat, init))
+            return
+        if t == "assignment_pattern":
+            tmp = self.temp()
+            self.emit(f"{tmp} = {value}")
+            self.emit(f"if {tmp} is UNDEFINED:")
+            self.indent += 1
+            left = pat.child_by_field_name("left")
+            self.emit(f"{tmp} = {self.expr(pat.child_by_field_name('right'), self._name_hint(left))}")
+            self.indent -= 1
+            self.bind_pattern(left, tmp, init)
+            return
+        if t == "object_pattern":
+            src = self.temp()
+            self.emit(f"{src} = _reqobj({value})")
+            used: list[str] = []
+            for c in children(pat):
+                if c.type == "shorthand_property_identifier_pattern":
+                    key = self.text(c)
+                    used.append(repr(key))
+                    self.bind_pattern(c, f"_get({src}, {key!r})", init)
+                elif c.type == "object_assignment_pattern":
+                    left = c.child_by_field_name("left")
+                    key = self.text(left)
+                    used.append(repr(key))
+                    tmp = self.temp()
+                    self.emit(f"{tmp} = _get({src}, {key!r})")
+                    self.emit(f"if {tmp} is UNDEFINED:")
+                    self.indent += 1
+                    self.emit(f"{tmp} = {self.expr(c.child_by_field_name('right'), key)}")
+                    self.indent -= 1
+                    self.bind_pattern(left, tmp, init)
+                elif c.type == "pair_pattern":
+                    k = self.prop_key(c.child_by_field_name("key"))
+                    used.append(k)
+                    self.bind_pattern(c.child_by_field_name("value"), f"_get({src}, {k})", init)
+                elif c.type == "rest_pattern":
+                    self.bind_pattern(children(c)[0], f"_objrest({src}, [{', '.join(used)}])", init)
+                else:
+                    raise self.err(f"this destructuring pattern ({c.type})", c)
+            return
+        if t == "array_pattern":
+            items = self.temp()
+            self.emit(f"{items} = _destructure_list({value})")
+            i = 0
+            for c in pat.children:
+                if c.type == ",":
+                    i += 1
+                    continue
+                if not c.is_named or c.type == "comment":
+                    continue
+                if c.type == "rest_pattern":
+                    self.bind_pattern(children(c)[0], f"_newarr_nosite({items}[{i}:])", init)
+                else:
+                    self.bind_pattern(c, f"({items}[{i}] if len({items}) > {i} else UNDEFINED)", init)
+            return
+        if not init and t in ("member_expression", "subscript_expression"):
+            self.emit(self.assign_target(pat, value))
+            return
+        raise self.err(f"this destructuring pattern ({t})", pat)
+
+    # ---------------------------------------------------------------- statements
+    def statement_pos(self, node: Node) -> None:
+        p = self.pos(node)
+        self.emit(f"_f.pos = {p}; _vm.steps += 1")
+        if self.c.trace_steps:
+            self.emit("_hook(_f)")
+
+    def emit_body(self, stmts: list[Node]) -> None:
+        if not stmts:
+            self.emit("pass")
+            return
+        for s in stmts:
+            self.statement(s)
+
+    def statement(self, node: Node) -> None:
+        t = node.type
+        handler = getattr(self, "s_" + t, None)
+        if handler is None:
+            raise self.err(t.replace("_", " "), node)
+        handler(node)
+
+    def s_comment(self, node: Node) -> None:
+        return
+
+    def s_empty_statement(self, node: Node) -> None:
+        self.emit("pass")
+
+    def s_debugger_statement(self, node: Node) -> None:
+        self.emit("pass")
+
+    def s_expression_statement(self, node: Node) -> None:
+        e = children(node)
+        if not e:
+            return
+        expr = e[0]
+        self.statement_pos(node)
+        t = expr.type
+        if t == "assignment_expression":
+            self.emit(self.assign(expr, as_statement=True))
+            return
+        if t == "call_expression" and expr.child_by_field_name("function").type == "super":
+            self.super_call(expr)
+            return
+        if t == "update_expression":
+            self.emit(self.update(expr, as_statement=True))
+            return
+        self.emit(self.expr(expr))
+
+    def s_variable_declaration(self, node: Node) -> None:
+        for d in children(node):
+            if d.type != "variable_declarator":
+                continue
+            value = d.child_by_field_name("value")
+            if value is None:
+                continue
+            self.statement_pos(d)
+            name = d.child_by_field_name("name")
+            self.bind_pattern(name, self.expr(value, self._name_hint(name)), init=False)
+
+    def s_lexical_declaration(self, node: Node) -> None:
+        for d in children(node):
+            if d.type != "variable_declarator":
+                continue
+            value = d.child_by_field_name("value")
+            name = d.child_by_field_name("name")
+            self.statement_pos(d)
+            v = self.expr(value, self._name_hint(name)) if value is not None else "UNDEFINED"
+            self.bind_pattern(name, v, init=True)
+
+    def s_function_declaration(self, node: Node) -> None:
+        return  # hoisted to the start of its scope
+
+    def s_class_declaration(self, node: Node) -> None:
+        self.statement_pos(node)
+        name = self.text(node.child_by_field_name("name"))
+        value = self.class_value(node, name)
+        self.emit(self.write_var(name, value, node, init=True))
+
+    def s_return_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        e = children(node)
+        self.emit(f"return {self.expr(e[0]) if e else 'UNDEFINED'}")
+
+    def s_throw_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        e = children(node)
+        line = self.c.src.line_col(node)[0]
+        self.emit(f"raise _throw({self.expr(e[0])}, {line})")
+
+    def s_statement_block(self, node: Node) -> None:
+        scope = self.c.an.scopes[node.id]
+        saved, saved_ctx = self.scope, self.ctx_scope
+        self.enter_scope(scope)
+        stmts = children(node)
+        self._hoist_functions(stmts)
+        self.emit_body(stmts)
+        self.leave_scope(scope, saved, saved_ctx)
+
+    def s_if_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        cond = self.cond(node.child_by_field_name("condition"))
+        self.emit(f"if {cond}:")
+        self.sub_statement(node.child_by_field_name("consequence"))
+        alt = node.child_by_field_name("alternative")
+        if alt is not None:
+            body = children(alt)[0]
+            self.emit("else:")
+            self.sub_statement(body)
+
+    def sub_statement(self, node: Node) -> None:
+        self.indent += 1
+        self.statement(node)
+        self.emit("pass")
+        self.indent -= 1
+
+    def cond(self, node: Node) -> str:
+        return f"_truthy({self.expr(node)})"
+
+    def s_while_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        self.emit("while True:")
+        self.indent += 1
+        self.emit("_tick()")
+        self.emit(f"if not {self.cond(node.child_by_field_name('condition'))}: break")
+        self.loops.append(_Loop([]))
+        self.statement(node.child_by_field_name("body"))
+        self.loops.pop()
+        self.indent -= 1
+
+    def s_do_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        first = self.temp()
+        self.emit(f"{first} = True")
+        self.emit("while True:")
+        self.indent += 1
+        self.emit("_tick()")
+        cond = self.cond(node.child_by_field_name("condition"))
+        self.emit(f"if not {first} and not {cond}: break")
+        self.emit(f"{first} = False")
+        self.loops.append(_Loop([]))
+        self.statement(node.child_by_field_name("body"))
+        self.loops.pop()
+        self.indent -= 1
+
+    def s_for_statement(self, node: Node) -> None:
+        scope = self.c.an.scopes[node.id]
+        saved, saved_ctx = self.scope, self.ctx_scope
+        self.statement_pos(node)
+        self.enter_scope(scope)
+        init = node.child_by_field_name("initializer")
+        if init is not None and init.type not in (";", "empty_statement"):
+            if init.type in ("lexical_declaration", "variable_declaration"):
+                self.statement(init)
+            elif init.type == "expression_statement":
+                self.s_expression_statement(init)
+            else:
+                self.emit(self.expr(init))
+        cond_node = node.child_by_field_name("condition")
+        if cond_node is not None and cond_node.type == "expression_statement":
+            inner = children(cond_node)
+            cond_node = inner[0] if inner else None
+        if cond_node is not None and (not cond_node.is_named or cond_node.type == "empty_statement"):
+            cond_node = None
+        inc = node.child_by_field_name("increment")
+        prelude: list[str] = []
+        if scope.has_ctx:  # CreatePerIterationEnvironment (14.7.4.4): a fresh context per iteration
+            prelude.append(f"{scope.ctx_var} = _copyctx({scope.ctx_var})")
+        if inc is not None:
+            prelude.append(self.expr_statement_text(inc))
+        self.emit("while True:")
+        self.indent += 1
+        self.emit("_tick()")
+        if cond_node is not None:
+            self.emit(f"if not {self.cond(cond_node)}: break")
+        loop = _Loop(prelude)
+        self.loops.append(loop)
+        self.statement(node.child_by_field_name("body"))
+        self.loops.pop()
+        for p in prelude:
+            self.emit(p)
+        self.indent -= 1
+        self.leave_scope(scope, saved, saved_ctx)
+
+    def expr_statement_text(self, node: Node) -> str:
+        if node.type == "update_expression":
+            return self.update(node, as_statement=True)
+        if node.type == "assignment_expression":
+            return self.assign(node, as_statement=True)
+        if node.type == "sequence_expression":
+            return "; ".join(self.expr_statement_text(c) for c in children(node))
+        return self.expr(node)
+
+    def s_for_in_statement(self, node: Node) -> None:
+        scope = self.c.an.scopes[node.id]
+        saved, saved_ctx = self.scope, self.ctx_scope
+        self.statement_pos(node)
+        is_of = node.child_by_field_name("operator").type == "of"
+        right = self.expr(node.child_by_field_name("right"))
+        it = self.temp()
+        if is_of:
+            self.emit(f"{it} = _iter({right})")
+        else:
+            self.emit(f"{it} = _forin_keys({right})")
+        kind = node.child_by_field_name("kind")
+        left = node.child_by_field_name("left")
+        val = self.temp()
+        self.emit(f"for {val} in {it}:")
+        self.indent += 1
+        self.emit("_tick()")
+        self.enter_scope(scope)
+        if kind is not None:
+            self.bind_pattern(left, val, init=kind.type != "var")
+        elif left.type == "identifier":
+            self.emit(self.write_var(self.text(left), val, left))
+        else:
+            self.bind_pattern(left, val, init=False)
+        self.loops.append(_Loop([]))
+        self.statement(node.child_by_field_name("body"))
+        self.loops.pop()
+        self.indent -= 1
+        self.leave_scope(scope, saved, saved_ctx)
+
+    def s_break_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        if not self.loops:
+            line, col = self.c.src.line_col(node)
+            raise JSSyntaxError("Illegal break statement", line, col)
+        self.emit("break")
+
+    def s_continue_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        loop = next((lp for lp in reversed(self.loops) if not lp.is_switch), None)
+        if loop is None:
+            line, col = self.c.src.line_col(node)
+            raise JSSyntaxError("Illegal continue statement: no surrounding iteration statement", line, col)
+        if self.loops[-1].is_switch:
+            sw = self.loops[-1]
+            if sw.cont_flag is None:
+                sw.cont_flag = self.temp()
+            self.emit(f"{sw.cont_flag} = True")
+            self.emit("break")
+            return
+        for p in loop.cont_prelude:
+            self.emit(p)
+        self.emit("continue")
+
+    def s_switch_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        disc = self.temp()
+        self.emit(f"{disc} = {self.expr(node.child_by_field_name('value'))}")
+        body = node.child_by_field_name("body")
+        scope = self.c.an.scopes[body.id]
+        saved, saved_ctx = self.scope, self.ctx_scope
+        cases = children(body)
+        k = self.temp()
+        self.enter_scope(scope)
+        self.emit(f"{k} = -1")
+        default_index = -1
+        first = True
+        for i, case in enumerate(cases):
+            if case.type == "switch_default":
+                default_index = i
+                continue
+            test = self.expr(case.child_by_field_name("value"))
+            self.emit(f"{'if' if first else 'elif'} _seq({disc}, {test}): {k} = {i}")
+            first = False
+        if default_index >= 0:
+            if first:
+                self.emit(f"{k} = {default_index}")
+            else:
+                self.emit(f"else: {k} = {default_index}")
+        loop = _Loop([], is_switch=True)
+        self.loops.append(loop)
+        self.emit("while True:")
+        self.indent += 1
+        self.emit(f"if {k} < 0: break")
+        for i, case in enumerate(cases):
+            stmts = [c for c in case.children_by_field_name("body") if c.is_named and c.type != "comment"]
+            self.emit(f"if {k} <= {i}:")
+            self.indent += 1
+            self._hoist_functions(stmts)
+            self.emit_body(stmts)
+            self.indent -= 1
+        self.emit("break")
+        self.indent -= 1
+        self.loops.pop()
+        self.leave_scope(scope, saved, saved_ctx)
+        if loop.cont_flag is not None:
+            outer = next((lp for lp in reversed(self.loops) if not lp.is_switch), None)
+            self.loops_cont_after_switch(loop.cont_flag, outer)
+
+    def loops_cont_after_switch(self, flag: str, outer: _Loop | None) -> None:
+        self.out.insert(self._find_switch_start(flag), "")
+        self.emit(f"if {flag}:")
+        self.indent += 1
+        if self.loops and self.loops[-1].is_switch:
+            sw = self.loops[-1]
+            if sw.cont_flag is None:
+                sw.cont_flag = self.temp()
+            self.emit(f"{sw.cont_flag} = True")
+            self.emit("break")
+        else:
+            for p in (outer.cont_prelude if outer else []):
+                self.emit(p)
+            self.emit("continue")
+        self.indent -= 1
+
+    def _find_switch_start(self, flag: str) -> int:
+        # The flag must exist before the switch runs: initialise it at the top of the function.
+        self.out.insert(0, f"    {flag} = False")
+        return 0
+
+    def s_try_statement(self, node: Node) -> None:
+        self.statement_pos(node)
+        handler = node.child_by_field_name("handler")
+        finalizer = node.child_by_field_name("finalizer")
+        self.emit("try:")
+        self.indent += 1
+        self.statement(node.child_by_field_name("body"))
+        self.emit("pass")
+        self.indent -= 1
+        if handler is not None:
+            exc = self.temp()
+            self.emit(f"except JSThrow as {exc}:")
+            self.indent += 1
+            scope = self.c.an.scopes[handler.id]
+            saved, saved_ctx = self.scope, self.ctx_scope
+            self.enter_scope(scope)
+            param = handler.child_by_field_name("parameter")
+            if param is not None:
+                self.bind_pattern(param, f"_caught({exc})", init=True)
+            self.statement(handler.child_by_field_name("body"))
+            self.emit("pass")
+            self.leave_scope(scope, saved, saved_ctx)
+            self.indent -= 1
+        if finalizer is not None:
+            self.emit("finally:")
+            self.indent += 1
+            self.emit("if not _vm.aborting:")
+            self.indent += 1
+            self.statement(children(finalizer)[0])
+            self.emit("pass")
+            self.indent -= 2
+
+    # ---------------------------------------------------------------- expressions
+    def expr(self, node: Node, name_hint: str | None = None) -> str:
+        t = node.type
+        handler = getattr(self, "e_" + t, None)
+        if handler is None:
+            raise self.err(t.replace("_", " "), node)
+        if t in ("function_expression", "function", "arrow_function", "class"):
+            return handler(node, name_hint)
+        return handler(node)
+
+    def e_parenthesized_expression(self, node: Node) -> str:
+        inner = children(node)
+        return self.expr(inner[0])
+
+    def e_number(self, node: Node) -> str:
+        text = self.text(node).replace("_", "")
+        low = text.lower()
+        try:
+            if low.startswith("0x"):
+                v = float(int(low[2:], 16))
+            elif low.startswith("0o"):
+                v = float(int(low[2:], 8))
+            elif low.startswith("0b"):
+                v = float(int(low[2:], 2))
+            elif low.endswith("n"):
+                raise self.err("BigInt", node)
+            elif len(low) > 1 and low[0] == "0" and low.isdigit():
+                v = float(int(low, 8)) if all(ch in "01234567" for ch in low) else float(low)
+            else:
+                v = float(low)
+        except ValueError as exc:
+            raise self.err(f"the number literal {text}", node) from exc
+        if v != v or v in (float("inf"), float("-inf")):
+            return f"float({str(v)!r})"
+        return repr(v)
+
+    def e_string(self, node: Node) -> str:
+        return repr(self.c.string_value(node))
+
+    def e_template_string(self, node: Node) -> str:
+        parts: list[str] = []
+        for c in node.named_children:
+            if c.type == "template_substitution":
+                parts.append(f"_tostr({self.expr(children(c)[0])})")
+            elif c.type == "string_fragment":
+                parts.append(repr(self.text(c)))
+            elif c.type == "escape_sequence":
+                parts.append(repr(self.c.unescape(self.text(c))))
+        if not parts:
+            return "''"
+        return "''.join([" + ", ".join(parts) + "])"
+
+    def e_true(self, node: Node) -> str:
+        return "True"
+
+    def e_false(self, node: Node) -> str:
+        return "False"
+
+    def e_null(self, node: Node) -> str:
+        return "NULL"
+
+    def e_undefined(self, node: Node) -> str:
+        return self.read_var("undefined", node)
+
+    def e_this(self, node: Node) -> str:
+        if self.code.kind == "derived":
+            return "_chkthis(_this)"
+        return "_this"
+
+    def _in_derived(self) -> bool:
+        return False
+
+    def e_identifier(self, node: Node) -> str:
+        return self.read_var(self.text(node), node)
+
+    def e_shorthand_property_identifier(self, node: Node) -> str:
+        return self.read_var(self.text(node), node)
+
+    def e_sequence_expression(self, node: Node) -> str:
+        parts = [self.expr(c) for c in children(node)]
+        return "(" + ", ".join(parts) + ")[-1]"
+
+    def e_ternary_expression(self, node: Node) -> str:
+        c = self.cond(node.child_by_field_name("condition"))
+        a = self.expr(node.child_by_field_name("consequence"))
+        b = self.expr(node.child_by_field_name("alternative"))
+        return f"({a} if {c} else {b})"
+
+    def e_binary_expression(self, node: Node) -> str:
+        op = self.text(node.child_by_field_name("operator"))
+        left = self.expr(node.child_by_field_name("left"))
+        right = self.expr(node.child_by_field_name("right"))
+        if op == "&&":
+            t = self.temp()
+            return f"({t} if not _truthy({t} := {left}) else {right})"
+        if op == "||":
+            t = self.temp()
+            return f"({t} if _truthy({t} := {left}) else {right})"
+        if op == "??":
+            t = self.temp()
+            return f"({t} if ({t} := {left}) is not UNDEFINED and {t} is not NULL else {right})"
+        fn = BINARY.get(op)
+        if fn is None:
+            raise self.err(f"the operator {op}", node)
+        if fn.startswith("not "):
+            return f"(not {fn[4:]}({left}, {right}))"
+        return f"{fn}({left}, {right})"
+
+    def e_unary_expression(self, node: Node) -> str:
+        op = self.text(node.child_by_field_name("operator"))
+        arg = node.child_by_field_name("argument")
+        if op == "typeof":
+            if arg.type == "identifier" and self.resolve(self.text(arg)) is None:
+                return f"_gtypeof({self.text(arg)!r})"
+            return f"_typeof({self.expr(arg)})"
+        if op == "delete":
+            return self.delete(arg)
+        a = self.expr(arg)
+        if op == "!":
+            return f"(not _truthy({a}))"
+        if op == "-":
+            return f"_neg({a})"
+        if op == "+":
+            return f"_tonum({a})"
+        if op == "~":
+            return f"_bnot({a})"
+        if op == "void":
+            return f"({a}, UNDEFINED)[1]"
+        raise self.err(f"the operator {op}", node)
+
+    def delete(self, arg: Node) -> str:
+        while arg.type == "parenthesized_expression":
+            arg = children(arg)[0]
+        if arg.type == "member_expression":
+            return f"_delete({self.expr(arg.child_by_field_name('object'))}, {self.text(arg.child_by_field_name('property'))!r})"
+        if arg.type == "subscript_expression":
+            return f"_delete({self.expr(arg.child_by_field_name('object'))}, {self.expr(arg.child_by_field_name('index'))})"
+        if arg.type == "identifier":
+            return f"_gdelete({self.text(arg)!r})" if self.resolve(self.text(arg)) is None else "False"
+        return f"({self.expr(arg)}, True)[1]"
+
+    def e_update_expression(self, node: Node) -> str:
+        return self.update(node, as_statement=False)
+
+    def update(self, node: Node, as_statement: bool) -> str:
+        op = self.text(node.child_by_field_name("operator"))
+        arg = node.child_by_field_name("argument")
+        prefix = node.children[0].type in ("++", "--")
+        fn = "_inc" if op == "++" else "_dec"
+        if arg.type == "identifier":
+            name = self.text(arg)
+            cur = self.read_var(name, arg)
+            if as_statement:
+                return self.write_var(name, f"{fn}({cur})", arg)
+            old, new = self.temp(), self.temp()
+            store = self.assign_expr_to_var(name, f"{fn}({old} := _tonum({cur}))", arg, new)
+            return f"({store} if True else 0)" if prefix else f"({store}, {old})[1]"
+        if arg.type in ("member_expression", "subscript_expression"):
+            obj, key = self.temp(), self.temp()
+            o = self.expr(arg.child_by_field_name("object"))
+            if arg.type == "member_expression":
+                k = repr(self.text(arg.child_by_field_name("property")))
+                get = f"_get({obj}, {k})"
+                put = f"_put({obj}, {k}, {{v}})"
+                pre = f"({obj} := {o}), "
+            else:
+                kx = self.expr(arg.child_by_field_name("index"))
+                get = f"_get({obj}, {key})"
+                put = f"_put({obj}, {key}, {{v}})"
+                pre = f"({obj} := {o}), ({key} := _tokey({kx})), "
+            old = self.temp()
+            newv = f"{fn}({old})"
+            if prefix:
+                return f"({pre}({old} := _tonum({get})), {put.format(v=newv)})[-1]"
+            return f"({pre}({old} := _tonum({get})), {put.format(v=newv)}, {old})[-1]"
+        raise self.err("this update target", arg)
+
+    def assign_expr_to_var(self, name: str, value: str, node: Node, tmp: str) -> str:
+        """An *expression* that stores `value` into binding `name` and evaluates to it."""
+        b = self.resolve(name)
+        if b is None:
+            return f"_gput({name!r}, {value})"
+        if b.kind == "const":
+            return f"_constassign({value})"
+        if b.storage == "local":
+            if b.kind in ("let", "class") and not self._surely_initialised(b, node):
+                return f"({self.read_var(name, node)}, {b.py} := {value})[-1]"
+            return f"({b.py} := {value})"
+        if b.storage == "ctx":
+            return f"_setslot({self.ctx_ref(b)}, {b.slot}, {value})"
+        if b.storage == "script":
+            return f"_setscript({name!r}, {value})"
+        return f"_gput({name!r}, {value})"
+
+    def e_assignment_expression(self, node: Node) -> str:
+        return self.assign(node, as_statement=False)
+
+    def assign(self, node: Node, as_statement: bool) -> str:
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        while left.type == "parenthesized_expression":
+            left = children(left)[0]
+        if left.type == "identifier":
+            name = self.text(left)
+            value = self.expr(right, name)
+            if as_statement:
+                return self.write_var(name, value, left)
+            return self.assign_expr_to_var(name, value, left, "")
+        if left.type in ("member_expression", "subscript_expression"):
+            value_hint = None
+            return self.assign_target(left, self.expr(right, value_hint))
+        if left.type in ("object_pattern", "array_pattern"):
+            if not as_statement:
+                raise self.err("destructuring assignment inside an expression", node)
+            tmp = self.temp()
+            self.emit(f"{tmp} = {self.expr(right)}")
+            self.bind_pattern(left, tmp, init=False)
+            return "pass"
+        raise self.err("this assignment target", left)
+
+    def assign_target(self, left: Node, value: str) -> str:
+        obj = self.expr(left.child_by_field_name("object"))
+        if left.type == "member_expression":
+            if left.child_by_field_name("optional_chain") is not None:
+                raise self.err("optional chaining on the left of =", left)
+            prop = left.child_by_field_name("property")
+            if prop.type == "private_property_identifier":
+                raise self.err("private fields (#name)", prop)
+            return f"_put({obj}, {self.text(prop)!r}, {value})"
+        return f"_putv({obj}, {self.expr(left.child_by_field_name('index'))}, {value})"
+
+    def e_augmented_assignment_expression(self, node: Node) -> str:
+        op = self.text(node.child_by_field_name("operator"))[:-1]
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        if op in ("&&", "||", "??"):
+            return self._logical_assign(op, left, right)
+        fn = BINARY[op]
+        if left.type == "identifier":
+            name = self.text(left)
+            cur = self.read_var(name, left)
+            return self.assign_expr_to_var(name, f"{fn}({cur}, {self.expr(right)})", left, "")
+        if left.type in ("member_expression", "subscript_expression"):
+            obj, key = self.temp(), self.temp()
+            o = self.expr(left.child_by_field_name("object"))
+            if left.type == "member_expression":
+                k = repr(self.text(left.child_by_field_name("property")))
+                return f"_put(({obj} := {o}), {k}, {fn}(_get({obj}, {k}), {self.expr(right)}))"
+            kx = self.expr(left.child_by_field_name("index"))
+            return (f"_put(({obj} := {o}), ({key} := _tokey({kx})), "
+                    f"{fn}(_get({obj}, {key}), {self.expr(right)}))")
+        raise self.err("this assignment target", left)
+
+    def _logical_assign(self, op: str, left: Node, right: Node) -> str:
+        cur = self.expr(left)
+        t = self.temp()
+        if op == "&&":
+            test = f"_truthy({t} := {cur})"
+        elif op == "||":
+            test = f"not _truthy({t} := {cur})"
+        else:
+            test = f"(({t} := {cur}) is UNDEFINED or {t} is NULL)"
+        if left.type == "identifier":
+            store = self.assign_expr_to_var(self.text(left), self.expr(right, self.text(left)), left, "")
+        else:
+            store = self.assign_target(left, self.expr(right))
+        return f"({store} if {test} else {t})"
+
+    # -- member access, calls and optional chains
+    def e_member_expression(self, node: Node) -> str:
+        return self.chain(node)
+
+    def e_subscript_expression(self, node: Node) -> str:
+        return self.chain(node)
+
+    def e_call_expression(self, node: Node) -> str:
+        fn = node.child_by_field_name("function")
+        if fn.type == "super":
+            raise self.err("super(...) inside an expression", node)
+        if fn.type == "import":
+            raise self.err("import()", node)
+        return self.chain(node)
+
+    def chain(self, node: Node) -> str:
+        """Compile a member/call chain; `?.` short-circuits the rest of the chain (13.3.9)."""
+        links: list[Node] = []
+        cur = node
+        while cur.type in ("member_expression", "subscript_expression", "call_expression"):
+            links.append(cur)
+            inner = cur.child_by_field_name("object") if cur.type != "call_expression" else cur.child_by_field_name("function")
+            if inner.type == "parenthesized_expression":
+                break
+            cur = inner
+        links.reverse()
+        base_node = links[0].child_by_field_name("object") if links[0].type != "call_expression" else links[0].child_by_field_name("function")
+        if base_node.type == "super":
+            return self.super_chain(links)
+        base = self.expr(base_node)
+        return self._links(base, links)
+
+    def _links(self, base: str, links: list[Node]) -> str:
+        """Apply `links` to the value `base`; a method call keeps its receiver."""
+        value = base
+        recv: str | None = None
+        for i, link in enumerate(links):
+            optional = link.child_by_field_name("optional_chain") is not None
+            if optional:
+                t = self.temp()
+                rest = self._links_on(t, recv, links[i:])
+                return f"(UNDEFINED if (({t} := {value}) is UNDEFINED or {t} is NULL) else {rest})"
+            value, recv = self._apply(value, recv, link)
+        return value
+
+    def _links_on(self, t: str, recv: str | None, links: list[Node]) -> str:
+        first = links[0]
+        value, r = self._apply(t, recv, first, known_temp=True)
+        if len(links) == 1:
+            return value
+        return self._links(value, links[1:]) if r is None else self._links_with_recv(value, r, links[1:])
+
+    def _links_with_recv(self, value: str, recv: str, links: list[Node]) -> str:
+        out = value
+        rc: str | None = recv
+        for i, link in enumerate(links):
+            if link.child_by_field_name("optional_chain") is not None:
+                t = self.temp()
+                rest = self._links_on(t, rc, links[i:])
+                return f"(UNDEFINED if (({t} := {out}) is UNDEFINED or {t} is NULL) else {rest})"
+            out, rc = self._apply(out, rc, link)
+        return out
+
+    def _apply(self, value: str, recv: str | None, link: Node, known_temp: bool = False) -> tuple[str, str | None]:
+        """One link of a chain. Returns (expression, receiver temp for a following call)."""
+        t = link.type
+        if t == "member_expression":
+            prop = link.child_by_field_name("property")
+            if prop.type == "private_property_identifier":
+                raise self.err("private fields (#name)", prop)
+            o = self.temp()
+            return f"_get(({o} := {value}), {self.text(prop)!r})", o
+        if t == "subscript_expression":
+            o = self.temp()
+            idx = self.expr(link.child_by_field_name("index"))
+            return f"_getv(({o} := {value}), {idx})", o
+        # call
+        args = self.arguments(link.child_by_field_name("arguments"))
+        p = self.pos(link)
+        if recv is not None:
+            return f"(yield ({value}, {recv}, {args}, {p}))", None
+        return f"(yield ({value}, UNDEFINED, {args}, {p}))", None
+
+    def arguments(self, node: Node) -> str:
+        if node is None:
+            return "[]"
+        if node.type == "template_string":
+            raise self.err("tagged templates", node)
+        parts = []
+        for a in children(node):
+            if a.type == "spread_element":
+                parts.append(f"*_spread({self.expr(children(a)[0])})")
+            else:
+                parts.append(self.expr(a))
+        return "[" + ", ".join(parts) + "]"
+
+    def super_chain(self, links: list[Node]) -> str:
+        first = links[0]
+        if first.type == "call_expression":
+            raise self.err("super(...) inside an expression", first)
+        if first.type == "member_expression":
+            key = repr(self.text(first.child_by_field_name("property")))
+        else:
+            key = f"_tokey({self.expr(first.child_by_field_name('index'))})"
+        value = f"_superget(_fn, {key}, _this)"
+        if len(links) > 1 and links[1].type == "call_expression":
+            args = self.arguments(links[1].child_by_field_name("arguments"))
+            call = f"(yield ({value}, _this, {args}, {self.pos(links[1])}))"
+            return self._links(call, links[2:]) if len(links) > 2 else call
+        return self._links(value, links[1:])
+
+    def super_call(self, node: Node) -> None:
+        if self.code.kind != "derived":
+            line, col = self.c.src.line_col(node)
+            raise JSSyntaxError("'super' keyword unexpected here", line, col)
+        args = self.arguments(node.child_by_field_name("arguments"))
+        p = self.pos(node)
+        self.emit(f"_this = _superdone(_f, (yield (SUPER, _fn, {args}, {p})))")
+        self.emit_fields()
+
+    def emit_fields(self) -> None:
+        """Instance fields are defined on `this` right after it exists (base: at entry; derived: after super)."""
+        cls = self.c.current_class
+        if cls is None:
+            return
+        for key_expr, value_node, hint in cls.instance_fields:
+            v = self.field_value(value_node, hint)
+            self.emit(f"_defprop(_this, {key_expr}, {v})")
+
+    def field_value(self, value_node: Node | None, hint: str | None) -> str:
+        if value_node is None:
+            return "UNDEFINED"
+        info = self.c.an.funcs[value_node.parent.id]
+        saved_scope, saved_ctx, saved_info = self.scope, self.ctx_scope, self.info
+        self.scope = info.scope  # type: ignore[assignment]
+        try:
+            return self.expr(value_node, hint)
+        finally:
+            self.scope, self.ctx_scope, self.info = saved_scope, saved_ctx, saved_info
+
+    def e_new_expression(self, node: Node) -> str:
+        ctor = node.child_by_field_name("constructor")
+        args = self.arguments(node.child_by_field_name("arguments"))
+        return f"(yield (NEW, {self.expr(ctor)}, {args}, {self.pos(node)}, {self.site(node)!r}))"
+
+    def e_spread_element(self, node: Node) -> str:
+        raise self.err("spread here", node)
+
+    # -- literals that allocate
+    def e_array(self, node: Node) -> str:
+        items: list[str] = []
+        expect_value = True
+        for c in node.children:
+            if c.type == "[":
+                continue
+            if c.type in (",", "]"):
+                if expect_value and c.type == ",":
+                    items.append("HOLE")
+                expect_value = True
+                continue
+            if not c.is_named or c.type == "comment":
+                continue
+            if c.type == "spread_element":
+                items.append(f"*_spread({self.expr(children(c)[0])})")
+            else:
+                items.append(self.expr(c))
+            expect_value = False
+        return f"_arrfill(_newarr({self.site(node)!r}), [{', '.join(items)}])"
+
+    def e_object(self, node: Node) -> str:
+        obj = self.temp()
+        methods: list[str] = []
+        props: list[str] = []
+        for c in children(node):
+            t = c.type
+            if t == "pair":
+                key_node = c.child_by_field_name("key")
+                key = self.prop_key(key_node)
+                hint = self.c.key_name(key_node)
+                props.append(f"({key}, {self.expr(c.child_by_field_name('value'), hint)})")
+            elif t == "shorthand_property_identifier":
+                props.append(f"({self.text(c)!r}, {self.read_var(self.text(c), c)})")
+            elif t == "spread_element":
+                props.append(f"(SPREAD, {self.expr(children(c)[0])})")
+            elif t == "method_definition":
+                m, key_expr, kind = self.method_value(c, obj)
+                mt = self.temp()
+                methods.append(f"({mt} := {m})")
+                props.append(f"({key_expr}, {mt}, {kind!r})")
+            else:
+                raise self.err(f"{t.replace('_', ' ')} in an object literal", c)
+        parts = [f"({obj} := _newobj({self.site(node)!r}))"] + methods
+        return f"_objfill({', '.join(parts)}, {'[' + ', '.join(props) + ']'})" if methods else \
+            f"_objfill({parts[0]}, [{', '.join(props)}])"
+
+    def prop_key(self, key_node: Node) -> str:
+        t = key_node.type
+        if t in ("property_identifier", "identifier", "shorthand_property_identifier"):
+            return repr(self.text(key_node))
+        if t == "string":
+            return repr(self.c.string_value(key_node))
+        if t == "number":
+            return f"_tokey({self.e_number(key_node)})"
+        if t == "computed_property_name":
+            return f"_tokey({self.expr(children(key_node)[0])})"
+        if t == "private_property_identifier":
+            raise self.err("private fields (#name)", key_node)
+        raise self.err(f"the property key {t}", key_node)
+
+    def method_value(self, node: Node, home: str) -> tuple[str, str, str]:
+        """(function expression, key expression, kind) for a method/getter/setter definition."""
+        name_node = node.child_by_field_name("name")
+        key_expr = self.prop_key(name_node)
+        kind = "method"
+        for ch in node.children:
+            if ch.type in ("get", "set") and ch.next_sibling is not None and ch.next_sibling.is_named:
+                kind = ch.type
+        static_name = self.c.key_name(name_node)
+        name = static_name or ""
+        if kind in ("get", "set"):
+            name = f"{kind} {name}"
+        params = node.child_by_field_name("parameters")
+        in_class = node.parent is not None and node.parent.type == "class_body"
+        code = self.c.compile_function(node, name, "method", strict=in_class or self.code.strict)
+        return f"_mkmethod({code}, {self.cur_ctx()}, {self.site(params)!r}, {home})", key_expr, kind
+
+    def function_value(self, node: Node, name_hint: str | None) -> str:
+        name_node = node.child_by_field_name("name")
+        name = self.text(name_node) if name_node is not None else (name_hint or "")
+        kind = "arrow" if node.type == "arrow_function" else "normal"
+        code = self.c.compile_function(node, name, kind, strict=self.code.strict)
+        info = self.c.an.funcs[node.id]
+        site = self.site(node)
+        fscope = info.scope
+        if node.type in ("function_expression", "function") and name_node is not None and fscope is not None:
+            b = fscope.bindings.get(self.text(name_node))
+            if b is not None and b.captured:
+                raise self.err("a named function expression that refers to itself from a closure", node)
+        if kind == "arrow":
+            this = "_this" if info.uses_this else "None"
+            home = "_fn.home" if self.info.node is not None else "None"
+            return f"_mkarrow({code}, {self.cur_ctx()}, {site!r}, {this}, {home})"
+        return f"_mkfn({code}, {self.cur_ctx()}, {site!r})"
+
+    def e_function_expression(self, node: Node, name_hint: str | None = None) -> str:
+        return self.function_value(node, name_hint)
+
+    e_function = e_function_expression
+
+    def e_arrow_function(self, node: Node, name_hint: str | None = None) -> str:
+        return self.function_value(node, name_hint)
+
+    def e_class(self, node: Node, name_hint: str | None = None) -> str:
+        name_node = node.child_by_field_name("name")
+        name = self.text(name_node) if name_node is not None else (name_hint or "")
+        return self.class_value(node, name)
+
+    def class_value(self, node: Node, name: str) -> str:
+        """ClassDefinitionEvaluation (15.7.14), as one helper call plus static field setup."""
+        heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
+        parent = "HOLE"
+        if heritage is not None:
+            parent = self.expr(children(heritage)[0])
+        body = node.child_by_field_name("body")
+        ctor_node = None
+        methods: list[Node] = []
+        instance_fields: list[tuple[str, Node | None, str | None]] = []
+        static_fields: list[tuple[str, Node | None, str | None]] = []
+        for m in children(body):
+            if m.type == "method_definition":
+                if self.text(m.child_by_field_name("name")) == "constructor" and not self._is_static(m):
+                    ctor_node = m
+                else:
+                    methods.append(m)
+            elif m.type == "field_definition":
+                prop = m.child_by_field_name("property")
+                key = self.prop_key(prop)
+                hint = self.c.key_name(prop)
+                entry = (key, m.child_by_field_name("value"), hint)
+                (static_fields if self._is_static(m) else instance_fields).append(entry)
+        derived = heritage is not None
+        cls_info = _ClassInfo(instance_fields)
+        saved = self.c.current_class
+        self.c.current_class = cls_info
+        ctor_code = self.c.compile_constructor(node, ctor_node, name, derived, cls_info, self.scope)
+        self.c.current_class = saved
+        cls = self.temp()
+        proto_t = self.temp()
+        site = self.site(node)
+        out = [f"({cls} := _mkclass({ctor_code}, {self.cur_ctx()}, {site!r}, {parent}))",
+               f"({proto_t} := _get({cls}, 'prototype'))"]
+        for m in methods:
+            static = self._is_static(m)
+            fn, key, kind = self.method_value(m, cls if static else proto_t)
+            out.append(f"_defmethod({cls if static else proto_t}, {key}, {fn}, {kind!r})")
+        for key, value, hint in static_fields:
+            if value is None:
+                out.append(f"_defprop({cls}, {key}, UNDEFINED)")
+                continue
+            info = self.c.an.funcs[value.parent.id]
+            code = self.c.compile_field_init(value.parent, info, hint)
+            init = f"_mkfn({code}, {self.cur_ctx()}, None)"
+            out.append(f"_defprop({cls}, {key}, (yield ({init}, {cls}, [], {self.pos(value)})))")
+        return "(" + ", ".join(out) + f", {cls})[-1]"
+
+    def _is_static(self, m: Node) -> bool:
+        return any(c.type == "static" for c in m.children)
+
+
+@dataclass
+class _ClassInfo:
+    instance_fields: list[tuple[str, Node | None, str | None]]
+
+
+class Compiler:
+    """Compile an analysed program to Python source, then to generator functions."""
+
+    def __init__(self, src: Source, analysis: Analysis, trace_steps: bool = False) -> None:
+        self.src = src
+        self.an = analysis
+        self.trace_steps = trace_steps
+        self.program = Program(src)
+        self.defs: list[str] = []
+        self.current_class: _ClassInfo | None = None
+        self._pos_index: dict[tuple[int, int], int] = {}
+
+    def position(self, line: int, scope_id: int) -> int:
+        key = (line, scope_id)
+        p = self._pos_index.get(key)
+        if p is None:
+            p = len(self.program.lines)
+            self._pos_index[key] = p
+            self.program.lines.append(line)
+            self.program.pos_scopes.append(scope_id)
+        return p
+
+    def new_code(self, name: str, kind: str, node: Node | None, strict: bool) -> FunctionCode:
+        line = self.src.line_col(node)[0] if node is not None else 1
+        code = FunctionCode(len(self.program.codes), name, kind, strict, line, self.program.lines,
+                            self.program.pos_scopes)
+        self.program.codes.append(code)
+        if kind not in ("script", "field") and name not in self.program.function_names:
+            self.program.function_names.append(name or "<anonymous>")
+        return code
+
+    def compile_script(self, root: Node) -> Program:
+        info = self.an.funcs[root.id]
+        code = self.new_code("<global>", "script", None, strict=False)
+        em = FnEmitter(self, info, code)
+        em.compile_function(root, is_script=True)
+        self._finish(em, code)
+        self.program.py_source = "\n".join(self.defs)
+        self.program.scopes = {s.id: s for s in self.an.all_scopes}
+        return self.program
+
+    def compile_function(self, node: Node, name: str, kind: str, strict: bool = False) -> str:
+        info = self.an.funcs[node.id]
+        code = self.new_code(name, kind, node, strict=strict)
+        code.uses_this = info.uses_this
+        em = FnEmitter(self, info, code)
+        saved = self.current_class
+        if kind != "method":
+            self.current_class = None
+        em.compile_function(node, is_script=False)
+        self.current_class = saved
+        self._finish(em, code)
+        return f"_CODES[{code.id}]"
+
+    def compile_constructor(self, cls_node: Node, ctor: Node | None, name: str, derived: bool,
+                            cls: _ClassInfo, scope: Scope) -> str:
+        kind = "derived" if derived else "class"
+        code = self.new_code(name, kind, ctor or cls_node, strict=True)
+        if ctor is not None:
+            info = self.an.funcs[ctor.id]
+            em = FnEmitter(self, info, code)
+            if not derived:
+                em.indent = 1
+                em.compile_function_with_fields(ctor)
+            else:
+                em.compile_function(ctor, is_script=False)
+        else:
+            info = FuncInfo(None, scope.func)
+            info.scope = _synthetic_scope(scope, info)
+            em = FnEmitter(self, info, code)
+            em.emit("_tick()")
+            outer = em._outer_ctx_scope(info.scope)
+            if outer is not None:
+                em.emit(f"{outer.ctx_var} = _fn.scope")
+                p = outer
+                for parent in em._ctx_chain(p)[1:]:
+                    em.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
+                    p = parent
+                em.ctx_scope = outer
+            if derived:
+                em.emit(f"_f.pos = {self.position(self.src.line_col(cls_node)[0], scope.id)}")
+                em.emit("_this = _superdone(_f, (yield (SUPER, _fn, list(_args), _f.pos)))")
+            em.emit_fields()
+            em.emit("return UNDEFINED")
+        self._finish(em, code)
+        return f"_CODES[{code.id}]"
+
+    def compile_field_init(self, field_node: Node, info: FuncInfo, hint: str | None) -> str:
+        code = self.new_code("<static_initializer>", "field", field_node, strict=True)
+        em = FnEmitter(self, info, code)
+        em.emit("_tick()")
+        outer = em._outer_ctx_scope(info.scope)  # type: ignore[arg-type]
+        if outer is not None:
+            em.emit(f"{outer.ctx_var} = _fn.scope")
+            p = outer
+            for parent in em._ctx_chain(p)[1:]:
+                em.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
+                p = parent
+            em.ctx_scope = outer
+        em.enter_scope(info.scope)  # type: ignore[arg-type]
+        em.statement_pos(field_node)
+        em.emit(f"return {em.expr(field_node.child_by_field_name('value'), hint)}")
+        self._finish(em, code)
+        return f"_CODES[{code.id}]"
+
+    def _finish(self, em: FnEmitter, code: FunctionCode) -> None:
+        header = f"def _f{code.id}(_vm, _f, _fn, _this, _args):"
+        body = em.out + ["    if 0: yield"]
+        self.defs.append(header + "\n" + "\n".join(body) + "\n")
+
+    # -- literal helpers
+    def string_value(self, node: Node) -> str:
+        parts: list[str] = []
+        for c in node.named_children:
+            if c.type == "string_fragment":
+                parts.append(self.src.text_of(c))
+            elif c.type == "escape_sequence":
+                parts.append(self.unescape(self.src.text_of(c)))
+        return "".join(parts)
+
+    def unescape(self, esc: str) -> str:
+        simple = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+        body = esc[1:]
+        if body in simple:
+            return simple[body]
+        if body.startswith("u{"):
+            return chr(int(body[2:-1], 16))
+        if body.startswith("u"):
+            return chr(int(body[1:5], 16))
+        if body.startswith("x"):
+            return chr(int(body[1:3], 16))
+        if body.startswith("\n") or body.startswith("\r"):
+            return ""
+        return body
+
+    def key_name(self, key_node: Node | None) -> str | None:
+        if key_node is None:
+            return None
+        t = key_node.type
+        if t in ("property_identifier", "identifier", "shorthand_property_identifier"):
+            return self.src.text_of(key_node)
+        if t == "string":
+            return self.string_value(key_node)
+        if t == "number":
+            from engine.ops import num_to_str
+            return num_to_str(float(self.src.text_of(key_node)))
+        return None
+
+
+def _synthetic_scope(parent: Scope, info: FuncInfo) -> Scope:
+    return Scope(-parent.id - 100000, "function", parent, info)
+
+
+def _compile_function_with_fields(self: FnEmitter, node: Node) -> None:
+    """A base-class constructor: fields are defined before the body runs."""
+    info = self.info
+    fscope = info.scope
+    assert fscope is not None
+    self.emit("_tick()")
+    outer = self._outer_ctx_scope(fscope)
+    if outer is not None:
+        self.emit(f"{outer.ctx_var} = _fn.scope")
+        p = outer
+        for parent in self._ctx_chain(p)[1:]:
+            self.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
+            p = parent
+        self.ctx_scope = outer
+    if info.uses_arguments:
+        self.emit("_arguments = _mkargs(_args)")
+    self.enter_scope(fscope)
+    self._params(node)
+    self.emit_fields()
+    body = node.child_by_field_name("body")
+    self._hoist_functions(children(body))
+    self.emit_body(children(body))
+    self.emit("return UNDEFINED")
+
+
+FnEmitter.compile_function_with_fields = _compile_function_with_fields  # type: ignore[attr-defined]

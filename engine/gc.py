@@ -1,0 +1,131 @@
+"""Garbage collection: a full mark-and-sweep (McCarthy 1960) with ephemerons, as V8's full GC does.
+
+* :func:`mark` - trace from the roots (contract rule 1): the global object, the script scope, every
+  frame on the stack (its function, ``this``, arguments and the variables it holds), and the WeakRef
+  targets the current job keeps alive (rule 5). WeakMap/WeakSet entries are ephemerons (Hayes 1997):
+  a value is traced only once its key is marked, iterating to a fixed point.
+* :func:`sweep` - free every registered object that was not marked, clearing weak entries to it.
+* :func:`refcount_leaked` - which garbage a pure reference-counting collector could never free:
+  simulate the cascade of frees from garbage whose count is zero (Kahn's algorithm); what remains lies
+  on a cycle or is held only from one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from engine.values import JSObject, JSWeakMap, JSWeakRef, JSWeakSet
+
+# Python locals of a compiled frame that hold JavaScript state; temporaries (_t1...) are excluded
+# because values of finished statements keep nothing alive (contract rule 4).
+_FRAME_STATE_PREFIXES = ("v", "_c", "_fn", "_this", "_args", "_arguments")
+
+
+def _frame_values(vm: Any, fr: Any) -> Iterator[Any]:
+    if fr.func is not None:
+        yield fr.func
+    yield fr.this
+    yield from fr.args
+    gen = fr.gen
+    frame = getattr(gen, "gi_frame", None) if gen is not None else None
+    if frame is None:
+        return
+    for name, value in frame.f_locals.items():
+        if fr.native:
+            yield from _flatten(value)
+        elif name.startswith(_FRAME_STATE_PREFIXES) and not name.startswith("_t"):
+            yield value
+
+
+def _flatten(value: Any) -> Iterator[Any]:
+    if isinstance(value, JSObject):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            if isinstance(v, JSObject):
+                yield v
+            elif isinstance(v, (list, tuple)):
+                yield from _flatten(v)
+
+
+def roots(vm: Any) -> Iterator[Any]:
+    yield vm.global_object
+    yield vm.script_scope
+    for fr in vm.stack:
+        yield from _frame_values(vm, fr)
+    yield from vm.kept_objects
+    yield from vm.extra_roots()
+
+
+def mark(vm: Any, start: Iterable[Any] | None = None) -> set[int]:
+    """The ids (Python ``id``) of every object reachable from the roots."""
+    marked: set[int] = set()
+    work: list[Any] = [v for v in (start if start is not None else roots(vm)) if isinstance(v, JSObject)]
+    weak_tables: list[JSObject] = []
+    while True:
+        while work:
+            obj = work.pop()
+            key = id(obj)
+            if key in marked:
+                continue
+            marked.add(key)
+            if isinstance(obj, (JSWeakMap, JSWeakSet)):
+                weak_tables.append(obj)
+            for child in obj.children():
+                if isinstance(child, JSObject) and id(child) not in marked:
+                    work.append(child)
+        # Ephemerons: a WeakMap value becomes reachable once its key is.
+        for table in weak_tables:
+            if isinstance(table, JSWeakMap):
+                for key_obj, value in table.entries.values():
+                    if id(key_obj) in marked and isinstance(value, JSObject) and id(value) not in marked:
+                        work.append(value)
+        if not work:
+            return marked
+
+
+def garbage(vm: Any, marked: set[int]) -> list[JSObject]:
+    return [o for o in vm.heap.values() if id(o) not in marked]
+
+
+def sweep(vm: Any, marked: set[int], record: bool = True) -> list[JSObject]:
+    """Free every heap object that is not marked; returns the freed objects in allocation order."""
+    freed = garbage(vm, marked)
+    if not freed:
+        return []
+    dead = {id(o) for o in freed}
+    for o in freed:
+        del vm.heap[o.id]
+    for o in vm.heap.values():
+        if isinstance(o, JSWeakMap):
+            for k in [k for k, (key_obj, _) in o.entries.items() if id(key_obj) in dead]:
+                del o.entries[k]
+        elif isinstance(o, JSWeakSet):
+            for k in [k for k, key_obj in o.entries.items() if id(key_obj) in dead]:
+                del o.entries[k]
+        elif isinstance(o, JSWeakRef) and o.target is not None and id(o.target) in dead:
+            o.target = None
+    return freed
+
+
+def refcount_leaked(objs: list[JSObject]) -> list[JSObject]:
+    """The garbage that reference counting alone never frees (on a cycle, or held only from one)."""
+    ids = {id(o): o for o in objs}
+    counts = {k: 0 for k in ids}
+    for o in objs:
+        for child in o.children():
+            if id(child) in counts:
+                counts[id(child)] += 1
+    queue = [o for o in objs if counts[id(o)] == 0]
+    freed: set[int] = set()
+    while queue:
+        o = queue.pop()
+        freed.add(id(o))
+        for child in o.children():
+            k = id(child)
+            if k in counts and k not in freed:
+                counts[k] -= 1
+                if counts[k] == 0:
+                    queue.append(child)
+    return [o for o in objs if id(o) not in freed]

@@ -1,0 +1,417 @@
+"""The helpers compiled code calls (``_add``, ``_get``, ``_mkfn``...), bound to one VM.
+
+Each helper implements one abstract operation of ECMA-262 with a fast path for the common case
+(numbers, plain objects); the section numbers are given where it helps.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from engine import ops
+from engine.values import (
+    HOLE,
+    NULL,
+    TDZ,
+    UNDEFINED,
+    Accessor,
+    Context,
+    JSArray,
+    JSFunction,
+    JSObject,
+    JSThrow,
+)
+from engine.vm import NEW, SUPER, VM
+
+
+class _Spread:
+    __repr__ = lambda self: "SPREAD"  # noqa: E731
+
+
+SPREAD = _Spread()
+
+
+def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
+    """The globals of the compiled module: helpers closed over `vm`."""
+    g = vm.global_object
+    sv = vm.script_scope.vars
+    to_number = vm.to_number
+    to_primitive = vm.to_primitive
+    to_string = vm.to_string
+
+    def tdz(v: Any, name: str) -> Any:
+        if v is TDZ:
+            raise vm.throw_reference(f"Cannot access '{name}' before initialization")
+        return v
+
+    def gget(name: str) -> Any:
+        v = sv.get(name, HOLE)
+        if v is not HOLE:
+            return tdz(v, name)
+        obj: JSObject | None = g
+        while obj is not None:
+            own = obj.get_own(name)
+            if own is not HOLE:
+                if type(own) is Accessor:
+                    return vm.call_sync(own.get, g, []) if own.get is not None else UNDEFINED
+                return own
+            obj = obj.proto
+        raise vm.throw_reference(f"{name} is not defined")
+
+    def gtypeof(name: str) -> str:
+        if name in sv or g.get_own(name) is not HOLE:
+            return ops.typeof(gget(name))
+        return "undefined"
+
+    def gput(name: str, value: Any) -> Any:
+        if name in sv:
+            cur = sv[name]
+            if cur is TDZ:
+                raise vm.throw_reference(f"Cannot access '{name}' before initialization")
+            sv[name] = value
+            return value
+        return vm.put(g, name, value)
+
+    def gdeclare(name: str) -> None:
+        if g.get_own(name) is HOLE:
+            g.set_own(name, UNDEFINED)
+        if name not in vm.program_globals:
+            vm.program_globals.append(name)
+
+    def gdelete(name: str) -> bool:
+        if name in vm.program_globals:
+            vm.program_globals.remove(name)
+        return g.delete_own(name)
+
+    def constassign(_: Any) -> Any:
+        raise vm.throw_type("Assignment to constant variable.")
+
+    def setslot(ctx: Context, k: int, v: Any) -> Any:
+        ctx.slots[k] = v
+        return v
+
+    def setscript(name: str, v: Any) -> Any:
+        sv[name] = v
+        return v
+
+    # -- arithmetic (13.15.3 ApplyStringOrNumericBinaryOperator)
+    def add(a: Any, b: Any) -> Any:
+        ta, tb = type(a), type(b)
+        if ta is float and tb is float:
+            return a + b
+        if ta is str and tb is str:
+            return a + b
+        a = to_primitive(a)
+        b = to_primitive(b)
+        if type(a) is str or type(b) is str:
+            return to_string(a) + to_string(b)
+        return to_number(a) + to_number(b)
+
+    def sub(a: Any, b: Any) -> float:
+        if type(a) is float and type(b) is float:
+            return a - b
+        return to_number(a) - to_number(b)
+
+    def mul(a: Any, b: Any) -> float:
+        if type(a) is float and type(b) is float:
+            try:
+                return a * b
+            except OverflowError:  # pragma: no cover - floats overflow to inf
+                return math.inf
+        return to_number(a) * to_number(b)
+
+    def div(a: Any, b: Any) -> float:
+        return ops.js_div(to_number(a), to_number(b))
+
+    def mod(a: Any, b: Any) -> float:
+        return ops.js_mod(to_number(a), to_number(b))
+
+    def pow_(a: Any, b: Any) -> float:
+        return ops.js_pow(to_number(a), to_number(b))
+
+    def neg(a: Any) -> float:
+        return -to_number(a)
+
+    def inc(a: Any) -> float:
+        return (a if type(a) is float else to_number(a)) + 1.0
+
+    def dec(a: Any) -> float:
+        return (a if type(a) is float else to_number(a)) - 1.0
+
+    def i32(a: Any) -> int:
+        return ops.to_int32(to_number(a))
+
+    def from_int(n: int) -> float:
+        return float(ops.to_int32(n))
+
+    def compare(a: Any, b: Any) -> Any:
+        """IsLessThan (7.2.13): True, False, or None for undefined (NaN)."""
+        if type(a) is float and type(b) is float:
+            return a < b
+        a = to_primitive(a, "number")
+        b = to_primitive(b, "number")
+        if type(a) is str and type(b) is str:
+            return a < b
+        x, y = to_number(a), to_number(b)
+        if x != x or y != y:
+            return None
+        return x < y
+
+    def lt(a: Any, b: Any) -> bool:
+        return compare(a, b) is True
+
+    def gt(a: Any, b: Any) -> bool:
+        return compare(b, a) is True
+
+    def le(a: Any, b: Any) -> bool:
+        r = compare(b, a)
+        return r is False
+
+    def ge(a: Any, b: Any) -> bool:
+        r = compare(a, b)
+        return r is False
+
+    def loose_equals(a: Any, b: Any) -> bool:
+        """IsLooselyEqual (7.2.14)."""
+        ta, tb = type(a), type(b)
+        if ta is tb and ta in (float, str, bool):
+            return bool(a == b)
+        nullish_a = a is UNDEFINED or a is NULL
+        nullish_b = b is UNDEFINED or b is NULL
+        if nullish_a or nullish_b:
+            return nullish_a and nullish_b
+        if isinstance(a, JSObject) and isinstance(b, JSObject):
+            return a is b
+        if ta is bool:
+            return loose_equals(1.0 if a else 0.0, b)
+        if tb is bool:
+            return loose_equals(a, 1.0 if b else 0.0)
+        if isinstance(a, JSObject):
+            return loose_equals(to_primitive(a), b)
+        if isinstance(b, JSObject):
+            return loose_equals(a, to_primitive(b))
+        if (ta is float and tb is str) or (ta is str and tb is float):
+            return to_number(a) == to_number(b)
+        return ops.strict_equals(a, b)
+
+    # -- objects
+    def mkfn(code: Any, ctx: Any, site: str | None) -> JSFunction:
+        return vm.make_function(code, ctx, site)
+
+    def mkarrow(code: Any, ctx: Any, site: str, this: Any, home: Any) -> JSFunction:
+        f = vm.make_function(code, ctx, site, this_val=this)
+        f.home = home
+        return f
+
+    def mkmethod(code: Any, ctx: Any, site: str, home: JSObject) -> JSFunction:
+        f = vm.make_function(code, ctx, site)
+        f.home = home
+        return f
+
+    def mkclass(code: Any, ctx: Any, site: str, parent: Any) -> JSFunction:
+        """ClassDefinitionEvaluation: the constructor, its prototype object and the chain."""
+        proto_parent: JSObject | None = vm.ObjectPrototype
+        ctor_parent: JSObject = vm.FunctionPrototype
+        if parent is not HOLE:
+            if parent is NULL:
+                proto_parent = None
+            elif not ops.is_callable(parent):
+                raise vm.throw_type(f"Class extends value {vm.inspect(parent)} is not a constructor or null")
+            else:
+                pp = vm.get(parent, "prototype")
+                if not isinstance(pp, JSObject) and pp is not NULL:
+                    raise vm.throw_type("Class extends value does not have valid prototype property")
+                proto_parent = pp if isinstance(pp, JSObject) else None
+                ctor_parent = parent
+        f = JSFunction(ctor_parent, code, ctx, code.name)
+        f.kind = code.kind
+        f.cls = "Function"
+        vm.register(f, site)
+        proto = JSObject(proto_parent)
+        proto.define_hidden("constructor", f)
+        vm.register(proto)
+        f.define_hidden("prototype", proto)
+        return f
+
+    def defmethod(target: JSObject, key: Any, fn: JSFunction, kind: str) -> None:
+        fn.home = target
+        if kind == "method":
+            target.define_hidden(key, fn)
+            return
+        cur = target.get_own(key)
+        acc = cur if type(cur) is Accessor else Accessor()
+        if kind == "get":
+            acc.get = fn
+        else:
+            acc.set = fn
+        target.define_hidden(key, acc)
+
+    def defprop(obj: Any, key: Any, value: Any) -> None:
+        if isinstance(obj, JSObject):
+            obj.set_own(key, value)
+
+    def newobj(site: str) -> JSObject:
+        return vm.register(JSObject(vm.ObjectPrototype), site)
+
+    def newarr(site: str) -> JSArray:
+        arr = JSArray(vm.ArrayPrototype, [])
+        vm.register(arr, site)
+        return arr
+
+    def newarr_nosite(items: list[Any]) -> JSArray:
+        return vm.new_array(list(items))
+
+    def arrfill(arr: JSArray, items: list[Any]) -> JSArray:
+        arr.items = items
+        return arr
+
+    def objfill(obj: JSObject, *rest: Any) -> JSObject:
+        for entry in rest[-1]:
+            key = entry[0]
+            if key is SPREAD:
+                copy_own(obj, entry[1])
+            elif len(entry) == 2:
+                obj.set_own(key, entry[1])
+            else:
+                defmethod_literal(obj, key, entry[1], entry[2])
+        return obj
+
+    def defmethod_literal(obj: JSObject, key: Any, fn: JSFunction, kind: str) -> None:
+        if kind == "method":
+            obj.set_own(key, fn)
+            return
+        cur = obj.get_own(key)
+        acc = cur if type(cur) is Accessor else Accessor()
+        if kind == "get":
+            acc.get = fn
+        else:
+            acc.set = fn
+        obj.set_own(key, acc)
+
+    def copy_own(target: JSObject, source: Any) -> None:
+        if isinstance(source, JSObject):
+            for k in source.enumerable_keys():
+                target.set_own(k, vm.get(source, k))
+        elif type(source) is str:
+            for i, ch in enumerate(source):
+                target.set_own(str(i), ch)
+
+    def spread(v: Any) -> list[Any]:
+        if type(v) is JSArray:
+            return [UNDEFINED if x is HOLE else x for x in v.items]
+        return list(vm.iterate(v))
+
+    def forin_keys(v: Any) -> list[str]:
+        """EnumerateObjectProperties (14.7.5.9): own then inherited enumerable string keys."""
+        if v is UNDEFINED or v is NULL:
+            return []
+        obj: JSObject | None = v if isinstance(v, JSObject) else vm.to_object(v)
+        seen: set[str] = set()
+        out: list[str] = []
+        while obj is not None:
+            for k in obj.own_keys():
+                if not isinstance(k, str) or k in seen:
+                    continue
+                seen.add(k)
+                if obj.is_enumerable(k) and k != "length" or (not isinstance(obj, JSArray) and k == "length"
+                                                              and obj.is_enumerable(k)):
+                    out.append(k)
+            obj = obj.proto
+        return out
+
+    def iter_values(v: Any) -> Iterator[Any]:
+        return vm.iterate(v)
+
+    def throw(value: Any, line: int) -> JSThrow:
+        e = JSThrow(value, line)
+        vm._note_throw(e)
+        return e
+
+    def caught(exc: JSThrow) -> Any:
+        return exc.value
+
+    def chkthis(v: Any) -> Any:
+        if v is TDZ:
+            raise vm.throw_reference(
+                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor")
+        return v
+
+    def superdone(frame: Any, value: Any) -> Any:
+        if frame.this is not TDZ:
+            raise vm.throw_reference("Super constructor may only be called once")
+        frame.this = value
+        return value
+
+    def superget(fn: JSFunction, key: Any, this: Any) -> Any:
+        home = fn.home
+        if home is None:
+            return UNDEFINED
+        proto = home.proto
+        obj = proto
+        while obj is not None:
+            own = obj.get_own(key)
+            if own is not HOLE:
+                if type(own) is Accessor:
+                    return vm.call_sync(own.get, this, []) if own.get is not None else UNDEFINED
+                return own
+            obj = obj.proto
+        return UNDEFINED
+
+    def reqobj(v: Any) -> Any:
+        if v is UNDEFINED or v is NULL:
+            raise vm.throw_type(f"Cannot destructure '{to_string(v)}' as it is {to_string(v)}.")
+        return v
+
+    def destructure_list(v: Any) -> list[Any]:
+        return spread(v)
+
+    def objrest(src: Any, used: list[Any]) -> JSObject:
+        out = vm.new_object()
+        if isinstance(src, JSObject):
+            for k in src.enumerable_keys():
+                if k not in used:
+                    out.set_own(k, vm.get(src, k))
+        return out
+
+    def mkargs(args: list[Any]) -> JSObject:
+        obj = JSObject(vm.ObjectPrototype, "Arguments")
+        for i, a in enumerate(args):
+            obj.set_own(str(i), a)
+        obj.define_hidden("length", float(len(args)))
+        vm.register(obj)
+        return obj
+
+    def copyctx(ctx: Context) -> Context:
+        new = vm.new_context(ctx.parent, ctx.names)
+        new.slots = list(ctx.slots)
+        return new
+
+    return {
+        "UNDEFINED": UNDEFINED, "NULL": NULL, "TDZ": TDZ, "HOLE": HOLE, "NEW": NEW, "SUPER": SUPER,
+        "SPREAD": SPREAD, "JSThrow": JSThrow, "_CODES": codes, "_vm": vm,
+        "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gdeclare": gdeclare,
+        "_gtypeof": gtypeof, "_gdelete": gdelete, "_constassign": constassign, "_setslot": setslot,
+        "_setscript": setscript, "_truthy": ops.truthy, "_typeof": ops.typeof,
+        "_add": add, "_sub": sub, "_mul": mul, "_div": div, "_mod": mod, "_pow": pow_, "_neg": neg,
+        "_tonum": to_number, "_inc": inc, "_dec": dec,
+        "_bnot": lambda a: from_int(~i32(a)),
+        "_band": lambda a, b: from_int(i32(a) & i32(b)),
+        "_bor": lambda a, b: from_int(i32(a) | i32(b)),
+        "_bxor": lambda a, b: from_int(i32(a) ^ i32(b)),
+        "_shl": lambda a, b: from_int(i32(a) << (ops.to_uint32(to_number(b)) & 31)),
+        "_shr": lambda a, b: float(i32(a) >> (ops.to_uint32(to_number(b)) & 31)),
+        "_ushr": lambda a, b: float(ops.to_uint32(to_number(a)) >> (ops.to_uint32(to_number(b)) & 31)),
+        "_lt": lt, "_gt": gt, "_le": le, "_ge": ge, "_seq": ops.strict_equals, "_leq": loose_equals,
+        "_instof": vm.instance_of, "_in": lambda k, o: vm.has_property(o, k),
+        "_get": vm.get, "_getv": vm.getv, "_put": vm.put, "_putv": vm.putv, "_delete": vm.delete,
+        "_tokey": vm.to_key, "_tostr": to_string,
+        "_newctx": vm.new_context, "_copyctx": copyctx, "_mkfn": mkfn, "_mkarrow": mkarrow,
+        "_mkmethod": mkmethod, "_mkclass": mkclass, "_defmethod": defmethod, "_defprop": defprop,
+        "_newobj": newobj, "_newarr": newarr, "_newarr_nosite": newarr_nosite, "_arrfill": arrfill,
+        "_objfill": objfill, "_spread": spread, "_iter": iter_values, "_forin_keys": forin_keys,
+        "_throw": throw, "_caught": caught, "_chkthis": chkthis, "_superdone": superdone,
+        "_superget": superget, "_reqobj": reqobj, "_destructure_list": destructure_list,
+        "_objrest": objrest, "_mkargs": mkargs, "_hook": lambda f: None,
+    }

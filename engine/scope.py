@@ -1,0 +1,505 @@
+"""Scope analysis: which binding every identifier means, and where each binding lives.
+
+Follows V8's closure model (contract rules 2 and 3): a binding that some inner function uses is
+*captured* and lives in a context object (:class:`engine.values.Context`) created once per activation
+of its scope; every other binding lives in its frame (a Python local of the compiled generator).
+Top-level ``let``/``const``/``class`` live in the script scope; top-level ``var`` and function
+declarations are properties of the global object (ECMA-262 16.1.7 GlobalDeclarationInstantiation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tree_sitter import Node
+
+from engine.errors import UnsupportedSyntax
+from engine.parse import Source, children
+
+FUNCTION_NODES = ("function_declaration", "function_expression", "function", "arrow_function",
+                  "method_definition", "generator_function_declaration", "generator_function")
+
+
+@dataclass(eq=False)
+class Binding:
+    name: str
+    kind: str                 # var | let | const | class | function | param | catch
+    scope: Scope
+    decl_end: int = 0         # byte offset after which the binding is surely initialised
+    captured: bool = False
+    storage: str = "local"    # local | ctx | script | global
+    py: str = ""              # the Python local holding it (storage local)
+    slot: int = -1            # its index in the scope's context (storage ctx)
+
+
+@dataclass(eq=False)
+class Scope:
+    id: int
+    kind: str                 # script | function | block | for | catch | class
+    parent: Scope | None
+    func: FuncInfo
+    bindings: dict[str, Binding] = field(default_factory=dict)
+    ctx_names: list[str] = field(default_factory=list)
+
+    @property
+    def has_ctx(self) -> bool:
+        return bool(self.ctx_names)
+
+    @property
+    def ctx_var(self) -> str:
+        return f"_c{self.id}"
+
+
+@dataclass(eq=False)
+class FuncInfo:
+    node: Node | None
+    parent: FuncInfo | None
+    is_arrow: bool = False
+    uses_this: bool = False
+    uses_arguments: bool = False
+    scope: Scope | None = None
+    id: int = 0
+
+
+class Analysis:
+    """The result of analysing one program: scopes by node, and a resolver."""
+
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.scopes: dict[int, Scope] = {}      # node.id -> scope it opens
+        self.funcs: dict[int, FuncInfo] = {}    # function node.id -> info
+        self.refs: list[tuple[str, Scope, Node]] = []
+        self.all_scopes: list[Scope] = []
+        self._next = 0
+
+    def new_scope(self, kind: str, parent: Scope | None, func: FuncInfo, node: Node | None) -> Scope:
+        self._next += 1
+        s = Scope(self._next, kind, parent, func)
+        self.all_scopes.append(s)
+        if node is not None:
+            self.scopes[node.id] = s
+        return s
+
+    def lookup(self, name: str, scope: Scope) -> tuple[Binding | None, bool]:
+        """The binding `name` means in `scope`, and whether the lookup crossed a function boundary."""
+        s: Scope | None = scope
+        crossed = False
+        while s is not None:
+            b = s.bindings.get(name)
+            if b is not None:
+                return b, crossed
+            if s.kind == "function" and s.parent is not None:
+                crossed = True
+            s = s.parent
+        return None, crossed
+
+
+def _py_name(name: str, scope_id: int) -> str:
+    safe = re.sub(r"[^0-9A-Za-z_]", lambda m: f"_{ord(m.group())}_", name)
+    return f"v{scope_id}_{safe}"
+
+
+class Analyzer:
+    """Walk the tree once: open scopes, declare bindings (with hoisting), record references."""
+
+    def __init__(self, src: Source) -> None:
+        self.a = Analysis(src)
+        self.src = src
+
+    def run(self, root: Node) -> Analysis:
+        top = FuncInfo(None, None)
+        script = self.a.new_scope("script", None, top, root)
+        top.scope = script
+        self.a.funcs[root.id] = top
+        self._hoist_vars(root, script)
+        self._declare_block(children(root), script)
+        for c in children(root):
+            self.visit(c, script)
+        self._resolve()
+        self._assign_storage()
+        return self.a
+
+    # ---------------------------------------------------------------- declarations
+    def declare(self, scope: Scope, name: str, kind: str, node: Node) -> None:
+        existing = scope.bindings.get(name)
+        if existing is not None:
+            if kind in ("let", "const", "class") or existing.kind in ("let", "const", "class"):
+                if not (existing.kind == "param" and kind == "var"):
+                    from engine.errors import JSSyntaxError
+                    line, col = self.src.line_col(node)
+                    raise JSSyntaxError(f"Identifier '{name}' has already been declared", line, col)
+            if kind == "function":
+                existing.kind = "function"
+            return
+        scope.bindings[name] = Binding(name, kind, scope, decl_end=node.end_byte)
+
+    def _pattern_names(self, node: Node) -> list[Node]:
+        t = node.type
+        if t in ("identifier", "shorthand_property_identifier_pattern"):
+            return [node]
+        if t == "assignment_pattern":
+            return self._pattern_names(node.child_by_field_name("left"))
+        if t == "rest_pattern":
+            return self._pattern_names(children(node)[0])
+        if t in ("object_pattern", "array_pattern"):
+            out: list[Node] = []
+            for c in children(node):
+                if c.type == "pair_pattern":
+                    out += self._pattern_names(c.child_by_field_name("value"))
+                elif c.type == "object_assignment_pattern":
+                    out += self._pattern_names(c.child_by_field_name("left"))
+                else:
+                    out += self._pattern_names(c)
+            return out
+        return []
+
+    def _hoist_vars(self, node: Node, fscope: Scope) -> None:
+        """Declare every `var` of a function body (not nested functions) in its function scope."""
+        for c in children(node):
+            t = c.type
+            if t in FUNCTION_NODES or t in ("class_declaration", "class"):
+                continue
+            if t == "variable_declaration":
+                for d in children(c):
+                    if d.type == "variable_declarator":
+                        for n in self._pattern_names(d.child_by_field_name("name")):
+                            self.declare(fscope, self.src.text_of(n), "var", n)
+            elif t == "for_in_statement":
+                kind = c.child_by_field_name("kind")
+                if kind is not None and kind.type == "var":
+                    for n in self._pattern_names(c.child_by_field_name("left")):
+                        self.declare(fscope, self.src.text_of(n), "var", n)
+            self._hoist_vars(c, fscope)
+
+    def _declare_block(self, stmts: list[Node], scope: Scope) -> None:
+        """Lexical declarations and function declarations directly in a statement list."""
+        for s in stmts:
+            t = s.type
+            if t == "lexical_declaration":
+                kind = s.child_by_field_name("kind")
+                k = self.src.text_of(kind) if kind is not None else "let"
+                for d in children(s):
+                    if d.type == "variable_declarator":
+                        for n in self._pattern_names(d.child_by_field_name("name")):
+                            self.declare(scope, self.src.text_of(n), k, d)
+            elif t == "class_declaration":
+                n = s.child_by_field_name("name")
+                self.declare(scope, self.src.text_of(n), "class", s)
+            elif t == "function_declaration":
+                n = s.child_by_field_name("name")
+                self.declare(scope, self.src.text_of(n), "function", s)
+                scope.bindings[self.src.text_of(n)].decl_end = 0
+            elif t == "generator_function_declaration":
+                self._unsupported("generator functions", s)
+
+    def _unsupported(self, what: str, node: Node) -> None:
+        line, col = self.src.line_col(node)
+        raise UnsupportedSyntax(what, line, col)
+
+    # ---------------------------------------------------------------- the walk
+    def visit(self, node: Node, scope: Scope) -> None:
+        t = node.type
+        handler = getattr(self, "v_" + t, None)
+        if handler is not None:
+            handler(node, scope)
+            return
+        if t == "identifier":
+            self.a.refs.append((self.src.text_of(node), scope, node))
+            return
+        if t == "shorthand_property_identifier":
+            self.a.refs.append((self.src.text_of(node), scope, node))
+            return
+        if t == "this":
+            self._mark_this(scope)
+            return
+        for c in node.named_children:
+            self.visit(c, scope)
+
+    def _mark_this(self, scope: Scope) -> None:
+        f: FuncInfo | None = scope.func
+        while f is not None and f.is_arrow:
+            f.uses_this = True
+            f = f.parent
+        if f is not None:
+            f.uses_this = True
+
+    def v_statement_block(self, node: Node, scope: Scope) -> None:
+        stmts = children(node)
+        inner = self.a.new_scope("block", scope, scope.func, node)
+        self._declare_block(stmts, inner)
+        for c in stmts:
+            self.visit(c, inner)
+
+    def v_switch_body(self, node: Node, scope: Scope) -> None:
+        inner = self.a.new_scope("block", scope, scope.func, node)
+        stmts: list[Node] = []
+        for case in children(node):
+            body = [c for c in case.children_by_field_name("body") if c.is_named and c.type != "comment"]
+            stmts.extend(body)
+        self._declare_block(stmts, inner)
+        for case in children(node):
+            for c in case.named_children:
+                self.visit(c, inner)
+
+    def v_variable_declarator(self, node: Node, scope: Scope) -> None:
+        self._visit_pattern(node.child_by_field_name("name"), scope)
+        value = node.child_by_field_name("value")
+        if value is not None:
+            self.visit(value, scope)
+
+    def _visit_pattern(self, node: Node, scope: Scope) -> None:
+        """Patterns declare names (already declared); only their defaults and keys are expressions."""
+        t = node.type
+        if t == "assignment_pattern":
+            self._visit_pattern(node.child_by_field_name("left"), scope)
+            self.visit(node.child_by_field_name("right"), scope)
+        elif t == "object_assignment_pattern":
+            self._visit_pattern(node.child_by_field_name("left"), scope)
+            self.visit(node.child_by_field_name("right"), scope)
+        elif t == "pair_pattern":
+            key = node.child_by_field_name("key")
+            if key is not None and key.type == "computed_property_name":
+                self.visit(key, scope)
+            self._visit_pattern(node.child_by_field_name("value"), scope)
+        elif t in ("object_pattern", "array_pattern", "rest_pattern"):
+            for c in children(node):
+                self._visit_pattern(c, scope)
+        elif t in ("identifier", "shorthand_property_identifier_pattern"):
+            # A declaration site is also a write of the binding; record it as a reference so that
+            # a pattern in a nested function (assignment) resolves like any other use.
+            self.a.refs.append((self.src.text_of(node), scope, node))
+        else:
+            self.visit(node, scope)
+
+    def v_function_declaration(self, node: Node, scope: Scope) -> None:
+        self._function(node, scope, is_arrow=False)
+
+    def v_function_expression(self, node: Node, scope: Scope) -> None:
+        self._function(node, scope, is_arrow=False)
+
+    v_function = v_function_expression
+
+    def v_arrow_function(self, node: Node, scope: Scope) -> None:
+        self._function(node, scope, is_arrow=True)
+
+    def v_method_definition(self, node: Node, scope: Scope) -> None:
+        name = node.child_by_field_name("name")
+        if name is not None and name.type == "computed_property_name":
+            self.visit(name, scope)
+        self._function(node, scope, is_arrow=False)
+
+    def v_generator_function_declaration(self, node: Node, scope: Scope) -> None:
+        self._unsupported("generator functions", node)
+
+    v_generator_function = v_generator_function_declaration
+
+    def v_await_expression(self, node: Node, scope: Scope) -> None:
+        self._unsupported("await", node)
+
+    def v_yield_expression(self, node: Node, scope: Scope) -> None:
+        self._unsupported("yield", node)
+
+    def v_regex(self, node: Node, scope: Scope) -> None:
+        self._unsupported("regular expressions", node)
+
+    def v_labeled_statement(self, node: Node, scope: Scope) -> None:
+        self._unsupported("labelled statements", node)
+
+    def v_import_statement(self, node: Node, scope: Scope) -> None:
+        self._unsupported("import", node)
+
+    def v_export_statement(self, node: Node, scope: Scope) -> None:
+        self._unsupported("export", node)
+
+    def v_with_statement(self, node: Node, scope: Scope) -> None:
+        self._unsupported("with", node)
+
+    def _function(self, node: Node, scope: Scope, is_arrow: bool) -> None:
+        for c in node.children:
+            if c.type == "async":
+                self._unsupported("async functions", node)
+            if c.type == "*":
+                self._unsupported("generator functions", node)
+        info = FuncInfo(node, scope.func, is_arrow=is_arrow)
+        info.id = len(self.a.funcs)
+        self.a.funcs[node.id] = info
+        fscope = self.a.new_scope("function", scope, info, node)
+        info.scope = fscope
+        if node.type == "function_expression" or node.type == "function":
+            name = node.child_by_field_name("name")
+            if name is not None:  # a named function expression sees its own name
+                self.declare(fscope, self.src.text_of(name), "const", name)
+                fscope.bindings[self.src.text_of(name)].kind = "fname"
+        params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
+        plist = [params] if params is not None and params.type != "formal_parameters" else (
+            children(params) if params is not None else [])
+        for p in plist:
+            for n in self._pattern_names(p):
+                self.declare(fscope, self.src.text_of(n), "param", n)
+        body = node.child_by_field_name("body")
+        for p in plist:
+            self._visit_pattern(p, fscope)
+        if body is None:
+            return
+        if body.type == "statement_block":
+            stmts = children(body)
+            self._hoist_vars(body, fscope)
+            self._declare_block(stmts, fscope)
+            self.a.scopes[body.id] = fscope
+            for c in stmts:
+                self.visit(c, fscope)
+        else:
+            self.visit(body, fscope)
+
+    def v_class_declaration(self, node: Node, scope: Scope) -> None:
+        self._class(node, scope)
+
+    def v_class(self, node: Node, scope: Scope) -> None:
+        self._class(node, scope)
+
+    def _class(self, node: Node, scope: Scope) -> None:
+        for c in node.named_children:
+            if c.type == "class_heritage":
+                for h in c.named_children:
+                    self.visit(h, scope)
+        body = node.child_by_field_name("body")
+        for member in children(body):
+            if member.type == "method_definition":
+                self.v_method_definition(member, scope)
+            elif member.type == "field_definition":
+                self._field(member, scope)
+            elif member.type == "class_static_block":
+                self._unsupported("static blocks", member)
+            else:
+                self.visit(member, scope)
+
+    def _field(self, node: Node, scope: Scope) -> None:
+        """A field initialiser behaves like the body of a method (its own `this`)."""
+        prop = node.child_by_field_name("property")
+        if prop is not None and prop.type == "private_property_identifier":
+            self._unsupported("private fields (#name)", prop)
+        if prop is not None and prop.type == "computed_property_name":
+            self.visit(prop, scope)
+        value = node.child_by_field_name("value")
+        if value is None:
+            return
+        info = FuncInfo(node, scope.func)
+        info.id = len(self.a.funcs)
+        self.a.funcs[node.id] = info
+        fscope = self.a.new_scope("function", scope, info, node)
+        info.scope = fscope
+        self.visit(value, fscope)
+
+    def v_for_statement(self, node: Node, scope: Scope) -> None:
+        inner = self.a.new_scope("for", scope, scope.func, node)
+        init = node.child_by_field_name("initializer")
+        if init is not None and init.type == "lexical_declaration":
+            self._declare_block([init], inner)
+        for c in node.named_children:
+            self.visit(c, inner)
+
+    def v_for_in_statement(self, node: Node, scope: Scope) -> None:
+        right = node.child_by_field_name("right")
+        self.visit(right, scope)
+        inner = self.a.new_scope("for", scope, scope.func, node)
+        kind = node.child_by_field_name("kind")
+        left = node.child_by_field_name("left")
+        if kind is not None and kind.type in ("let", "const"):
+            for n in self._pattern_names(left):
+                self.declare(inner, self.src.text_of(n), kind.type, n)
+                inner.bindings[self.src.text_of(n)].decl_end = 0
+            self._visit_pattern(left, inner)
+        elif kind is not None:
+            self._visit_pattern(left, inner)
+        else:
+            self.visit(left, inner)
+        self.visit(node.child_by_field_name("body"), inner)
+
+    def v_catch_clause(self, node: Node, scope: Scope) -> None:
+        inner = self.a.new_scope("catch", scope, scope.func, node)
+        param = node.child_by_field_name("parameter")
+        if param is not None:
+            for n in self._pattern_names(param):
+                self.declare(inner, self.src.text_of(n), "catch", n)
+                inner.bindings[self.src.text_of(n)].decl_end = 0
+            self._visit_pattern(param, inner)
+        self.visit(node.child_by_field_name("body"), inner)
+
+    def v_member_expression(self, node: Node, scope: Scope) -> None:
+        self.visit(node.child_by_field_name("object"), scope)
+
+    def v_pair(self, node: Node, scope: Scope) -> None:
+        key = node.child_by_field_name("key")
+        if key is not None and key.type == "computed_property_name":
+            self.visit(key, scope)
+        self.visit(node.child_by_field_name("value"), scope)
+
+    def v_statement_identifier(self, node: Node, scope: Scope) -> None:
+        return
+
+    def v_break_statement(self, node: Node, scope: Scope) -> None:
+        if node.child_by_field_name("label") is not None:
+            self._unsupported("labelled break", node)
+
+    def v_continue_statement(self, node: Node, scope: Scope) -> None:
+        if node.child_by_field_name("label") is not None:
+            self._unsupported("labelled continue", node)
+
+    # ---------------------------------------------------------------- resolution
+    def _resolve(self) -> None:
+        for name, scope, node in self.a.refs:
+            b, crossed = self.a.lookup(name, scope)
+            if b is None:
+                if name == "arguments":
+                    self._mark_arguments(scope, node)
+                continue
+            if crossed:
+                b.captured = True
+
+    def _mark_arguments(self, scope: Scope, node: Node) -> None:
+        f: FuncInfo | None = scope.func
+        if f is not None and f.is_arrow:
+            self._unsupported("arguments inside an arrow function", node)
+        if f is not None and f.node is not None:
+            f.uses_arguments = True
+
+    def _assign_storage(self) -> None:
+        for s in self.a.all_scopes:
+            for b in s.bindings.values():
+                if s.kind == "script":
+                    b.storage = "script" if b.kind in ("let", "const", "class") else "global"
+                elif b.captured:
+                    b.storage = "ctx"
+                    b.slot = len(s.ctx_names)
+                    s.ctx_names.append(b.name)
+                else:
+                    b.storage = "local"
+                    b.py = _py_name(b.name, s.id)
+
+
+def analyse(src: Source, root: Node) -> Analysis:
+    return Analyzer(src).run(root)
+
+
+def visible_bindings(scope: Scope) -> list[Binding]:
+    """Bindings a frame shows at a position in `scope` (inner blocks shadow outer), up to its function."""
+    seen: dict[str, Binding] = {}
+    chain: list[Scope] = []
+    s: Scope | None = scope
+    while s is not None:
+        chain.append(s)
+        if s.kind in ("function", "script"):
+            break
+        s = s.parent
+    for sc in reversed(chain):
+        for name, b in sc.bindings.items():
+            if b.kind == "fname":
+                continue
+            seen[name] = b
+    return list(seen.values())
+
+
+def unused(_: Any) -> None:  # pragma: no cover
+    return None

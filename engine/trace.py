@@ -1,0 +1,256 @@
+"""Snapshots of memory: the trace format of ../shared/contracts/engine-trace.md.
+
+Trace shape (compared with node): ``{"output", "error", "checkpoints": [{"name", "line", "stack",
+"locals", "reachable"}]}``; engine fields per checkpoint: ``heap``, ``garbage``,
+``refcount_leaked``, ``freed``; with ``steps=True`` the top level also has ``steps``.
+
+Values: numbers, strings, booleans and null as JSON (integral numbers as integers, ``-0`` as ``0``);
+``{"undefined": true}``; ``{"number": "NaN" | "Infinity" | "-Infinity"}``; an object as
+``{"site": "L:C#k"}`` or ``{"site": null}``; a binding in its TDZ as ``{"uninitialized": true}``.
+Heap entries are keyed by site, or ``@id`` for objects without one.
+
+The timeline (``steps``) is compact: one entry per executed statement with its line and stack, and
+only what changed since the previous entry: ``frames`` (the locals of frames whose locals changed,
+by depth), ``heap`` (objects added or changed), ``freed`` (objects gone). Replaying entries in order
+rebuilds the full state at any step. It stops growing after ``MAX_TIMELINE`` entries
+(``steps_truncated`` says so).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from engine import gc as collector
+from engine.scope import Binding, visible_bindings
+from engine.values import (
+    HOLE,
+    NULL,
+    TDZ,
+    UNDEFINED,
+    Accessor,
+    BoundFunction,
+    Context,
+    JSArray,
+    JSError,
+    JSFunction,
+    JSMap,
+    JSObject,
+    JSSet,
+    JSWeakMap,
+    JSWeakRef,
+    JSWeakSet,
+    ScriptScope,
+)
+
+MAX_TIMELINE = 20_000
+
+
+def encode(v: Any) -> Any:
+    """A JavaScript value in the trace's JSON form."""
+    t = type(v)
+    if t is float:
+        if v != v:
+            return {"number": "NaN"}
+        if v in (math.inf, -math.inf):
+            return {"number": "Infinity" if v > 0 else "-Infinity"}
+        if v.is_integer() and abs(v) < 2**53:
+            return int(v)
+        return v
+    if t is str or t is bool:
+        return v
+    if v is NULL:
+        return None
+    if v is UNDEFINED or v is HOLE:
+        return {"undefined": True}
+    if v is TDZ:
+        return {"uninitialized": True}
+    if isinstance(v, JSObject):
+        return {"site": v.site}
+    return {"symbol": getattr(v, "description", str(v))}
+
+
+def heap_ref(v: Any) -> Any:
+    """Like :func:`encode`, but objects without a site are named by their engine id."""
+    if isinstance(v, JSObject):
+        return {"site": v.site} if v.site else {"ref": f"@{v.id}"}
+    if type(v) is Accessor:
+        return {"getter": heap_ref(v.get) if v.get else None, "setter": heap_ref(v.set) if v.set else None}
+    return encode(v)
+
+
+def heap_key(o: JSObject) -> str:
+    return o.site or f"@{o.id}"
+
+
+def describe(o: JSObject) -> dict[str, Any]:
+    """One heap object for the diagram."""
+    entry: dict[str, Any] = {"type": o.type_name, "class": _class_name(o)}
+    if isinstance(o, JSError):
+        entry["type"] = "error"
+    if isinstance(o, JSFunction):
+        entry["type"] = "class" if o.kind in ("class", "derived") else "function"
+        entry["name"] = o.name
+        entry["scope"] = heap_ref(o.scope) if o.scope is not None else None
+    props = {}
+    for k in o.props:
+        if not isinstance(k, str):
+            continue
+        if o.hidden and k in o.hidden and not (isinstance(o, JSError) and k == "message"):
+            continue
+        props[k] = heap_ref(o.props[k])
+    if isinstance(o, Context):
+        props = {n: heap_ref(v) for n, v in zip(o.names, o.slots)}
+        if o.parent is not None:
+            entry["parent"] = heap_ref(o.parent)
+    entry["props"] = props
+    if isinstance(o, JSArray):
+        entry["items"] = [heap_ref(v) for v in o.items]
+    if isinstance(o, JSMap):
+        entry["entries"] = [[heap_ref(k), heap_ref(v)] for k, v in o.entries.values()]
+    if isinstance(o, JSSet):
+        entry["entries"] = [heap_ref(v) for v in o.entries.values()]
+    if isinstance(o, JSWeakMap):
+        entry["entries"] = [[heap_ref(k), heap_ref(v)] for k, v in o.entries.values()]
+    if isinstance(o, JSWeakSet):
+        entry["entries"] = [heap_ref(v) for v in o.entries.values()]
+    if isinstance(o, JSWeakRef):
+        entry["target"] = heap_ref(o.target) if o.target is not None else None
+    if isinstance(o, BoundFunction):
+        entry["target"] = heap_ref(o.target)
+    if o.proto is not None and o.proto.site is None and o.proto.id and _is_heap(o.proto):
+        entry["proto"] = heap_ref(o.proto)
+    elif o.proto is not None and o.proto.site is not None:
+        entry["proto"] = heap_ref(o.proto)
+    return entry
+
+
+def _is_heap(o: JSObject) -> bool:
+    from engine.errors import current_vm
+
+    vm = current_vm()
+    return vm is not None and o.id in vm.heap
+
+
+def _class_name(o: JSObject) -> str:
+    if isinstance(o, (JSFunction, BoundFunction)) or o.type_name == "function":
+        return "Function"
+    if isinstance(o, ScriptScope):
+        return "Script"
+    return o.cls
+
+
+class Recorder:
+    """Records checkpoints, collections and (optionally) the step timeline of one run."""
+
+    def __init__(self, vm: Any, program: Any, steps: bool) -> None:
+        self.vm = vm
+        self.program = program
+        self.checkpoints: list[dict[str, Any]] = []
+        self.freed: list[list[str]] = []
+        self.timeline: list[dict[str, Any]] | None = [] if steps else None
+        self.truncated = False
+        self._last_frames: list[Any] = []
+        self._last_heap: dict[str, Any] = {}
+
+    # ---------------------------------------------------------------- stack and locals
+    def frames(self) -> list[Any]:
+        return [fr for fr in reversed(self.vm.stack) if not fr.native]
+
+    def frame_name(self, fr: Any) -> str:
+        if fr.code is not None and fr.code.kind == "script":
+            return "<global>"
+        f = fr.func
+        name = getattr(f, "name", "") if f is not None else ""
+        return name or "<anonymous>"
+
+    def frame_line(self, fr: Any) -> int:
+        return int(self.program.lines[fr.pos]) if fr.code is not None else 0
+
+    def stack(self) -> list[dict[str, Any]]:
+        return [{"function": self.frame_name(fr), "line": self.frame_line(fr)} for fr in self.frames()]
+
+    def frame_locals(self, fr: Any) -> dict[str, Any]:
+        scope_id = self.program.pos_scopes[fr.pos]
+        scope = self.program.scopes.get(scope_id)
+        f_locals = fr.gen.gi_frame.f_locals if fr.gen is not None and fr.gen.gi_frame is not None else {}
+        out: dict[str, Any] = {}
+        if scope is not None:
+            for b in visible_bindings(scope):
+                if b.storage == "global":
+                    continue
+                out[b.name] = encode(self.binding_value(b, f_locals))
+        if fr.code is not None and fr.code.kind == "script":
+            g = self.vm.global_object
+            for name in self.vm.script_scope.vars:
+                out.setdefault(name, encode(self.vm.script_scope.vars[name]))
+            for name in self.vm.program_globals:
+                v = g.get_own(name)
+                if v is not HOLE:
+                    out[name] = encode(v if type(v) is not Accessor else UNDEFINED)
+        return out
+
+    def binding_value(self, b: Binding, f_locals: dict[str, Any]) -> Any:
+        if b.storage == "local":
+            if b.py in f_locals:
+                return f_locals[b.py]
+            return TDZ if b.kind in ("let", "const", "class") else UNDEFINED
+        if b.storage == "ctx":
+            ctx = f_locals.get(b.scope.ctx_var)
+            if isinstance(ctx, Context) and b.slot < len(ctx.slots):
+                return ctx.slots[b.slot]
+            return TDZ if b.kind in ("let", "const", "class") else UNDEFINED
+        if b.storage == "script":
+            return self.vm.script_scope.vars.get(b.name, TDZ)
+        return UNDEFINED
+
+    # ---------------------------------------------------------------- checkpoints and gc()
+    def checkpoint(self, name: str) -> None:
+        vm = self.vm
+        marked = collector.mark(vm)
+        live = [o for o in vm.heap.values() if id(o) in marked]
+        dead = collector.garbage(vm, marked)
+        frames = self.frames()
+        self.checkpoints.append({
+            "name": name,
+            "line": self.frame_line(frames[0]) if frames else 0,
+            "stack": self.stack(),
+            "locals": [self.frame_locals(fr) for fr in frames],
+            "reachable": sorted(o.site for o in live if o.site),
+            "heap": {heap_key(o): describe(o) for o in vm.heap.values()},
+            "garbage": sorted(o.site for o in dead if o.site),
+            "refcount_leaked": sorted(o.site for o in collector.refcount_leaked(dead) if o.site),
+            "freed": [list(f) for f in self.freed],
+        })
+
+    def collect(self) -> None:
+        vm = self.vm
+        freed = collector.sweep(vm, collector.mark(vm))
+        self.freed.append(sorted(o.site for o in freed if o.site))
+
+    # ---------------------------------------------------------------- the timeline
+    def step(self, fr: Any) -> None:
+        timeline = self.timeline
+        if timeline is None or self.truncated:
+            return
+        if len(timeline) >= MAX_TIMELINE:
+            self.truncated = True
+            return
+        frames = self.frames()
+        entry: dict[str, Any] = {"line": self.frame_line(frames[0]) if frames else 0,
+                                 "stack": [self.frame_name(f) for f in frames]}
+        locals_now = [self.frame_locals(f) for f in reversed(frames)]  # outermost first: depth index
+        changed = {str(d): loc for d, loc in enumerate(locals_now)
+                   if d >= len(self._last_frames) or self._last_frames[d] != loc}
+        if changed:
+            entry["frames"] = changed
+        self._last_frames = locals_now
+        heap_now = {heap_key(o): describe(o) for o in self.vm.heap.values()}
+        diff = {k: v for k, v in heap_now.items() if self._last_heap.get(k) != v}
+        if diff:
+            entry["heap"] = diff
+        gone = [k for k in self._last_heap if k not in heap_now]
+        if gone:
+            entry["freed"] = gone
+        self._last_heap = heap_now
+        timeline.append(entry)

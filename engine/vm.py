@@ -1,0 +1,638 @@
+"""The virtual machine: realm, heap, property access and the run loop over an explicit frame stack.
+
+Each JavaScript function is compiled (engine.compiler) to a Python *generator function*. A call in
+JavaScript code is a ``yield`` of a call request to :meth:`VM.run_loop`, which keeps every activation
+on ``self.stack``: JavaScript recursion never grows the Python stack, so deep recursion ends in a
+catchable ``RangeError`` at the configured depth, exactly where the program can see it.
+
+Call requests yielded by compiled code and by generator built-ins:
+
+* ``(callee, this, args, pos)``      an ordinary call (``pos`` is the call site's position id)
+* ``(NEW, callee, args, pos, site)`` a ``new`` expression
+* ``(SUPER, function, args, pos)``   a ``super(...)`` call in a derived constructor
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from engine import ops
+from engine.errors import set_current_vm
+from engine.values import (
+    HOLE,
+    NULL,
+    TDZ,
+    UNDEFINED,
+    Accessor,
+    BoundFunction,
+    Context,
+    JSArray,
+    JSError,
+    JSFunction,
+    JSObject,
+    JSPrimitiveWrapper,
+    JSThrow,
+    LimitExceeded,
+    NativeFunction,
+    ScriptScope,
+    Symbol,
+    is_array_index,
+)
+
+
+class _Marker:
+    __slots__ = ("label",)
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+NEW = _Marker("NEW")
+SUPER = _Marker("SUPER")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Budgets for one run; hitting one ends the trace with a ``LimitExceeded`` error naming it."""
+
+    steps: int = 1_000_000
+    depth: int = 10_000
+    heap: int = 1_000_000
+    time: float = 5.0
+
+
+class Frame:
+    """One activation on the VM's stack (JavaScript or built-in)."""
+
+    __slots__ = ("gen", "func", "this", "args", "pos", "code", "native", "construct", "site", "depth")
+
+    def __init__(self, gen: Any, func: Any, this: Any, args: list[Any], code: Any, native: bool) -> None:
+        self.gen = gen
+        self.func = func
+        self.this = this
+        self.args = args
+        self.pos = 0
+        self.code = code
+        self.native = native
+        self.construct: Any = None  # for `new`: the object to return when the body returns no object
+        self.site: str | None = None
+
+
+class VM:
+    """One run of one program: its realm (built-ins), heap, stack and budgets."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.stack: list[Frame] = []
+        self.heap: dict[int, JSObject] = {}
+        self.next_id = 1
+        self.site_counts: dict[str, int] = {}
+        self.steps = 0
+        self.max_steps = self.limits.steps
+        self.deadline = 0.0
+        self.aborting = False
+        self.output: list[str] = []
+        self.observer: Any = None      # engine.trace.Recorder
+        self.throw_lines: weakref.WeakKeyDictionary[JSObject, int] = weakref.WeakKeyDictionary()
+        self.kept_alive: set[int] = set()   # WeakRef targets kept until the end of the job
+        self.kept_objects: list[JSObject] = []
+        self.script_scope = ScriptScope()
+        self._make_realm()
+
+    # ------------------------------------------------------------------ realm
+    def _make_realm(self) -> None:
+        self.ObjectPrototype = self.builtin_object(None)
+        self.FunctionPrototype = NativeFunction(self.ObjectPrototype, "", lambda vm, this, args: UNDEFINED)
+        self._builtin_id(self.FunctionPrototype)
+        self.global_object = self.builtin_object(self.ObjectPrototype)
+        self.global_object.cls = "global"
+        self.program_globals: list[str] = []  # global properties the program created, in order
+        from engine.builtins import install_all
+
+        install_all(self)
+
+    def _builtin_id(self, obj: JSObject) -> JSObject:
+        obj.id = self.next_id
+        self.next_id += 1
+        return obj
+
+    def builtin_object(self, proto: JSObject | None) -> JSObject:
+        """An object that belongs to the realm (never on the program's heap)."""
+        return self._builtin_id(JSObject(proto))
+
+    def native(self, name: str, fn: Callable[..., Any], length: int = 0, gen: bool = False,
+               construct: Callable[..., Any] | None = None) -> NativeFunction:
+        f = NativeFunction(self.FunctionPrototype, name, fn, gen, length, construct)
+        return self._builtin_id(f)  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ heap
+    def register(self, obj: JSObject, site: str | None = None) -> JSObject:
+        """Put a new object on the program's heap, numbering its allocation site (``L:C#k``)."""
+        obj.id = self.next_id
+        self.next_id += 1
+        if site is not None:
+            k = self.site_counts.get(site, 0) + 1
+            self.site_counts[site] = k
+            obj.site = f"{site}#{k}"
+        heap = self.heap
+        heap[obj.id] = obj
+        if len(heap) > self.limits.heap:
+            self.collect_for_space()
+        return obj
+
+    def reserve_site(self, site: str) -> str:
+        k = self.site_counts.get(site, 0) + 1
+        self.site_counts[site] = k
+        return f"{site}#{k}"
+
+    def collect_for_space(self) -> None:
+        from engine.gc import mark, sweep
+
+        sweep(self, mark(self), record=False)
+        if len(self.heap) > self.limits.heap:
+            raise LimitExceeded("heap", f"heap limit exceeded: more than {self.limits.heap} live objects")
+
+    def new_object(self, proto: JSObject | None | Any = HOLE, site: str | None = None) -> JSObject:
+        obj = JSObject(self.ObjectPrototype if proto is HOLE else proto)
+        return self.register(obj, site)
+
+    def new_array(self, items: list[Any] | None = None, site: str | None = None) -> JSArray:
+        arr = JSArray(self.ArrayPrototype, items if items is not None else [])
+        self.register(arr, site)
+        return arr
+
+    def new_error(self, name: str, message: str, proto: JSObject | None = None) -> JSError:
+        err = JSError(proto or self.error_prototypes.get(name, self.ErrorPrototype), name)
+        self.register(err)
+        if message != "":
+            err.define_hidden("message", message)
+        self.capture_stack(err)
+        return err
+
+    def capture_stack(self, err: JSError) -> None:
+        """Rule 6: the error keeps the frames' functions and receivers until `stack` is read."""
+        captured: list[Any] = []
+        for fr in self.stack:
+            if fr.native:
+                continue
+            if fr.func is not None:
+                captured.append(fr.func)
+            if isinstance(fr.this, JSObject):
+                captured.append(fr.this)
+        err.captured = captured
+
+    def make_function(self, code: Any, scope: Any, site: str | None, this_val: Any = None) -> JSFunction:
+        """A closure over `scope` (a Context or None) for compiled function `code`."""
+        f = JSFunction(self.FunctionPrototype, code, scope, code.name)
+        f.kind = code.kind
+        if this_val is not None:
+            f.this_val = this_val
+        self.register(f, site)
+        if code.kind in ("normal",):
+            proto = JSObject(self.ObjectPrototype)
+            proto.define_hidden("constructor", f)
+            self.register(proto)
+            f.define_hidden("prototype", proto)
+        return f
+
+    def new_context(self, parent: Any, names: tuple[str, ...]) -> Context:
+        ctx = Context(parent, names)
+        self.register(ctx)
+        return ctx
+
+    # ------------------------------------------------------------------ conversions
+    def to_primitive(self, v: Any, hint: str = "default") -> Any:
+        """ToPrimitive (7.1.1); user-defined valueOf/toString run as nested calls."""
+        if not isinstance(v, JSObject):
+            return v
+        if isinstance(v, JSPrimitiveWrapper):
+            return v.value
+        order = ("toString", "valueOf") if hint == "string" else ("valueOf", "toString")
+        for name in order:
+            fn = self.get(v, name)
+            if ops.is_callable(fn):
+                r = self.call_sync(fn, v, [])
+                if not isinstance(r, JSObject):
+                    return r
+        raise self.throw_type("Cannot convert object to primitive value")
+
+    def to_string(self, v: Any) -> str:
+        t = type(v)
+        if t is str:
+            return v
+        if t is float:
+            return ops.num_to_str(v)
+        if t is bool:
+            return "true" if v else "false"
+        if v is UNDEFINED:
+            return "undefined"
+        if v is NULL:
+            return "null"
+        if isinstance(v, Symbol):
+            raise self.throw_type("Cannot convert a Symbol value to a string")
+        return self.to_string(self.to_primitive(v, "string"))
+
+    def to_number(self, v: Any) -> float:
+        t = type(v)
+        if t is float:
+            return v
+        if t is bool:
+            return 1.0 if v else 0.0
+        if t is str:
+            return ops.str_to_number(v)
+        if v is UNDEFINED:
+            return math.nan
+        if v is NULL:
+            return 0.0
+        if isinstance(v, Symbol):
+            raise self.throw_type("Cannot convert a Symbol value to a number")
+        return self.to_number(self.to_primitive(v, "number"))
+
+    def to_key(self, v: Any) -> Any:
+        """ToPropertyKey (7.1.19)."""
+        t = type(v)
+        if t is str:
+            return v
+        if t is float:
+            if v.is_integer() and abs(v) < 1e21:
+                return str(int(v))
+            return ops.num_to_str(v)
+        if isinstance(v, Symbol):
+            return v
+        return self.to_string(v)
+
+    def to_object(self, v: Any, what: str = "") -> JSObject:
+        if isinstance(v, JSObject):
+            return v
+        if v is UNDEFINED or v is NULL:
+            raise self.throw_type(f"Cannot convert undefined or null to object")
+        proto = self.proto_of_primitive(v)
+        w = JSPrimitiveWrapper(proto, {str: "String", float: "Number", bool: "Boolean"}.get(type(v), "Object"), v)
+        self.register(w)
+        return w
+
+    def proto_of_primitive(self, v: Any) -> JSObject:
+        t = type(v)
+        if t is str:
+            return self.StringPrototype
+        if t is float:
+            return self.NumberPrototype
+        if t is bool:
+            return self.BooleanPrototype
+        return self.SymbolPrototype
+
+    # ------------------------------------------------------------------ errors
+    def throw_type(self, message: str) -> JSThrow:
+        return JSThrow(self.new_error("TypeError", message))
+
+    def throw_range(self, message: str) -> JSThrow:
+        return JSThrow(self.new_error("RangeError", message))
+
+    def throw_reference(self, message: str) -> JSThrow:
+        return JSThrow(self.new_error("ReferenceError", message))
+
+    # ------------------------------------------------------------------ properties
+    def get(self, o: Any, key: Any) -> Any:
+        """[[Get]] (10.1.8) on any value; getters run as nested calls."""
+        if isinstance(o, JSObject):
+            obj: JSObject | None = o
+        elif type(o) is str:
+            if key == "length":
+                return float(len(o))
+            if type(key) is str and is_array_index(key):
+                i = int(key)
+                return o[i] if i < len(o) else UNDEFINED
+            obj = self.StringPrototype
+        elif o is UNDEFINED or o is NULL:
+            raise self.throw_type(f"Cannot read properties of {o!r} (reading '{self._key_text(key)}')")
+        else:
+            obj = self.proto_of_primitive(o)
+        while obj is not None:
+            v = obj.get_own(key)
+            if v is not HOLE:
+                if type(v) is Accessor:
+                    return self.call_sync(v.get, o, []) if v.get is not None else UNDEFINED
+                return v
+            obj = obj.proto
+        return UNDEFINED
+
+    def _key_text(self, key: Any) -> str:
+        return f"Symbol({key.description})" if isinstance(key, Symbol) else str(key)
+
+    def getv(self, o: Any, k: Any) -> Any:
+        """``o[k]`` with a computed key; fast path for array elements."""
+        if type(o) is JSArray and type(k) is float:
+            i = int(k) if k.is_integer() else -1
+            items = o.items
+            if 0 <= i < len(items):
+                v = items[i]
+                if v is not HOLE:
+                    return v
+        return self.get(o, self.to_key(k))
+
+    def put(self, o: Any, key: Any, value: Any) -> Any:
+        """[[Set]] (10.1.9): setters run as nested calls; returns the assigned value."""
+        if not isinstance(o, JSObject):
+            if o is UNDEFINED or o is NULL:
+                raise self.throw_type(f"Cannot set properties of {o!r} (setting '{self._key_text(key)}')")
+            return value  # sloppy mode: silently ignored on primitives
+        own = o.get_own(key)
+        if own is HOLE:
+            p = o.proto
+            while p is not None:
+                inherited = p.get_own(key)
+                if inherited is not HOLE:
+                    if type(inherited) is Accessor:
+                        return self._call_setter(inherited, o, key, value)
+                    break
+                p = p.proto
+            if not o.extensible:
+                return value
+        elif type(own) is Accessor:
+            return self._call_setter(own, o, key, value)
+        o.set_own(key, value)
+        if o is self.global_object and type(key) is str and key not in self.program_globals:
+            self.program_globals.append(key)
+        return value
+
+    def _call_setter(self, acc: Accessor, o: JSObject, key: Any, value: Any) -> Any:
+        if acc.set is None:
+            return value
+        self.call_sync(acc.set, o, [value])
+        return value
+
+    def putv(self, o: Any, k: Any, value: Any) -> Any:
+        if type(o) is JSArray and type(k) is float:
+            i = int(k) if k.is_integer() else -1
+            if 0 <= i < len(o.items):
+                o.items[i] = value
+                return value
+        return self.put(o, self.to_key(k), value)
+
+    def delete(self, o: Any, key: Any) -> bool:
+        if isinstance(o, JSObject):
+            return o.delete_own(self.to_key(key))
+        if o is UNDEFINED or o is NULL:
+            raise self.throw_type(f"Cannot convert undefined or null to object")
+        return True
+
+    def has_property(self, o: Any, key: Any) -> bool:
+        if not isinstance(o, JSObject):
+            raise self.throw_type(
+                f"Cannot use 'in' operator to search for '{self.to_string(key)}' in {self.to_string(o)}")
+        k = self.to_key(key)
+        obj: JSObject | None = o
+        while obj is not None:
+            if obj.has_own(k):
+                return True
+            obj = obj.proto
+        return False
+
+    def instance_of(self, v: Any, f: Any) -> bool:
+        if not ops.is_callable(f):
+            raise self.throw_type("Right-hand side of 'instanceof' is not callable")
+        if isinstance(f, BoundFunction):
+            f = f.target
+        if not isinstance(v, JSObject):
+            return False
+        proto = self.get(f, "prototype")
+        p = v.proto
+        while p is not None:
+            if p is proto:
+                return True
+            p = p.proto
+        return False
+
+    # ------------------------------------------------------------------ calls
+    def call_sync(self, f: Any, this: Any, args: list[Any]) -> Any:
+        """Call `f` to completion from Python (getters, toString, built-ins that are not generators)."""
+        if isinstance(f, NativeFunction) and not f.gen:
+            return f.fn(self, this, args)
+        base = len(self.stack)
+        self.push_call(f, this, args, None)
+        if len(self.stack) == base:   # a plain native ran already
+            return self._sync_value
+        return self.run_loop(base)
+
+    def push_call(self, f: Any, this: Any, args: list[Any], caller: Frame | None) -> None:
+        """Push a frame for calling `f`; plain natives run at once (result in ``_sync_value``)."""
+        tf = type(f)
+        if tf is JSFunction:
+            if f.kind in ("class", "derived"):
+                raise self.throw_type(f"Class constructor {f.name} cannot be invoked without 'new'")
+            self._push_js(f, this, args)
+            return
+        if tf is NativeFunction:
+            if f.gen:
+                fr = Frame(f.fn(self, this, args), f, this, args, None, True)
+                self._push_frame(fr)
+                return
+            self._sync_value = f.fn(self, this, args)
+            return
+        if tf is BoundFunction:
+            self.push_call(f.target, f.bound_this, f.bound_args + args, caller)
+            return
+        raise self.throw_type(f"{self.describe_callee(f)} is not a function")
+
+    def describe_callee(self, f: Any) -> str:
+        if isinstance(f, JSObject):
+            return "object"
+        if isinstance(f, str):
+            return f'"{f}"'
+        return self.to_string(f) if not isinstance(f, Symbol) else "symbol"
+
+    def _push_frame(self, fr: Frame) -> None:
+        if len(self.stack) >= self.limits.depth:
+            raise self.throw_range("Maximum call stack size exceeded")
+        self.stack.append(fr)
+
+    def _push_js(self, f: JSFunction, this: Any, args: list[Any]) -> Frame:
+        code = f.code
+        if code.kind == "arrow":
+            this = f.this_val.this if f.this_val is not None else UNDEFINED
+        elif not code.strict and (this is UNDEFINED or this is NULL):
+            this = self.global_object
+        fr = Frame(None, f, this, args, code, False)
+        self._push_frame(fr)
+        fr.gen = code.py(self, fr, f, this, args)
+        return fr
+
+    def construct(self, f: Any, args: list[Any], site: str | None) -> Any:
+        """``new f(...args)``: push the constructor frame (or build a built-in object at once)."""
+        if isinstance(f, BoundFunction):
+            return self.construct(f.target, f.bound_args + args, site)
+        if isinstance(f, NativeFunction):
+            if f.construct is None:
+                raise self.throw_type(f"{f.name} is not a constructor")
+            obj = f.construct(self, args, self.get(f, "prototype"))
+            if isinstance(obj, JSObject) and site is not None and obj.site is None:
+                obj.site = self.reserve_site(site)
+            return obj
+        if not isinstance(f, JSFunction) or f.kind not in ("normal", "class", "derived"):
+            raise self.throw_type(f"{self.describe_callee(f)} is not a constructor")
+        label = self.reserve_site(site) if site is not None else None
+        if f.kind == "derived":
+            fr = self._push_js(f, TDZ, args)
+            fr.site = label
+            fr.construct = f
+            return HOLE
+        proto = self.get(f, "prototype")
+        obj = JSObject(proto if isinstance(proto, JSObject) else self.ObjectPrototype)
+        obj.cls = f.name if f.kind == "class" else (f.name or "Object")
+        self.register(obj)
+        obj.site = label
+        fr = self._push_js(f, obj, args)
+        fr.construct = obj
+        return HOLE
+
+    def super_construct(self, fr: Frame, parent: Any, args: list[Any], new_target: JSFunction) -> Any:
+        """``super(...)``: build the object with the parent constructor; returns it, or HOLE if a frame was pushed."""
+        proto = self.get(new_target, "prototype")
+        if isinstance(parent, NativeFunction):
+            if parent.construct is None:
+                raise self.throw_type("Super constructor is not a constructor")
+            obj = parent.construct(self, args, proto)
+            obj.site = fr.site
+            obj.cls = new_target.name
+            return obj
+        if not isinstance(parent, JSFunction) or parent.kind not in ("normal", "class", "derived"):
+            raise self.throw_type("Super constructor is not a constructor")
+        if parent.kind == "derived":
+            nf = self._push_js(parent, TDZ, args)
+            nf.site = fr.site
+            nf.construct = new_target
+            return HOLE
+        obj = JSObject(proto if isinstance(proto, JSObject) else self.ObjectPrototype)
+        obj.cls = new_target.name
+        self.register(obj)
+        obj.site = fr.site
+        nf = self._push_js(parent, obj, args)
+        nf.construct = obj
+        return HOLE
+
+    # ------------------------------------------------------------------ the run loop
+    def run_loop(self, base: int) -> Any:
+        """Run until the stack is back to `base` frames; returns the last frame's result.
+
+        The single dispatch point of the engine: every call, return and throw passes here.
+        """
+        stack = self.stack
+        val: Any = None
+        exc: JSThrow | None = None
+        while len(stack) > base:
+            fr = stack[-1]
+            try:
+                if exc is None:
+                    req = fr.gen.send(val)
+                else:
+                    e, exc = exc, None
+                    req = fr.gen.throw(e)
+            except StopIteration as stop:
+                stack.pop()
+                val = stop.value
+                if fr.construct is not None:
+                    val = self._construct_result(fr, val)
+                continue
+            except JSThrow as e:
+                if e.line is None and not fr.native and fr.code is not None:
+                    e.line = fr.code.lines[fr.pos]
+                self._note_throw(e)
+                stack.pop()
+                exc = e
+                val = None
+                continue
+            except RecursionError:
+                stack.pop()
+                exc = self.throw_range("Maximum call stack size exceeded")
+                continue
+            val = None
+            try:
+                val = self._dispatch(fr, req)
+            except JSThrow as e:
+                if e.line is None and not fr.native and fr.code is not None:
+                    e.line = fr.code.lines[fr.pos]
+                exc = e
+        if exc is not None:
+            raise exc
+        return val
+
+    def _dispatch(self, fr: Frame, req: tuple[Any, ...]) -> Any:
+        head = req[0]
+        if head is NEW:
+            fr.pos = req[3] if not fr.native else fr.pos
+            r = self.construct(req[1], req[2], req[4])
+            return None if r is HOLE else r
+        if head is SUPER:
+            fr.pos = req[3]
+            r = self.super_construct(fr, req[1].proto, req[2], fr.construct)
+            return None if r is HOLE else r
+        if not fr.native:
+            fr.pos = req[3]
+        n = len(self.stack)
+        self.push_call(head, req[1], req[2], fr)
+        if len(self.stack) == n:
+            return self._sync_value
+        return None
+
+    def _construct_result(self, fr: Frame, val: Any) -> Any:
+        if isinstance(val, JSObject):
+            return val
+        this = fr.this
+        if this is TDZ or this is None:
+            raise self.throw_reference(
+                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor")
+        return this
+
+    def _note_throw(self, e: JSThrow) -> None:
+        v = e.value
+        if isinstance(v, JSObject) and e.line is not None and v not in self.throw_lines:
+            self.throw_lines[v] = e.line
+
+    def first_throw_line(self, e: JSThrow) -> int | None:
+        v = e.value
+        if isinstance(v, JSObject) and v in self.throw_lines:
+            return self.throw_lines[v]
+        return e.line
+
+    # ------------------------------------------------------------------ budgets
+    def tick(self) -> None:
+        """Called at loop back-edges and function entries: enforce the step and time budgets."""
+        if self.steps > self.max_steps:
+            if self.steps > self.limits.steps:
+                raise LimitExceeded("steps", f"step limit exceeded: more than {self.limits.steps} steps")
+        if self.steps & 0x3FF == 0 or self.steps - self._last_time_check > 1024:
+            self._last_time_check = self.steps
+            if time.monotonic() > self.deadline:
+                raise LimitExceeded("time", f"time limit exceeded: more than {self.limits.time:g} s")
+
+    _last_time_check = 0
+    _sync_value: Any = None
+
+    def start_clock(self) -> None:
+        self.deadline = time.monotonic() + self.limits.time
+        set_current_vm(self)
+        if sys.getrecursionlimit() < 20000:
+            sys.setrecursionlimit(20000)
+
+    def iterate(self, v: Any) -> Iterator[Any]:
+        """The values a for-of loop or spread sees (arrays, strings, Map, Set, arguments)."""
+        from engine.builtins.iteration import iterate_values
+
+        return iterate_values(self, v)
+
+
+def _extra_roots(self: VM) -> list[Any]:
+    """Objects the engine itself holds for the program (none beyond the stack for now)."""
+    return []
+
+
+VM.extra_roots = _extra_roots  # type: ignore[attr-defined]
