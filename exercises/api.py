@@ -89,52 +89,51 @@ class CourseEnrollApi(APIView):
 # --- exercises --------------------------------------------------------------------------------------------------
 
 
+class SiteSerializer(serializers.Serializer):
+    label = serializers.CharField(help_text="A, B, ... in source order.")
+    line = serializers.IntegerField()
+    column = serializers.IntegerField()
+    kind = serializers.CharField()
+    count = serializers.IntegerField(help_text="Objects this site allocated; labels get #k when more than 1.")
+
+
+class PublicQuestionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="question.id")
+    order = serializers.IntegerField(source="question.order")
+    kind = serializers.CharField(source="question.kind")
+    checkpoint = serializers.CharField(source="question.checkpoint")
+    prompt = serializers.CharField(source="question.prompt")
+    points = serializers.IntegerField(source="question.points")
+    options = serializers.JSONField(
+        help_text="Public, per kind: functions (stack); frame, function, variables, objects (locals); "
+        "objects (reachable, gc_freed, refcount_leak); choices (multiple_choice). Never the key."
+    )
+
+
+class CheckpointSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    line = serializers.IntegerField()
+
+
 class ExerciseDetailApi(APIView):
-    class SiteSerializer(serializers.Serializer):
-        label = serializers.CharField(help_text="A, B, ... in source order.")
-        line = serializers.IntegerField()
-        column = serializers.IntegerField()
-        kind = serializers.CharField()
-        count = serializers.IntegerField(help_text="Objects this site allocated; labels get #k when more than 1.")
-
-    class QuestionSerializer(serializers.Serializer):
-        id = serializers.IntegerField(source="question.id")
-        order = serializers.IntegerField(source="question.order")
-        kind = serializers.CharField(source="question.kind")
-        checkpoint = serializers.CharField(source="question.checkpoint")
-        prompt = serializers.CharField(source="question.prompt")
-        points = serializers.IntegerField(source="question.points")
-        options = serializers.JSONField(
-            help_text="Public, per kind: functions (stack); frame, function, variables, objects (locals); "
-            "objects (reachable, gc_freed, refcount_leak); choices (multiple_choice). Never the key."
-        )
-
-    class CheckpointSerializer(serializers.Serializer):
-        name = serializers.CharField()
-        line = serializers.IntegerField()
-
     class OutputSerializer(serializers.Serializer):
         id = serializers.IntegerField(source="exercise.id")
         title = serializers.CharField(source="exercise.title")
         instructions = serializers.CharField(source="exercise.instructions")
         course = serializers.SlugField(source="exercise.module.course.slug")
         module = serializers.CharField(source="exercise.module.title")
+        published = serializers.BooleanField(source="exercise.published")
         version = serializers.IntegerField(allow_null=True)
         program = serializers.CharField()
-        sites = serializers.ListField(child=serializers.DictField())
+        sites = SiteSerializer(many=True)
         functions = serializers.ListField(child=serializers.CharField())
-        checkpoints = serializers.ListField(child=serializers.DictField())
-        questions = serializers.ListField(child=serializers.DictField())
+        checkpoints = CheckpointSerializer(many=True)
+        questions = PublicQuestionSerializer(many=True)
 
     @extend_schema(responses={200: OutputSerializer, 403: ERROR_SHAPE, 404: ERROR_SHAPE})
     def get(self, request: Request, exercise_id: int) -> Response:
         exercise = selectors.exercise_get_for_user(exercise_id=exercise_id, user=request.user)
-        view = selectors.exercise_public_view(exercise=exercise)
-        data = self.OutputSerializer(view).data
-        data["sites"] = self.SiteSerializer(view["sites"], many=True).data
-        data["checkpoints"] = self.CheckpointSerializer(view["checkpoints"], many=True).data
-        data["questions"] = self.QuestionSerializer(view["questions"], many=True).data
-        return Response(data)
+        return Response(self.OutputSerializer(selectors.exercise_public_view(exercise=exercise)).data)
 
 
 # --- attempts ---------------------------------------------------------------------------------------------------

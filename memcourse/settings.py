@@ -110,6 +110,10 @@ STORAGES = {
     },
 }
 
+# Without collectstatic (make run, tests) whitenoise serves the apps' static files straight from their folders.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

@@ -17,6 +17,11 @@ import pytest
 from memcourse.redis_ping import redis_answers
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # STATIC_ROOT only exists after collectstatic; whitenoise serves from the finders meanwhile.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
 def require_service(service: str, reason: str) -> None:
     """Fail under CI=true, skip elsewhere, with a message saying what is missing and how to provide it."""
     message = f"{service} is not available: {reason}"
@@ -41,6 +46,11 @@ def postgres(django_db_setup: Any, django_db_blocker: Any) -> None:
         require_service(
             "PostgreSQL", f"the tests run on {connection.vendor}; set DATABASE_URL=postgres://... to use PostgreSQL"
         )
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

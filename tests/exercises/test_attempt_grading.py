@@ -1,0 +1,147 @@
+"""attempt_submit, attempt_grade (service and Celery task) and progress."""
+
+from typing import Any
+
+import pytest
+
+from exercises import services, tasks
+from exercises.errors import ApplicationError
+from exercises.models import Attempt, Progress
+
+REACHABLE = {"kind": "reachable", "checkpoint": "A", "points": 4}
+
+
+@pytest.fixture
+def question(heap_program: str, make_exercise: Any) -> Any:
+    return make_exercise(heap_program, [dict(REACHABLE)]).questions.get()
+
+
+def submit(student: Any, question: Any, objects: list[str], capture: Any) -> Attempt:
+    with capture(execute=True):
+        attempt = services.attempt_submit(student=student, question=question, answer={"objects": objects})
+    attempt.refresh_from_db()
+    return attempt
+
+
+@pytest.mark.django_db
+def test_submitting_queues_grading_after_commit(student: Any, question: Any,
+                                                django_capture_on_commit_callbacks: Any) -> None:
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        attempt = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+    assert attempt.status == Attempt.Status.PENDING
+    assert len(callbacks) == 1
+    callbacks[0]()
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.GRADED
+
+
+@pytest.mark.django_db
+def test_grading_gives_partial_credit_and_feedback(student: Any, question: Any,
+                                                   django_capture_on_commit_callbacks: Any) -> None:
+    attempt = submit(student, question, ["A", "B#1"], django_capture_on_commit_callbacks)
+    assert (attempt.status, attempt.score, attempt.max_score) == ("graded", 0.0, 4)
+    assert [p["part"] for p in attempt.feedback] == ["A", "B#2", "B#1"]
+    attempt = submit(student, question, ["A"], django_capture_on_commit_callbacks)
+    assert attempt.score == 2.0
+
+
+@pytest.mark.django_db
+def test_grading_twice_changes_nothing(student: Any, question: Any, django_capture_on_commit_callbacks: Any) -> None:
+    attempt = submit(student, question, ["A", "B#2"], django_capture_on_commit_callbacks)
+    graded_at = attempt.graded_at
+    tasks.attempt_grade.apply(args=[attempt.pk])
+    services.attempt_grade(attempt_id=attempt.pk)
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.graded_at) == (4.0, graded_at)
+    assert Progress.objects.get(student=student, question=question).attempts == 1
+
+
+@pytest.mark.django_db
+def test_best_score_counts_in_progress(student: Any, question: Any, django_capture_on_commit_callbacks: Any) -> None:
+    submit(student, question, ["A"], django_capture_on_commit_callbacks)
+    submit(student, question, ["A", "B#2"], django_capture_on_commit_callbacks)
+    submit(student, question, [], django_capture_on_commit_callbacks)
+    progress = Progress.objects.get(student=student, question=question)
+    assert (progress.best_score, progress.max_score, progress.attempts, progress.completed) == (4.0, 4.0, 3, True)
+
+
+@pytest.mark.django_db
+def test_partial_credit_does_not_complete_a_question(student: Any, question: Any,
+                                                     django_capture_on_commit_callbacks: Any) -> None:
+    submit(student, question, ["A"], django_capture_on_commit_callbacks)
+    assert Progress.objects.get(student=student, question=question).completed is False
+
+
+@pytest.mark.django_db
+def test_an_error_while_grading_marks_the_attempt_failed_with_a_message(
+    student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    def explode(*args: Any) -> Any:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(services, "grade", explode)
+    attempt = submit(student, question, ["A"], django_capture_on_commit_callbacks)
+    assert attempt.status == Attempt.Status.FAILED
+    assert attempt.message == "Grading failed: RuntimeError: engine exploded"
+
+
+@pytest.mark.django_db
+def test_the_task_turns_a_time_limit_into_a_failed_attempt(
+    student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    with django_capture_on_commit_callbacks(execute=False):
+        attempt = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+
+    def too_slow(**kwargs: Any) -> Any:
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(services, "attempt_grade", too_slow)
+    tasks.attempt_grade.apply(args=[attempt.pk])
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.message) == ("failed", "Grading took longer than 20 seconds.")
+
+
+def test_the_task_is_acknowledged_late_with_time_limits() -> None:
+    task = tasks.attempt_grade
+    assert task.acks_late and task.reject_on_worker_lost
+    assert (task.soft_time_limit, task.time_limit) == (20, 30)
+
+
+@pytest.mark.django_db
+def test_an_attempt_whose_key_has_a_problem_fails_with_that_problem(
+    student: Any, question: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=False):
+        attempt = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+    question.answer_keys.update(key=None, problem="something went wrong")
+    graded = services.attempt_grade(attempt_id=attempt.pk)
+    assert (graded.status, graded.message) == ("failed", "This question could not be graded: something went wrong")
+
+
+@pytest.mark.django_db
+def test_a_broker_that_refuses_the_task_does_not_lose_the_attempt(
+    student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    def refuse(*args: Any) -> Any:
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(tasks.attempt_grade, "delay", refuse)
+    attempt = submit(student, question, ["A", "B#2"], django_capture_on_commit_callbacks)
+    assert (attempt.status, attempt.score) == ("graded", 4.0)
+
+
+@pytest.mark.django_db
+def test_an_invalid_answer_is_refused_by_the_service(student: Any, question: Any) -> None:
+    with pytest.raises(ApplicationError) as info:
+        services.attempt_submit(student=student, question=question, answer={"objects": ["Z"]})
+    assert (info.value.status, info.value.message) == (400, "There is no object Z at this point; the objects are: A, B#1, B#2.")
+
+
+@pytest.mark.django_db
+def test_an_unpublished_exercise_takes_no_attempts(heap_program: str, make_exercise: Any, student: Any) -> None:
+    question = make_exercise(heap_program, [dict(REACHABLE)], publish=False).questions.get()
+    with pytest.raises(ApplicationError) as info:
+        services.attempt_submit(student=student, question=question, answer={"objects": []})
+    assert (info.value.status, info.value.message) == (409, "This exercise is not published yet.")
