@@ -1,11 +1,17 @@
-"""Page routes of the student-facing site.
+"""Page routes of the student-facing site (memcourse/urls.py includes them at the root)."""
 
-OWNED BY THE FRONTEND HELPER: this file was created empty by the backend helper only so that memcourse/urls.py can
-include it; the frontend helper owns it and adds its page routes here.
-"""
+from django.urls import path
 
-from django.urls import path  # noqa: F401
+from exercises import views
 
 app_name = "exercises"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/signup/", views.signup, name="signup"),
+    path("courses/", views.course_list, name="course-list"),
+    path("courses/<slug:slug>/", views.course_detail, name="course-detail"),
+    path("courses/<slug:slug>/enroll/", views.course_enroll, name="course-enroll"),
+    path("exercises/<int:exercise_id>/", views.exercise_detail, name="exercise-detail"),
+    path("exercises/<int:exercise_id>/run.json", views.exercise_run, name="exercise-run"),
+]

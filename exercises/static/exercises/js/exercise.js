@@ -1,0 +1,348 @@
+/* The exercise page: turn each question form into the JSON answer of its kind (exercises/answers.py), post it to
+   the attempts API, poll the attempt until it is graded, then show the score, per-part feedback and the true
+   memory diagram at that checkpoint, without reloading the page. */
+(function () {
+  "use strict";
+
+  var LABEL = /^[A-Z]+(?:#[1-9]\d*)?$/;
+  var POLL_FIRST_MS = 400;
+  var POLL_MAX_MS = 2000;
+  var POLL_PATIENCE_MS = 60000;
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    if (match) return decodeURIComponent(match[1]);
+    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function fromTemplate(template, id) {
+    return template.replace("/0/", "/" + encodeURIComponent(id) + "/");
+  }
+
+  /* ---------- Reading answers ---------- */
+
+  function AnswerError(message, field) {
+    this.message = message;
+    this.field = field;
+  }
+
+  /** A typed value, as JavaScript would print it, to the answer's JSON value. */
+  function parseValue(text, name) {
+    var t = text.trim();
+    if (t === "") throw new AnswerError("Give a value for " + name + ".");
+    if (t === "undefined") return { undefined: true };
+    if (t === "null") return null;
+    if (t === "true") return true;
+    if (t === "false") return false;
+    if (t === "NaN" || t === "Infinity" || t === "-Infinity") return { number: t };
+    if (/^(uninitialized|<uninitialized>|TDZ)$/i.test(t)) return { uninitialized: true };
+    if (/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+    if (/^(["'`]).*\1$/.test(t) && t.length >= 2) return t.slice(1, -1);
+    if (LABEL.test(t)) return { object: t };
+    throw new AnswerError(
+      name + ": “" + t + "” is not a value. Write a number, text in quotes (\"hi\"), true, false, null, " +
+      "undefined, NaN, or an object label such as B or B#2."
+    );
+  }
+
+  var readers = {
+    stack: function (form) {
+      return { frames: window.Memcourse.widgets.stackFrames(form.querySelector("[data-widget=stack]")) };
+    },
+    locals: function (form) {
+      var values = {};
+      Array.prototype.forEach.call(form.querySelectorAll("input[data-variable]"), function (input) {
+        var name = input.getAttribute("data-variable");
+        input.removeAttribute("aria-invalid");
+        try {
+          values[name] = parseValue(input.value, name);
+        } catch (error) {
+          input.setAttribute("aria-invalid", "true");
+          error.field = input;
+          throw error;
+        }
+      });
+      return { values: values };
+    },
+    objects: function (form) {
+      try {
+        return { objects: window.Memcourse.widgets.pickedObjects(form.querySelector("[data-widget=objects]")) };
+      } catch (error) {
+        throw new AnswerError(error.message);
+      }
+    },
+    output: function (form) {
+      var text = form.querySelector("textarea").value.replace(/\r\n?/g, "\n");
+      if (text === "") return { lines: [] };
+      if (text.endsWith("\n")) text = text.slice(0, -1);
+      return { lines: text.split("\n") };
+    },
+    overflow: function (form) {
+      var picked = form.querySelector("input[name$=overflows]:checked");
+      if (!picked) throw new AnswerError("Say whether the program overflows the stack.");
+      if (picked.value !== "yes") return { overflows: false, line: null };
+      var input = form.querySelector("input[data-line]");
+      var line = Number(input.value);
+      if (!input.value || !Number.isInteger(line) || line < 1) {
+        input.setAttribute("aria-invalid", "true");
+        throw new AnswerError("Give the line number where the stack overflows.", input);
+      }
+      input.removeAttribute("aria-invalid");
+      return { overflows: true, line: line };
+    },
+    multiple_choice: function (form) {
+      var picked = form.querySelector("input[type=radio]:checked");
+      if (!picked) throw new AnswerError("Pick one of the choices.");
+      return { choice: Number(picked.value) };
+    },
+  };
+  readers.reachable = readers.objects;
+  readers.gc_freed = readers.objects;
+  readers.refcount_leak = readers.objects;
+
+  /* ---------- Showing results ---------- */
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function formatValue(value) {
+    if (value === undefined) return "nothing";
+    if (value !== null && typeof value === "object" && "object" in value) {
+      return value.object === null ? "an object without a label" : "object " + value.object;
+    }
+    if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
+    return window.Memcourse.describeValue(value).text;
+  }
+
+  function formatScore(n) {
+    return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, "");
+  }
+
+  /** One readable sentence for a feedback part, depending on the question kind. */
+  function describePart(kind, part) {
+    if (kind === "reachable" || kind === "gc_freed" || kind === "refcount_leak") {
+      var what = { reachable: "reachable", gc_freed: "freed by that gc()", refcount_leak: "a reference-counting leak" }[kind];
+      if (part.correct) return part.part + ": right, it is " + what + ".";
+      if (part.expected === true) return part.part + ": missed, it is " + what + ".";
+      return part.part + ": picked, but it is not " + what + ".";
+    }
+    if (kind === "overflow" && part.part === "overflows") {
+      return "Overflows: " + (part.correct ? "right" : "you said " + (part.given ? "yes" : "no") + ", the answer is " + (part.expected ? "yes" : "no")) + ".";
+    }
+    if (kind === "overflow" && part.part === "line") {
+      if (part.expected === null) return "Line: " + (part.correct ? "right, there is no overflow line." : "the program does not overflow.");
+      return "Line: " + (part.correct ? "right, line " + part.expected : "you said " + formatValue(part.given) + ", it overflows at line " + part.expected) + ".";
+    }
+    if (kind === "multiple_choice") return part.correct ? "Right choice." : "Not that one.";
+    var label = kind === "locals" ? part.part : part.part.charAt(0).toUpperCase() + part.part.slice(1);
+    if (part.correct) return label + ": right (" + formatValue(part.expected) + ").";
+    return label + ": you gave " + formatValue(part.given) + ", expected " + formatValue(part.expected) + ".";
+  }
+
+  function renderStatus(box, attempt, maxPoints) {
+    var status = el("div", "status");
+    if (attempt.status === "pending") {
+      status.appendChild(el("span", "spinner"));
+      status.appendChild(el("span", "", "Grading your answer…"));
+    } else if (attempt.status === "failed") {
+      status.classList.add("failed");
+      status.appendChild(el("span", "", "Grading failed: " + (attempt.message || "the engine could not grade this attempt.")));
+    } else {
+      var score = Number(attempt.score || 0);
+      var max = Number(attempt.max_score || maxPoints || 0);
+      status.classList.add(score >= max && max > 0 ? "full" : score > 0 ? "partial" : "zero");
+      status.appendChild(el("span", "score-num", formatScore(score) + " / " + formatScore(max)));
+      status.appendChild(el("span", "", score >= max && max > 0 ? "All right!" : score > 0 ? "Partly right." : "Not right yet."));
+    }
+    box.appendChild(status);
+  }
+
+  function renderFeedback(box, kind, attempt) {
+    var parts = Array.isArray(attempt.feedback) ? attempt.feedback : [];
+    if (!parts.length) return;
+    var list = el("ul", "feedback");
+    list.setAttribute("aria-label", "Feedback per part");
+    parts.forEach(function (part) {
+      var item = el("li", part.correct ? "ok" : "bad");
+      var mark = el("span", "mark", part.correct ? "✓" : "✗");
+      mark.setAttribute("aria-hidden", "true");
+      item.appendChild(mark);
+      item.appendChild(el("span", "visually-hidden", part.correct ? "Correct: " : "Wrong: "));
+      item.appendChild(el("span", "", describePart(kind, part)));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
+  /* ---------- The question controller ---------- */
+
+  function Question(form) {
+    this.form = form;
+    this.kind = form.getAttribute("data-kind");
+    this.points = Number(form.getAttribute("data-points"));
+    this.result = form.parentNode.querySelector("[data-result]");
+    this.error = form.querySelector("[data-submit-error]");
+    this.button = form.querySelector("button[type=submit]");
+    this.best = form.querySelector("[data-best]");
+    this.diagram = form.parentNode.querySelector("[data-diagram]");
+    this.timer = null;
+    var self = this;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.submit();
+    });
+    var last = form.getAttribute("data-last-attempt");
+    if (last) this.poll(last, Date.now(), POLL_FIRST_MS, true);
+  }
+
+  Question.prototype.showError = function (message, field) {
+    this.error.textContent = message;
+    if (field && field.focus) field.focus();
+  };
+
+  Question.prototype.busy = function (on) {
+    this.button.disabled = on;
+    this.button.setAttribute("aria-busy", on ? "true" : "false");
+  };
+
+  Question.prototype.submit = function () {
+    var self = this;
+    this.showError("");
+    var answer;
+    try {
+      answer = readers[this.kind](this.form);
+    } catch (error) {
+      if (!(error instanceof AnswerError)) throw error;
+      this.showError(error.message, error.field);
+      return;
+    }
+    this.busy(true);
+    this.renderAttempt({ status: "pending" });
+    fetch(this.form.getAttribute("data-submit-url"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify({ question: Number(this.form.getAttribute("data-question")), answer: answer }),
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          return { status: response.status, body: body };
+        });
+      })
+      .then(function (reply) {
+        if (reply.status === 202 || reply.status === 201) {
+          self.poll(reply.body.id, Date.now(), POLL_FIRST_MS, false);
+          return;
+        }
+        self.busy(false);
+        self.result.textContent = "";
+        self.showError(errorMessage(reply));
+      })
+      .catch(function () {
+        self.busy(false);
+        self.result.textContent = "";
+        self.showError("Could not reach the server. Check your connection and submit again.");
+      });
+  };
+
+  function errorMessage(reply) {
+    var body = reply.body || {};
+    if (reply.status === 403 && !body.message && !body.detail) return "You are not allowed to answer this question. Are you logged in and enrolled?";
+    var message = (body.error && (body.error.message || body.error)) || body.message || body.detail || "";
+    if (typeof message !== "string") message = JSON.stringify(message);
+    return message || "The server could not accept this answer (HTTP " + reply.status + ").";
+  }
+
+  Question.prototype.poll = function (id, started, delay, quiet) {
+    var self = this;
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(function () {
+      fetch(fromTemplate(self.form.getAttribute("data-attempt-url"), id), {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (attempt) {
+          if (attempt.status === "pending") {
+            if (!quiet) self.renderAttempt(attempt, Date.now() - started > POLL_PATIENCE_MS);
+            self.poll(id, started, Math.min(POLL_MAX_MS, delay * 1.5), quiet);
+            return;
+          }
+          self.busy(false);
+          self.renderAttempt(attempt);
+          if (attempt.status === "graded") {
+            self.updateBest(attempt);
+            self.showMemory(attempt);
+          }
+        })
+        .catch(function () {
+          self.busy(false);
+          self.showError("Lost contact with the server while grading. Reload the page to see the result.");
+        });
+    }, delay);
+  };
+
+  Question.prototype.renderAttempt = function (attempt, slow) {
+    var box = this.result;
+    box.textContent = "";
+    renderStatus(box, attempt, this.points);
+    if (attempt.status === "pending" && slow) {
+      box.appendChild(el("p", "best", "This is taking longer than usual; the result will appear here as soon as it is ready."));
+    }
+    if (attempt.status === "graded") renderFeedback(box, this.kind, attempt);
+  };
+
+  Question.prototype.updateBest = function (attempt) {
+    if (!this.best) return;
+    var best = Math.max(Number(this.best.getAttribute("data-best") || 0), Number(attempt.score || 0));
+    this.best.setAttribute("data-best", String(best));
+    this.best.textContent = "Best score: " + formatScore(best) + " / " + formatScore(this.points);
+  };
+
+  Question.prototype.showMemory = function (attempt) {
+    if (this.diagram && attempt.memory) window.Memcourse.showMemory(this.diagram, attempt.memory);
+    document.dispatchEvent(new CustomEvent("memcourse:graded"));
+  };
+
+  /** The "true memory" panel of a graded question: the diagram at its checkpoint, output and error. */
+  window.Memcourse = window.Memcourse || {};
+  window.Memcourse.showMemory = function (panel, memory) {
+    panel.textContent = "";
+    panel.hidden = false;
+    var heading = el("h3", "", memory.checkpoint ? "What memory really looks like" : "What the program really does");
+    panel.appendChild(heading);
+    if (memory.checkpoint) {
+      panel.appendChild(el("p", "diagram-caption",
+        "At checkpoint “" + memory.checkpoint.name + "” (line " + memory.checkpoint.line + "). " +
+        "Arrows are references; dashed objects are unreachable garbage."));
+      var holder = el("div", "diagram-holder");
+      panel.appendChild(holder);
+      window.Memcourse.renderDiagram(holder, memory.checkpoint, { idPrefix: panel.id || "mem" });
+    }
+    if (Array.isArray(memory.output)) {
+      var out = el("div", "memory-output");
+      out.appendChild(el("strong", "", "Output"));
+      out.appendChild(el("pre", "", memory.output.length ? memory.output.join("\n") : "(nothing printed)"));
+      panel.appendChild(out);
+    }
+    if (memory.error) {
+      panel.appendChild(el("p", "memory-error",
+        "The program ends with " + memory.error.name + ": " + memory.error.message +
+        (memory.error.line ? " (line " + memory.error.line + ")" : "")));
+    }
+  };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-question]"), function (form) {
+      new Question(form);
+    });
+  });
+})();
