@@ -7,6 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -101,8 +102,21 @@ class QuestionInline(admin.StackedInline):
         return _key_html(selectors.answer_key_get(question=question, version=version) if version else None)
 
 
+class ExerciseAdminForm(forms.ModelForm):
+    class Meta:
+        model = Exercise
+        fields = "__all__"
+        widgets = {"program": forms.Textarea(attrs={"rows": 18, "cols": 90, "spellcheck": "false",
+                                                    "style": "font-family: monospace"})}
+
+    def clean_program(self) -> str:
+        # Browsers send CRLF from a textarea; the engine's line and column numbers are for the program as stored.
+        return str(self.cleaned_data["program"]).replace("\r\n", "\n").replace("\r", "\n")
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
+    form = ExerciseAdminForm
     list_display = ("title", "module", "order", "published", "version")
     list_filter = ("module__course", "published")
     fields = ("module", "order", "title", "instructions", "program", "published", "version", "program_status", "labels")

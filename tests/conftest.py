@@ -206,7 +206,7 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
 
 
 # A program with two sites: an object at 1:11 (A) and an array at 2:11 (B, allocated twice: B#1, B#2).
-HEAP_PROGRAM = 'let keep = {};\nlet arr = [];\nfunction f() { checkpoint("A"); }\nf();\nconsole.log("hi");\n'
+HEAP_PROGRAM = 'let keep = {};\nlet arr = [];\nfunction f() { checkpoint("A"); }\nf();\nconsole.log("hi");'
 HEAP_TRACE: dict[str, Any] = {
     "output": ["hi"],
     "error": None,

@@ -19,6 +19,9 @@ Calls the rewritten program makes (helpers defined by the harness as non-enumera
   and restored.
 - ``__mc_d(site, fn)`` tags a hoisted function declaration on entry to its scope, in source order.
 - ``__mc_c(site, class, name, methods)`` tags a class (declaration or expression) and its methods.
+- ``__mc_this(new.target, this)`` at the start of every function and base-class constructor body, and
+  ``__mc_s(new.target, super(...))`` around every ``super`` call, tag the object under construction as soon
+  as the program can see it (``__mc_n`` reserved its site before calling the constructor).
 - ``__mc_z(0, 0, ...)`` after every statement overwrites V8's temporary registers (contract, rule 4), and the
   script ends with ``void 0;`` so its completion value keeps nothing alive.
 
@@ -53,6 +56,7 @@ _NAMING_ASSIGNMENT_OPERATORS = {"&&=", "||=", "??="}
 # Order of insertions at one offset: hoisted declarations first (they open a scope), then the closers of
 # syntax ending there (inner first), then a class's tagging call and the register clearing that end a
 # statement, then the openers of syntax starting there (outer first).
+_RANK_THIS = (-2, 0)
 _RANK_DECLARATION = (-1, 0)
 _RANK_CLASS_TAG = (0, 1 << 40)
 _RANK_CLEAR = (0, (1 << 40) + 1)
@@ -420,6 +424,14 @@ class _Instrumenter:
 
     def visit_statement_block(self, node: Node) -> None:
         self.declare_functions(node, node.start_byte + 1)
+        if _may_construct(node.parent):
+            self.insert_after(node.start_byte + 1, "__mc_this(new.target,this);", _RANK_THIS)
+
+    def visit_call_expression(self, node: Node) -> None:
+        callee = node.child_by_field_name("function")
+        if callee is not None and callee.type == "super":
+            self.open_at(node, "__mc_s(new.target,")
+            self.close_at(node, ")")
 
     # -- temporaries ---------------------------------------------------------------------------------------
     def clear_after_statements(self, node: Node) -> None:
@@ -457,6 +469,20 @@ class _Instrumenter:
             return
         for name in _pattern_names(node.child_by_field_name("left")):
             self.lexicals.append((name, node.start_byte, node.end_byte, body.start_byte))
+
+
+def _may_construct(function: Node | None) -> bool:
+    """Can ``new`` run this body with a fresh ``this``? Plain functions and base-class constructors."""
+    if function is None:
+        return False
+    if function.type in {"function_declaration", "function_expression"}:
+        return not any(child.type == "async" for child in function.children)
+    if function.type != "method_definition" or _method_kind(function) != "method":
+        return False
+    if property_key_name(function.child_by_field_name("name")) != "constructor" or _is_static(function):
+        return False
+    klass = _enclosing_class(function)
+    return klass is not None and not any(child.type == "class_heritage" for child in klass.children)
 
 
 def _pattern_names(pattern: Node | None) -> list[str]:

@@ -118,6 +118,19 @@ function tagMethods(target, specsText, isClass) {
   }
 }
 
+// `new` expressions whose object the constructor has not yet received, innermost last.
+const underConstruction = [];
+
+/** Tag the `this` a constructor started with, with the site its `new` expression reserved. */
+function tagConstructed(newTarget, self) {
+  const pending = underConstruction[underConstruction.length - 1];
+  if (pending && !pending.used && pending.Constructor === newTarget) {
+    pending.used = true;
+    tagObject(self, pending.tag);
+  }
+  return self;
+}
+
 const instrumentation = {
   __mc_k: (site) => reserveSite(site),
   __mc_t: (tag, value) => tagObject(value, tag),
@@ -127,9 +140,20 @@ const instrumentation = {
     return value;
   },
   __mc_n: (site, Constructor, ...args) => {
-    const tag = reserveSite(site);
-    return tagObject(Reflect.construct(Constructor, args), tag);
+    const pending = { Constructor, tag: reserveSite(site), used: false };
+    underConstruction.push(pending);
+    let made;
+    try {
+      made = Reflect.construct(Constructor, args);
+    } finally {
+      underConstruction.splice(underConstruction.lastIndexOf(pending), 1);
+    }
+    return pending.used ? made : tagObject(made, pending.tag);
   },
+  __mc_this: (newTarget, self) => {
+    if (newTarget !== undefined) tagConstructed(newTarget, self);
+  },
+  __mc_s: (newTarget, self) => tagConstructed(newTarget, self),
   __mc_f: (site, fn, name) => {
     tagObject(fn, reserveSite(site));
     restoreName(fn, name);
@@ -376,14 +400,16 @@ function reachableSites() {
 function programLineOfStack(error) {
   const stack = String(error.stack || '').split('\n').slice(1);
   const frames = stack.map((text) => ({ text, program: text.includes(PROGRAM_URL) }));
-  // An overflow is detected on entry to the callee; the call that overflowed is in the frame below it.
-  const start = frames.length > 0 && frames[0].program ? 1 : 0;
-  for (const frame of frames.slice(start)) {
+  // V8 detects an overflow on entry to a callee, whose frame is on top; the call that overflowed is the
+  // frame below. (The instrumentation's own helper calls can be the callee that overflows instead: in a
+  // runaway recursion, the frame below is then at the same recursive call.)
+  const lines = [];
+  for (const frame of frames) {
     if (!frame.program) continue;
     const match = frame.text.match(new RegExp(`${PROGRAM_URL.replace('.', '\\.')}:(\\d+):\\d+`));
-    if (match) return Number(match[1]);
+    if (match) lines.push(Number(match[1]));
   }
-  return null;
+  return lines.length > 1 ? lines[1] : lines[0] ?? null;
 }
 
 function describeError(thrown) {

@@ -1,0 +1,64 @@
+"""Fixtures of the V8 conformance suite: node's traces, run once per session, in parallel."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # so that `tests.conformance` imports under any pytest import mode
+    sys.path.insert(0, str(ROOT))
+
+from tests.conformance.corpus import PROGRAMS_DIR  # noqa: E402
+from tests.conformance.node_runner import NodeHarnessError, node_executable, run_many  # noqa: E402
+
+
+def require_node() -> None:
+    """Skip (locally) or fail (under CI=true) when node is not installed."""
+    if node_executable() is not None:
+        return
+    message = "node is not installed: the V8 conformance suite needs it (set MEMCOURSE_NODE to its path)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class NodeTraces:
+    """V8's traces of programs, computed on first use for every program the session will need."""
+
+    def __init__(self, wanted: list[str]) -> None:
+        self._wanted = wanted
+        self._traces: dict[str, dict[str, Any] | NodeHarnessError] = {}
+
+    def get(self, program: str) -> dict[str, Any]:
+        if program not in self._traces:
+            pending = [name for name in dict.fromkeys([program, *self._wanted]) if name not in self._traces]
+            sources = {name: (PROGRAMS_DIR / name).read_text(encoding="utf-8") for name in pending}
+            self._traces.update(run_many(sources))
+        trace = self._traces[program]
+        if isinstance(trace, NodeHarnessError):
+            pytest.fail(f"{program}: the V8 harness failed: {trace}")
+        return trace
+
+
+_WANTED_KEY = pytest.StashKey[list[str]]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted: list[str] = []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        program = callspec.params.get("program") if callspec is not None else None
+        if isinstance(program, str) and program not in wanted and (PROGRAMS_DIR / program).is_file():
+            wanted.append(program)
+    config.stash[_WANTED_KEY] = wanted
+
+
+@pytest.fixture(scope="session")
+def node_traces(request: pytest.FixtureRequest) -> NodeTraces:
+    require_node()
+    return NodeTraces(request.config.stash.get(_WANTED_KEY, []))

@@ -1,0 +1,77 @@
+"""Authoring in the admin: saving runs the engine and shows each question's key or the exact problem."""
+
+import json
+from typing import Any
+
+import pytest
+from conftest import FakeEngine, FakeProgramError
+
+from exercises.models import Exercise, ExerciseVersion, Module
+
+
+def form_data(module: Module, program: str, questions: list[dict[str, Any]], *, published: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "module": module.pk, "order": 1, "title": "Authored", "instructions": "", "program": program,
+        "questions-TOTAL_FORMS": len(questions), "questions-INITIAL_FORMS": 0,
+        "questions-MIN_NUM_FORMS": 0, "questions-MAX_NUM_FORMS": 1000, "_continue": "1",
+    }
+    if published:
+        data["published"] = "on"
+    for i, q in enumerate(questions):
+        data.update({f"questions-{i}-order": i + 1, f"questions-{i}-kind": q["kind"],
+                     f"questions-{i}-checkpoint": q.get("checkpoint", ""), f"questions-{i}-prompt": "Q?",
+                     f"questions-{i}-points": 1, f"questions-{i}-config": json.dumps(q.get("config", {}))})
+    return data
+
+
+@pytest.fixture
+def module(course: Any) -> Module:
+    return Module.objects.create(course=course, order=1, title="M")
+
+
+@pytest.mark.django_db
+def test_saving_shows_the_derived_key_with_labels(admin_client: Any, module: Module, heap_program: str) -> None:
+    data = form_data(module, heap_program, [{"kind": "reachable", "checkpoint": "A"}], published=True)
+    response = admin_client.post("/admin/exercises/exercise/add/", data, follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<span class="answer-key">objects: A, B#2</span>' in html
+    assert "every question has an answer key" in html
+    assert Exercise.objects.get().published
+
+
+@pytest.mark.django_db
+def test_saving_a_draft_shows_the_exact_problem(admin_client: Any, module: Module, fake_engine: FakeEngine) -> None:
+    source = fake_engine.program("let = 1", error=FakeProgramError("SyntaxError", "Unexpected token '='", 1, 5))
+    data = form_data(module, source, [{"kind": "output"}], published=False)
+    html = admin_client.post("/admin/exercises/exercise/add/", data, follow=True).content.decode()
+    assert '<span class="key-problem">SyntaxError at line 1, column 5: Unexpected token &#x27;=&#x27;</span>' in html
+    assert '<span class="program-problem">SyntaxError at line 1, column 5' in html
+
+
+@pytest.mark.django_db
+def test_a_question_naming_a_missing_checkpoint_blocks_publishing(admin_client: Any, module: Module,
+                                                                  heap_program: str) -> None:
+    data = form_data(module, heap_program, [{"kind": "stack", "checkpoint": "B"}], published=True)
+    response = admin_client.post("/admin/exercises/exercise/add/", data)
+    assert response.status_code == 200  # the form comes back with errors
+    html = response.content.decode()
+    assert "Every question needs a valid answer key before the exercise can be published" in html
+    assert "Question 1: The program never reaches checkpoint(&quot;B&quot;)." in html
+    assert not Exercise.objects.exists()
+
+
+@pytest.mark.django_db
+def test_editing_the_program_of_a_published_exercise_in_the_admin_makes_a_new_version(
+    admin_client: Any, module: Module, heap_program: str, fake_engine: FakeEngine
+) -> None:
+    admin_client.post("/admin/exercises/exercise/add/", form_data(module, heap_program, [{"kind": "output"}],
+                                                                 published=True))
+    exercise = Exercise.objects.get()
+    question = exercise.questions.get()
+    edited = fake_engine.program("console.log(2)", trace={"output": ["2"], "error": None, "checkpoints": []})
+    data = form_data(module, edited, [{"kind": "output"}], published=True)
+    data.update({"questions-INITIAL_FORMS": 1, "questions-0-id": question.pk, "questions-0-exercise": exercise.pk})
+    html = admin_client.post(f"/admin/exercises/exercise/{exercise.pk}/change/", data, follow=True).content.decode()
+    assert '<span class="answer-key">lines: 2</span>' in html
+    assert list(ExerciseVersion.objects.values_list("number", flat=True)) == [1, 2]
