@@ -17,7 +17,17 @@ from django.utils.html import format_html, format_html_join
 from exercises import selectors, services
 from exercises.answer_keys import describe_key
 from exercises.errors import ApplicationError
-from exercises.models import AnswerKey, Attempt, Course, Enrollment, Exercise, ExerciseVersion, Module, Progress, Question
+from exercises.models import (
+    AnswerKey,
+    Attempt,
+    Course,
+    Enrollment,
+    Exercise,
+    ExerciseVersion,
+    Module,
+    Progress,
+    Question,
+)
 
 
 class ModuleInline(admin.StackedInline):

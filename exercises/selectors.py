@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import FloatField, Q, QuerySet, Sum, Value
@@ -13,9 +13,21 @@ from django.db.models.functions import Coalesce
 from exercises.answer_keys import CHECKPOINT_KINDS, find_checkpoint
 from exercises.errors import Forbidden, NotFound
 from exercises.labels import Labeler
-from exercises.models import AnswerKey, Attempt, Course, Enrollment, Exercise, ExerciseVersion, Module, Progress, Question
+from exercises.models import (
+    AnswerKey,
+    Attempt,
+    Course,
+    Enrollment,
+    Exercise,
+    ExerciseVersion,
+    Module,
+    Progress,
+    Question,
+)
 
-User = AbstractBaseUser | AnonymousUser
+User: TypeAlias = AbstractBaseUser | AnonymousUser
+
+
 
 
 # --- roles and permissions -------------------------------------------------------------------------------------

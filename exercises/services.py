@@ -17,7 +17,16 @@ from exercises.answers import AnswerInvalid, validate_answer
 from exercises.errors import ApplicationError, Forbidden
 from exercises.grading import grade
 from exercises.labels import Labeler
-from exercises.models import AnswerKey, Attempt, Course, Enrollment, Exercise, ExerciseVersion, Progress, Question
+from exercises.models import (
+    AnswerKey,
+    Attempt,
+    Course,
+    Enrollment,
+    Exercise,
+    ExerciseVersion,
+    Progress,
+    Question,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def course_enroll(*, user: AbstractBaseUser, course: Course, role: str = Enrollment.Role.STUDENT) -> Enrollment:
+def course_enroll(*, user: AbstractBaseUser, course: Course, role: str = "student") -> Enrollment:
     """Enroll `user`; enrolling again keeps the existing enrollment (and its role)."""
     enrollment, _ = Enrollment.objects.get_or_create(user=user, course=course, defaults={"role": role})
     return enrollment

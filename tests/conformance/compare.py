@@ -54,8 +54,10 @@ def compared_view(trace: dict[str, Any]) -> dict[str, Any]:
     return {
         "output": trace.get("output"),
         "error": None if error is None else {key: error.get(key) for key in ERROR_FIELDS},
-        "checkpoints": [{key: checkpoint.get(key) for key in CHECKPOINT_FIELDS}
-                        for checkpoint in trace.get("checkpoints") or []],
+        "checkpoints": [
+            {key: checkpoint.get(key) for key in CHECKPOINT_FIELDS}
+            for checkpoint in trace.get("checkpoints") or []
+        ],
     }
 
 
@@ -73,7 +75,9 @@ def compare_traces(node: dict[str, Any], engine: dict[str, Any]) -> list[Differe
 def _compare_checkpoints(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> list[Difference]:
     differences: list[Difference] = []
     if len(expected) != len(actual):
-        differences.append(Difference("checkpoints", [c["name"] for c in expected], [c["name"] for c in actual]))
+        differences.append(
+            Difference("checkpoints", [c["name"] for c in expected], [c["name"] for c in actual])
+        )
     for index, (ours, theirs) in enumerate(zip(expected, actual, strict=False)):
         for key in CHECKPOINT_FIELDS:
             if ours[key] != theirs[key]:
@@ -118,10 +122,14 @@ class Verdict:
     def render(self, program: str) -> str:
         lines: list[str] = []
         if self.unexplained:
-            lines.append(f"{program}: the engine disagrees with V8 (node) on {len(self.unexplained)} field(s):")
+            lines.append(
+                f"{program}: the engine disagrees with V8 (node) on {len(self.unexplained)} field(s):"
+            )
             lines.extend("  " + difference.render() for difference in self.unexplained)
         if self.stale:
-            lines.append(f"{program}: divergences.toml lists differences that no longer happen (remove them):")
+            lines.append(
+                f"{program}: divergences.toml lists differences that no longer happen (remove them):"
+            )
             lines.extend(f"  {divergence.field} ({divergence.reason})" for divergence in self.stale)
         return "\n".join(lines)
 

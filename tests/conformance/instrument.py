@@ -48,9 +48,22 @@ _CLEAR_CALL = ";__mc_z(" + ",".join(["0"] * _CLEAR_ARGUMENTS) + ");"
 
 _FUNCTION_DECLARATIONS = {"function_declaration", "generator_function_declaration"}
 _FUNCTION_EXPRESSIONS = {"function_expression", "generator_function", "arrow_function"}
-_NO_CLEAR_AFTER = {"return_statement", "throw_statement", "break_statement", "continue_statement", "empty_statement"}
+_NO_CLEAR_AFTER = {
+    "return_statement",
+    "throw_statement",
+    "break_statement",
+    "continue_statement",
+    "empty_statement",
+}
 _STATEMENT_LISTS = {"program", "statement_block", "switch_case", "switch_default", "class_static_block"}
-_LEXICAL_SCOPES = {"program", "statement_block", "switch_body", "for_statement", "for_in_statement", "class_static_block"}
+_LEXICAL_SCOPES = {
+    "program",
+    "statement_block",
+    "switch_body",
+    "for_statement",
+    "for_in_statement",
+    "class_static_block",
+}
 _NAMING_ASSIGNMENT_OPERATORS = {"&&=", "||=", "??="}
 
 # Order of insertions at one offset: hoisted declarations first (they open a scope), then the closers of
@@ -172,8 +185,12 @@ def property_key_name(key: Node | None) -> str | None:
     """The property name a non-computed key denotes, or None for a computed key."""
     if key is None:
         return None
-    if key.type in {"property_identifier", "identifier", "private_property_identifier",
-                    "shorthand_property_identifier"}:
+    if key.type in {
+        "property_identifier",
+        "identifier",
+        "private_property_identifier",
+        "shorthand_property_identifier",
+    }:
         return _text(key)
     if key.type == "string":
         return _string_value(key)
@@ -185,7 +202,7 @@ def property_key_name(key: Node | None) -> str | None:
 def _string_value(node: Node) -> str:
     raw = _text(node)
     try:
-        value = json.loads('"' + raw[1:-1].replace('\\\'', "'") + '"') if raw[0] == "'" else json.loads(raw)
+        value = json.loads('"' + raw[1:-1].replace("\\'", "'") + '"') if raw[0] == "'" else json.loads(raw)
     except (json.JSONDecodeError, IndexError):
         return raw[1:-1]
     return value if isinstance(value, str) else raw[1:-1]
@@ -403,7 +420,12 @@ class _Instrumenter:
                 continue
             key = property_key_name(member.child_by_field_name("name"))
             kind = _method_kind(member)
-            if key == "constructor" and kind == "method" and body.type == "class_body" and not _is_static(member):
+            if (
+                key == "constructor"
+                and kind == "method"
+                and body.type == "class_body"
+                and not _is_static(member)
+            ):
                 continue
             parameters = member.child_by_field_name("parameters")
             if parameters is None:
@@ -452,8 +474,8 @@ class _Instrumenter:
         if scope is None:
             return
         if node.type == "class_declaration":
-            name = node.child_by_field_name("name")
-            self.lexicals.append((_text(name), scope.start_byte, scope.end_byte, node.end_byte))
+            class_name = node.child_by_field_name("name")
+            self.lexicals.append((_text(class_name), scope.start_byte, scope.end_byte, node.end_byte))
             self.insert_after(node.end_byte, _CLEAR_CALL, _RANK_CLEAR)
             return
         for declarator in node.named_children:
@@ -540,6 +562,7 @@ def instrument(source: str) -> Plan:
         row, column = point(start)
         plan.functions.setdefault(f"{row}:{column}", name)
     for name, scope_start, scope_end, ready in worker.lexicals:
-        plan.lexicals.append({"name": name, "start": point(scope_start), "end": point(scope_end),
-                              "ready": point(ready)})
+        plan.lexicals.append(
+            {"name": name, "start": point(scope_start), "end": point(scope_end), "ready": point(ready)}
+        )
     return plan

@@ -52,7 +52,9 @@ def run_in_node(source: str, *, timeout: float = TIMEOUT_SECONDS) -> dict[str, A
 
 def _result(completed: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     if completed.returncode not in (0, 3):
-        raise NodeHarnessError(f"harness exited with {completed.returncode}: {completed.stderr.strip()[-2000:]}")
+        raise NodeHarnessError(
+            f"harness exited with {completed.returncode}: {completed.stderr.strip()[-2000:]}"
+        )
     try:
         result: dict[str, Any] = json.loads(completed.stdout)
     except json.JSONDecodeError as error:
@@ -60,7 +62,9 @@ def _result(completed: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     return result
 
 
-def run_many(sources: dict[str, str], *, workers: int | None = None) -> dict[str, dict[str, Any] | NodeHarnessError]:
+def run_many(
+    sources: dict[str, str], *, workers: int | None = None
+) -> dict[str, dict[str, Any] | NodeHarnessError]:
     """Run several programs in parallel, one node process each; failures are returned, not raised."""
 
     def one(source: str) -> dict[str, Any] | NodeHarnessError:

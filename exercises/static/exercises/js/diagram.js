@@ -81,7 +81,7 @@
       return el("td", { className: "v" }, [el("span", { className: prim.cls, text: prim.text })]);
     }
     var cell = el("td", { className: "v ref" });
-    if (target === null || !(target in this.heap)) {
+    if (target === null || !this.visible.has(target)) {
       var name = target === null ? "object" : String(target);
       cell.appendChild(el("span", {
         className: "ref-chip nosite",
@@ -151,19 +151,52 @@
     if (isObject(obj.props)) {
       Object.keys(obj.props).forEach(function (name) { pairs.push([name, obj.props[name]]); });
     }
-    ["scope", "target", "prototype", "outer"].forEach(function (field) {
-      if (field in obj && obj[field] !== null && typeof obj[field] === "object") pairs.push(["[[" + field + "]]", obj[field]]);
-      else if (typeof obj[field] === "string") pairs.push(["[[" + field + "]]", { ref: obj[field] }]);
+    // Internal links the engine reports: a function's scope, a scope's parent, a WeakRef's or bound function's target.
+    ["scope", "parent", "target"].forEach(function (field) {
+      if (obj[field] !== null && typeof obj[field] === "object") pairs.push(["[[" + field + "]]", obj[field]]);
     });
+    // A prototype is worth a row only when the program made it (it has a label), as with Object.create(proto).
+    var proto = refTarget(obj.proto);
+    if (proto && String(proto).charAt(0) !== "@") pairs.push(["[[Prototype]]", obj.proto]);
     return pairs;
   }
 
   function kindText(obj) {
     var type = obj.type || "object";
+    if (type === "function" || type === "class") return obj.name ? type + " " + obj.name : type;
+    if (type === "scope") return "closure scope";
     if (obj["class"] && obj["class"] !== "Object" && obj["class"] !== "Array") return obj["class"];
-    if (obj.name && (type === "function" || type === "class")) return type + " " + obj.name;
     return type;
   }
+
+  function isScriptScope(obj) {
+    return obj && obj.type === "scope" && obj["class"] === "Script";
+  }
+
+  /** The heap keys worth drawing: every labelled object, and the unlabelled ones (closure scopes, results of
+      built-ins) that the stack or a drawn object refers to. Built-in objects and the script scope (whose
+      bindings the <global> frame already shows) are left out. */
+  Diagram.prototype.visibleKeys = function () {
+    var heap = this.heap;
+    var visible = new Set();
+    var queue = [];
+    function add(key) {
+      if (key === undefined || key === null || !(key in heap) || visible.has(key) || isScriptScope(heap[key])) return;
+      visible.add(key);
+      queue.push(key);
+    }
+    Object.keys(heap).forEach(function (key) { if (key.charAt(0) !== "@") add(key); });
+    (this.checkpoint.locals || []).forEach(function (locals) {
+      Object.keys(locals || {}).forEach(function (name) { add(refTarget(locals[name])); });
+    });
+    for (var i = 0; i < queue.length; i++) {
+      objectPairs(heap[queue[i]]).forEach(function (pair) {
+        add(refTarget(pair[1]));
+        if (typeof pair[0] === "string" && pair[0].indexOf("key ") === 0) add(pair[0].slice(4));
+      });
+    }
+    return visible;
+  };
 
   Diagram.prototype.objectBox = function (key) {
     var obj = this.heap[key] || {};
@@ -201,7 +234,7 @@
     var self = this;
     function visit(value, d) {
       var target = refTarget(value);
-      if (target === undefined || target === null || !(target in heap) || target in depth) return;
+      if (target === undefined || target === null || !self.visible.has(target) || target in depth) return;
       if (self.garbage.has(target)) return;
       depth[target] = d;
       queue.push(target);
@@ -212,7 +245,7 @@
     for (var i = 0; i < queue.length; i++) {
       objectPairs(heap[queue[i]]).forEach(function (pair) { visit(pair[1], depth[queue[i]] + 1); });
     }
-    var rest = Object.keys(heap).filter(function (key) { return !(key in depth); });
+    var rest = Object.keys(heap).filter(function (key) { return self.visible.has(key) && !(key in depth); });
     var reachableRest = rest.filter(function (key) { return !self.garbage.has(key); });
     var garbageRest = rest.filter(function (key) { return self.garbage.has(key); });
     // Garbage gets a column of its own when there is room; deeper objects share the last reachable column.
@@ -239,6 +272,7 @@
     var cp = this.checkpoint;
     this.container.textContent = "";
     this.links = [];
+    this.visible = this.visibleKeys();
     var memory = el("div", { className: "memory" });
     var stackCol = el("div", { className: "column stack-col" }, [el("h4", { text: "Call stack" })]);
     (cp.stack || []).forEach(function (frame, i) {
@@ -260,7 +294,7 @@
       });
       heapWrap.appendChild(col);
     });
-    var total = Object.keys(this.heap).length;
+    var total = this.visible.size;
     var heapCol = el("div", { className: "column" }, [el("h4", { text: "Heap" }), heapWrap]);
     if (!total) heapCol.appendChild(el("p", { className: "heap-more", text: "No objects." }));
     if (total > shown) heapCol.appendChild(el("p", { className: "heap-more", text: (total - shown) + " more objects not shown." }));

@@ -301,6 +301,7 @@
   };
 
   Question.prototype.updateBest = function (attempt) {
+    this.button.textContent = "Submit again";
     if (!this.best) return;
     var best = Math.max(Number(this.best.getAttribute("data-best") || 0), Number(attempt.score || 0));
     this.best.setAttribute("data-best", String(best));

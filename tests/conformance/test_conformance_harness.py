@@ -1,0 +1,163 @@
+"""The V8 harness itself measures what the contract says, checked by hand, independently of the engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conformance.conftest import NodeTraces, require_node
+from tests.conformance.node_runner import NodeHarnessError, run_in_node
+
+
+def _checkpoint(trace: dict[str, Any], name: str) -> dict[str, Any]:
+    matches = [checkpoint for checkpoint in trace["checkpoints"] if checkpoint["name"] == name]
+    assert len(matches) == 1, f"expected one checkpoint {name!r}, got {len(matches)}"
+    found: dict[str, Any] = matches[0]
+    return found
+
+
+def _frames(checkpoint: dict[str, Any]) -> list[tuple[str, int]]:
+    return [(frame["function"], frame["line"]) for frame in checkpoint["stack"]]
+
+
+def test_it_reports_every_frame_of_nested_calls_innermost_first(node_traces: NodeTraces) -> None:
+    deepest = _checkpoint(node_traces.get("01_nested_calls.js"), "deepest")
+    assert _frames(deepest) == [("area", 4), ("room", 8), ("house", 12), ("<global>", 16)]
+    assert deepest["line"] == 4
+    assert deepest["locals"][0] == {"width": 3, "height": 4, "result": 12}
+
+
+def test_a_reassigned_object_leaves_the_reachable_set(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("07_reassign_drops.js")
+    before, after = _checkpoint(trace, "before"), _checkpoint(trace, "after")
+    assert before["reachable"] == ["2:14#1"]
+    # The first object was shown to the debugger at "before": releasing remote objects must not keep it.
+    assert after["reachable"] == ["4:10#1"]
+    assert after["locals"] == [{"config": {"site": "4:10#1"}}]
+
+
+def test_locals_of_a_returned_frame_are_collected(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("09_return_frees_locals.js")
+    assert "3:19#1" in _checkpoint(trace, "building")["reachable"]
+    assert _checkpoint(trace, "returned")["reachable"] == ["2:1#1", "4:18#1"]
+
+
+def test_a_closure_keeps_a_variable_only_its_sibling_uses(node_traces: NodeTraces) -> None:
+    leak = _checkpoint(node_traces.get("11_shared_context_leak.js"), "leak")
+    assert {"3:16#1", "4:17#1", "8:10#1"} <= set(leak["reachable"])
+
+
+def test_an_unreachable_cycle_is_not_reachable(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("08_unreachable_cycle.js")
+    assert {"3:13#1", "4:13#1"} <= set(_checkpoint(trace, "inside")["reachable"])
+    assert _checkpoint(trace, "after return")["reachable"] == ["2:1#1"]
+
+
+def test_a_weakmap_entry_dies_with_its_key(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("18_weakmap_ephemeron.js")
+    assert _checkpoint(trace, "key alive")["reachable"] == ["2:15#1", "3:12#1", "4:17#1"]
+    assert _checkpoint(trace, "key dropped")["reachable"] == ["2:15#1"]
+
+
+def test_a_weakref_target_survives_until_the_job_ends(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("20_weakref.js")
+    assert _checkpoint(trace, "after gc")["reachable"] == ["2:14#1", "3:13#1"]
+    assert trace["output"] == ["still here"]
+
+
+def test_bindings_before_their_declaration_are_uninitialized(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("34_tdz.js")
+    before = _checkpoint(trace, "before declarations")
+    assert before["locals"][0] == {"ready": {"uninitialized": True}, "limit": {"uninitialized": True}}
+    assert before["locals"][1]["late"] == {"uninitialized": True}
+    assert _checkpoint(trace, "after declarations")["locals"][0] == {"ready": {"site": "4:15#1"}, "limit": 10}
+
+
+def test_an_object_literal_is_numbered_before_the_calls_inside_it(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("46_tree_build.js")
+    assert _frames(_checkpoint(trace, "leaf")) == [("tree", 4), ("tree", 7), ("tree", 7), ("<global>", 9)]
+    root = _checkpoint(trace, "root")
+    assert root["locals"][0]["root"] == {"site": "7:10#1"}
+    assert root["reachable"] == ["2:1#1", "7:10#1", "7:10#2"]
+
+
+def test_special_numbers_and_undefined_are_encoded(node_traces: NodeTraces) -> None:
+    values = _checkpoint(node_traces.get("40_log_primitives.js"), "values")
+    assert values["locals"] == [
+        {"nan": {"number": "NaN"}, "inf": {"number": "-Infinity"}, "nothing": {"undefined": True}}
+    ]
+
+
+def test_output_is_formatted_like_node(node_traces: NodeTraces) -> None:
+    assert node_traces.get("40_log_primitives.js")["output"] == [
+        "1 2.5 -0 0 NaN Infinity -Infinity",
+        "text  true false null undefined",
+        "Ann is 42 years",
+        "number string undefined object object function",
+    ]
+
+
+def test_frames_carry_the_language_names_of_their_functions(node_traces: NodeTraces) -> None:
+    trace = node_traces.get("72_function_expressions.js")
+    assert [_frames(_checkpoint(trace, name))[0][0] for name in ("add", "times", "neg")] == [
+        "add",
+        "times",
+        "<anonymous>",
+    ]
+    accessors = node_traces.get("23_getters_setters.js")
+    assert _frames(_checkpoint(accessors, "getter"))[0] == ("get fahrenheit", 5)
+    assert _frames(_checkpoint(accessors, "setter"))[0] == ("set fahrenheit", 9)
+
+
+def test_the_object_under_construction_already_has_its_site(node_traces: NodeTraces) -> None:
+    in_shape = _checkpoint(node_traces.get("21_class_extends.js"), "in Shape")
+    assert _frames(in_shape) == [("Shape", 5), ("Circle", 13), ("<global>", 20)]
+    assert "20:11#1" in in_shape["reachable"]
+
+
+@pytest.mark.parametrize(
+    ("program", "error"),
+    [
+        (
+            "31_uncaught_typeerror.js",
+            {"name": "TypeError", "message": "Cannot read properties of null (reading 'name')", "line": 3},
+        ),
+        ("33_throw_string.js", {"name": "Uncaught", "message": "'age must not be negative'", "line": 4}),
+        ("56_rethrow.js", {"name": "Error", "message": "original", "line": 3}),
+        (
+            "04_overflow_uncaught.js",
+            {"name": "RangeError", "message": "Maximum call stack size exceeded", "line": 6},
+        ),
+    ],
+)
+def test_an_uncaught_error_reports_where_it_was_first_thrown(
+    program: str, error: dict[str, Any], node_traces: NodeTraces
+) -> None:
+    assert node_traces.get(program)["error"] == error
+
+
+def test_instrumentation_is_invisible_to_the_program() -> None:
+    """Keys, JSON, console.log and names are unchanged (only Reflect.ownKeys would reveal the symbol tag)."""
+    require_node()
+    source = "\n".join(
+        [
+            "const o = { a: 1, m() {} };",
+            "const list = [1, { b: 2 }];",
+            "const f = () => 1;",
+            "class K { constructor() { this.k = 1; } }",
+            "console.log(Object.keys(o), JSON.stringify(list), Object.getOwnPropertyNames(new K()));",
+            "console.log(o, list, new K(), f.name, K.name, (function () {}).name, Object.entries(o).length);",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == [
+        "[ 'a', 'm' ] [1,{\"b\":2}] [ 'k' ]",
+        "{ a: 1, m: [Function: m] } [ 1, { b: 2 } ] K { k: 1 } f K  2",
+    ]
+
+
+def test_a_syntax_error_is_reported_without_running() -> None:
+    require_node()
+    with pytest.raises(NodeHarnessError, match="syntax error"):
+        run_in_node("let = = 1;")
