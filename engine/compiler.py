@@ -172,7 +172,7 @@ class FnEmitter:
             if b.kind == "const":
                 return f"_constassign({value})"
             if b.kind == "fname":
-                return f"{value}"
+                return f"{value}"  # assigning to a function expression's own name is a no-op
             if b.kind in ("let", "class") and not self._surely_initialised(b, node):
                 check = self.read_var(name, node)
                 return f"{check}; " + self._store(b, name, value)
@@ -206,6 +206,9 @@ class FnEmitter:
         if info.uses_arguments:
             self.emit("_arguments = _mkargs(_args)")
         self.enter_scope(fscope)
+        for b in fscope.bindings.values():
+            if b.kind == "fname":  # a named function expression sees itself (15.2.5)
+                self.emit(self._store(b, b.name, "_fn"))
         if is_script:
             self._script_prologue(node)
             self.emit_body(children(node))
@@ -923,7 +926,7 @@ class FnEmitter:
                 raise self.err("optional chaining on the left of =", left)
             prop = left.child_by_field_name("property")
             if prop.type == "private_property_identifier":
-                raise self.err("private fields (#name)", prop)
+                raise self.err("private field (#name)", prop)
             return f"_put({obj}, {self.text(prop)!r}, {value})"
         return f"_putv({obj}, {self.expr(left.child_by_field_name('index'))}, {value})"
 
@@ -1033,7 +1036,7 @@ class FnEmitter:
         if t == "member_expression":
             prop = link.child_by_field_name("property")
             if prop.type == "private_property_identifier":
-                raise self.err("private fields (#name)", prop)
+                raise self.err("private field (#name)", prop)
             o = self.temp()
             return f"_get(({o} := {value}), {self.text(prop)!r})", o
         if t == "subscript_expression":
@@ -1043,15 +1046,27 @@ class FnEmitter:
         # call
         args = self.arguments(link.child_by_field_name("arguments"))
         p = self.pos(link)
+        callee = self.callee_text(link.child_by_field_name("function"))
         if recv is not None:
-            return f"(yield ({value}, {recv}, {args}, {p}))", None
-        return f"(yield ({value}, UNDEFINED, {args}, {p}))", None
+            return f"(yield ({value}, {recv}, {args}, {p}, {callee!r}))", None
+        return f"(yield ({value}, UNDEFINED, {args}, {p}, {callee!r}))", None
+
+    def callee_text(self, node: Node) -> str:
+        """How V8's CallPrinter names a callee in "x is not a function"."""
+        import re
+        if node.type == "call_expression":
+            return self.callee_text(node.child_by_field_name("function")) + "(...)"
+        text = re.sub(r"\s+", "", self.text(node))
+        text = re.sub(r"\[(['\"])([A-Za-z_$][\w$]*)\1\]", r".\2", text)
+        if re.fullmatch(r"[\w$]+(?:\??\.[\w$]+|\[[^\[\]()]*\])*", text):
+            return text.replace("?.", ".")
+        return "(intermediate value)"
 
     def arguments(self, node: Node) -> str:
         if node is None:
             return "[]"
         if node.type == "template_string":
-            raise self.err("tagged templates", node)
+            raise self.err("tagged template", node)
         parts = []
         for a in children(node):
             if a.type == "spread_element":
@@ -1107,7 +1122,8 @@ class FnEmitter:
     def e_new_expression(self, node: Node) -> str:
         ctor = node.child_by_field_name("constructor")
         args = self.arguments(node.child_by_field_name("arguments"))
-        return f"(yield (NEW, {self.expr(ctor)}, {args}, {self.pos(node)}, {self.site(node)!r}))"
+        return (f"(yield (NEW, {self.expr(ctor)}, {args}, {self.pos(node)}, {self.site(node)!r}, "
+                f"{self.callee_text(ctor)!r}))")
 
     def e_spread_element(self, node: Node) -> str:
         raise self.err("spread here", node)
@@ -1170,7 +1186,7 @@ class FnEmitter:
         if t == "computed_property_name":
             return f"_tokey({self.expr(children(key_node)[0])})"
         if t == "private_property_identifier":
-            raise self.err("private fields (#name)", key_node)
+            raise self.err("private field (#name)", key_node)
         raise self.err(f"the property key {t}", key_node)
 
     def method_value(self, node: Node, home: str) -> tuple[str, str, str]:
@@ -1198,10 +1214,6 @@ class FnEmitter:
         info = self.c.an.funcs[node.id]
         site = self.site(node)
         fscope = info.scope
-        if node.type in ("function_expression", "function") and name_node is not None and fscope is not None:
-            b = fscope.bindings.get(self.text(name_node))
-            if b is not None and b.captured:
-                raise self.err("a named function expression that refers to itself from a closure", node)
         if kind == "arrow":
             this = "_this" if info.uses_this else "None"
             home = "_fn.home" if self.info.node is not None else "None"

@@ -51,8 +51,9 @@ def parse(text: str) -> tuple[Source, Node]:
     if root.has_error:
         bad = _first_error(root)
         if bad is not None:
-            line, col = src.line_col(bad)
-            raise JSSyntaxError(_error_message(src, bad), line, col)
+            where, message = _locate(src, root, bad)
+            line, col = src.line_col(where if where is not None else bad)
+            raise JSSyntaxError(message, line, col)
     return src, root
 
 
@@ -69,6 +70,37 @@ def _first_error(node: Node) -> Node | None:
         if n.has_error:
             stack.extend(n.children)
     return best
+
+
+def _next_leaf(root: Node, offset: int) -> Node | None:
+    """The first token that starts at or after byte `offset`."""
+    node: Node | None = root
+    best: Node | None = None
+    while node is not None:
+        nxt = None
+        for c in node.children:
+            if c.end_byte > offset and (c.start_byte >= offset or c.child_count):
+                nxt = c
+                break
+        if nxt is None:
+            break
+        if nxt.child_count == 0:
+            best = nxt if nxt.start_byte >= offset else None
+            break
+        node = nxt
+    return best
+
+
+def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:
+    """Where V8 would complain: the unexpected token itself, or the end of input."""
+    if bad.is_missing and bad.start_byte >= len(src.data.rstrip()):
+        return bad, "Unexpected end of input"
+    if bad.is_missing or bad.child_count == 0:
+        return bad, _error_message(src, bad)
+    leaf = _next_leaf(root, bad.end_byte)
+    if leaf is None or leaf.start_byte >= len(src.data.rstrip()):
+        return bad, "Unexpected end of input"
+    return leaf, f"Unexpected token '{src.text_of(leaf)}'"
 
 
 def _error_message(src: Source, node: Node) -> str:

@@ -192,7 +192,7 @@ class Analyzer:
                 self.declare(scope, self.src.text_of(n), "function", s)
                 scope.bindings[self.src.text_of(n)].decl_end = 0
             elif t == "generator_function_declaration":
-                self._unsupported("generator functions", s)
+                self._unsupported("generator function", s)
 
     def _unsupported(self, what: str, node: Node) -> None:
         line, col = self.src.line_col(node)
@@ -291,7 +291,7 @@ class Analyzer:
         self._function(node, scope, is_arrow=False)
 
     def v_generator_function_declaration(self, node: Node, scope: Scope) -> None:
-        self._unsupported("generator functions", node)
+        self._unsupported("generator function", node)
 
     v_generator_function = v_generator_function_declaration
 
@@ -302,10 +302,10 @@ class Analyzer:
         self._unsupported("yield", node)
 
     def v_regex(self, node: Node, scope: Scope) -> None:
-        self._unsupported("regular expressions", node)
+        self._unsupported("regular expression", node)
 
     def v_labeled_statement(self, node: Node, scope: Scope) -> None:
-        self._unsupported("labelled statements", node)
+        self._unsupported("labelled statement", node)
 
     def v_import_statement(self, node: Node, scope: Scope) -> None:
         self._unsupported("import", node)
@@ -319,9 +319,9 @@ class Analyzer:
     def _function(self, node: Node, scope: Scope, is_arrow: bool) -> None:
         for c in node.children:
             if c.type == "async":
-                self._unsupported("async functions", node)
+                self._unsupported("async function", node)
             if c.type == "*":
-                self._unsupported("generator functions", node)
+                self._unsupported("generator function", node)
         info = FuncInfo(node, scope.func, is_arrow=is_arrow)
         info.id = len(self.a.funcs)
         self.a.funcs[node.id] = info
@@ -371,7 +371,7 @@ class Analyzer:
             elif member.type == "field_definition":
                 self._field(member, scope)
             elif member.type == "class_static_block":
-                self._unsupported("static blocks", member)
+                self._unsupported("static block", member)
             else:
                 self.visit(member, scope)
 
@@ -379,7 +379,7 @@ class Analyzer:
         """A field initialiser behaves like the body of a method (its own `this`)."""
         prop = node.child_by_field_name("property")
         if prop is not None and prop.type == "private_property_identifier":
-            self._unsupported("private fields (#name)", prop)
+            self._unsupported("private field (#name)", prop)
         if prop is not None and prop.type == "computed_property_name":
             self.visit(prop, scope)
         value = node.child_by_field_name("value")

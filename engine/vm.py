@@ -458,7 +458,7 @@ class VM:
     def _push_js(self, f: JSFunction, this: Any, args: list[Any]) -> Frame:
         code = f.code
         if code.kind == "arrow":
-            this = f.this_val.this if f.this_val is not None else UNDEFINED
+            this = f.this_val if f.this_val is not None else UNDEFINED
         elif not code.strict and (this is UNDEFINED or this is NULL):
             this = self.global_object
         fr = Frame(None, f, this, args, code, False)
@@ -568,8 +568,12 @@ class VM:
     def _dispatch(self, fr: Frame, req: tuple[Any, ...]) -> Any:
         head = req[0]
         if head is NEW:
-            fr.pos = req[3] if not fr.native else fr.pos
-            r = self.construct(req[1], req[2], req[4])
+            if not fr.native:
+                fr.pos = req[3]
+            callee = req[1]
+            if not isinstance(callee, (JSFunction, NativeFunction, BoundFunction)):
+                raise self.throw_type(f"{req[5] if len(req) > 5 else self.describe_callee(callee)} is not a constructor")
+            r = self.construct(callee, req[2], req[4])
             return None if r is HOLE else r
         if head is SUPER:
             fr.pos = req[3]
@@ -577,6 +581,8 @@ class VM:
             return None if r is HOLE else r
         if not fr.native:
             fr.pos = req[3]
+        if not isinstance(head, (JSFunction, NativeFunction, BoundFunction)):
+            raise self.throw_type(f"{req[4] if len(req) > 4 else self.describe_callee(head)} is not a function")
         n = len(self.stack)
         self.push_call(head, req[1], req[2], fr)
         if len(self.stack) == n:
