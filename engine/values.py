@@ -301,6 +301,32 @@ class JSFunction(JSObject):
         self.is_derived = False
         self.new_target: Any = None
 
+    # V8 creates a function's `prototype` object lazily, on first use; so do we (it has no site).
+    def _materialize_prototype(self) -> None:
+        if self.kind == "normal" and "prototype" not in self.props:
+            from engine.errors import current_vm
+
+            vm = current_vm()
+            if vm is not None:
+                proto = JSObject(vm.ObjectPrototype)
+                proto.define_hidden("constructor", self)
+                vm.register(proto)
+                self.define_hidden("prototype", proto)
+
+    def get_own(self, key: Any) -> Any:
+        if key == "prototype":
+            self._materialize_prototype()
+        return self.props.get(key, HOLE)
+
+    def has_own(self, key: Any) -> bool:
+        if key == "prototype":
+            self._materialize_prototype()
+        return key in self.props
+
+    def own_keys(self) -> list[Any]:
+        self._materialize_prototype()
+        return list(self.props)
+
     def children(self) -> Iterator[Any]:
         yield from super().children()
         if self.scope is not None:

@@ -197,11 +197,6 @@ class VM:
         if this_val is not None:
             f.this_val = this_val
         self.register(f, site)
-        if code.kind in ("normal",):
-            proto = JSObject(self.ObjectPrototype)
-            proto.define_hidden("constructor", f)
-            self.register(proto)
-            f.define_hidden("prototype", proto)
         return f
 
     def new_context(self, parent: Any, names: tuple[str, ...]) -> Context:
