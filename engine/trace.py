@@ -13,7 +13,8 @@ The timeline (``steps``) is compact: one entry per executed statement with its l
 only what changed since the previous entry: ``frames`` (the locals of frames whose locals changed,
 by depth), ``heap`` (objects added or changed), ``freed`` (objects gone). Replaying entries in order
 rebuilds the full state at any step. It stops growing after ``MAX_TIMELINE`` entries
-(``steps_truncated`` says so).
+(``steps_truncated`` says so), and a step taken while more than ``MAX_TIMELINE_HEAP`` objects are live
+records no heap diff (``heap_omitted``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ from engine.values import (
 )
 
 MAX_TIMELINE = 20_000
+# Heap diffs cost a walk of the heap per step; beyond this many live objects a step records only the
+# stack and locals (``heap_omitted``) - the step-through is meant for small teaching programs.
+MAX_TIMELINE_HEAP = 500
 
 
 def encode(v: Any) -> Any:
@@ -245,6 +249,10 @@ class Recorder:
         if changed:
             entry["frames"] = changed
         self._last_frames = locals_now
+        if len(self.vm.heap) > MAX_TIMELINE_HEAP:
+            entry["heap_omitted"] = True
+            timeline.append(entry)
+            return
         heap_now = {heap_key(o): describe(o) for o in self.vm.heap.values()}
         diff = {k: v for k, v in heap_now.items() if self._last_heap.get(k) != v}
         if diff:
