@@ -156,6 +156,7 @@ class Recorder:
         self.truncated = False
         self._last_frames: list[Any] = []
         self._last_heap: dict[str, Any] = {}
+        self._heap_stale = False
 
     # ---------------------------------------------------------------- stack and locals
     def frames(self) -> list[Any]:
@@ -252,8 +253,13 @@ class Recorder:
         if len(self.vm.heap) > MAX_TIMELINE_HEAP:
             entry["heap_omitted"] = True
             timeline.append(entry)
+            self._heap_stale = True
             return
         heap_now = {heap_key(o): describe(o) for o in self.vm.heap.values()}
+        if self._heap_stale:  # after omitted steps, send the whole heap again
+            entry["heap_reset"] = True
+            self._last_heap = {}
+            self._heap_stale = False
         diff = {k: v for k, v in heap_now.items() if self._last_heap.get(k) != v}
         if diff:
             entry["heap"] = diff
