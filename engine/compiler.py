@@ -1370,7 +1370,7 @@ class Compiler:
                     p = parent
                 em.ctx_scope = outer
             if derived:
-                em.emit(f"_f.pos = {self.position(self.src.line_col(cls_node)[0], scope.id)}")
+                em.emit(f"_f.pos = {self.position(self.src.line_col(cls_node)[0], -1)}")  # no own bindings
                 em.emit("_this = _superdone(_f, (yield (SUPER, _fn, list(_args), _f.pos)))")
             em.emit_fields()
             em.emit("return UNDEFINED")
