@@ -82,11 +82,12 @@
     }
     var cell = el("td", { className: "v ref" });
     if (target === null || !this.visible.has(target)) {
-      var name = target === null ? "object" : String(target);
+      var script = target !== null && isScriptScope(this.heap[target]);
       cell.appendChild(el("span", {
         className: "ref-chip nosite",
-        title: target === null ? "an object created by a built-in (it has no allocation site)" : "object " + name,
-        text: target === null ? "object (built-in)" : "→ " + name,
+        title: script ? "the script's top-level scope: its bindings are the <global> frame's" :
+          "an object created by a built-in (it has no allocation site)",
+        text: script ? "script scope" : "built-in object",
       }));
       return cell;
     }

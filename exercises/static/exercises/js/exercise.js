@@ -306,7 +306,31 @@
     var best = Math.max(Number(this.best.getAttribute("data-best") || 0), Number(attempt.score || 0));
     this.best.setAttribute("data-best", String(best));
     this.best.textContent = "Best score: " + formatScore(best) + " / " + formatScore(this.points);
+    updateExerciseScore();
   };
+
+  /** The exercise's score card: the sum of the best scores of its questions. */
+  function updateExerciseScore() {
+    var card = document.querySelector("[data-exercise-score]");
+    if (!card) return;
+    var total = 0, max = 0, complete = 0;
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-question]"), function (form) {
+      var points = Number(form.getAttribute("data-points"));
+      var bestNode = form.querySelector("[data-best]");
+      var best = bestNode ? Number(bestNode.getAttribute("data-best") || 0) : 0;
+      total += best;
+      max += points;
+      if (points > 0 && best >= points) complete += 1;
+    });
+    var fraction = max ? total / max : 0;
+    var bar = card.querySelector("[role=progressbar]");
+    bar.setAttribute("aria-valuenow", String(Math.round(fraction * 100)));
+    bar.setAttribute("aria-valuetext", formatScore(total) + " of " + formatScore(max) + " points");
+    bar.querySelector("span").style.width = Math.round(fraction * 100) + "%";
+    card.querySelector(".progress > span:last-child").textContent = formatScore(total) + " / " + formatScore(max) + " pts";
+    var done = card.querySelector("[data-complete]");
+    if (done) done.textContent = String(complete);
+  }
 
   Question.prototype.showMemory = function (attempt) {
     if (this.diagram && attempt.memory) window.Memcourse.showMemory(this.diagram, attempt.memory);

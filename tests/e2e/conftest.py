@@ -1,0 +1,58 @@
+"""Browser tests: Playwright (sync API) drives Debian's Chromium at /usr/bin/chromium against pytest-django's
+live server. A browser is never downloaded. Under CI=true a missing Chromium or Playwright fails these tests;
+elsewhere they skip, saying how to install it (`apt-get install -y chromium`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "/tmp"))
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _missing(what: str) -> None:
+    message = f"{what}; the browser tests need Debian's Chromium (apt-get install -y chromium) and Python playwright"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message}. CI=true requires them.", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Python playwright is not installed")
+    if not CHROMIUM.exists():
+        _missing(f"no Chromium at {CHROMIUM}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def screenshot(page: Any, name: str) -> Path:
+    path = SCREENSHOTS / f"memcourse-e2e-{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
