@@ -8,10 +8,12 @@ program is the line of the original: stack lines reported by V8 are the original
 
 Calls the rewritten program makes (helpers defined by the harness as non-enumerable globals):
 
-- ``__mc_k(site)`` reserves the next ``#k`` of a site and returns the tag; used for object and array literals,
-  which are counted when the literal starts, before their values are evaluated.
-- ``__mc_o(tag, object, methods)`` / ``__mc_t(tag, array)`` tag a literal once it exists, and its methods,
-  getters and setters (counted right after the object is created, in source order).
+- ``{...__mc_sp(site), ...}``: an object literal first spreads a source whose one enumerable property is the
+  tag, so the object carries its site from the moment V8 creates it (before its values are evaluated, which
+  is when the contract counts it); ``__mc_o(object, methods)`` then hides the tag (non-enumerable) and tags
+  the methods, getters and setters (counted right after the object is created, in source order).
+- ``__mc_t(__mc_k(site), [...])``: an array literal reserves its ``#k`` when it starts and is tagged when it
+  is complete; while its elements are being evaluated the harness knows it is open (``Plan.arrays``).
 - ``__mc_n(site, Constructor, ...args)`` replaces ``new Constructor(...args)``: counted after the arguments
   are evaluated and before the constructor body runs.
 - ``__mc_f(site, fn, name)`` tags a function, arrow or class expression when it is evaluated; because the
@@ -71,6 +73,7 @@ _NAMING_ASSIGNMENT_OPERATORS = {"&&=", "||=", "??="}
 # statement, then the openers of syntax starting there (outer first).
 _RANK_THIS = (-2, 0)
 _RANK_DECLARATION = (-1, 0)
+_RANK_LITERAL_TAG = (-1, 1)
 _RANK_CLASS_TAG = (0, 1 << 40)
 _RANK_CLEAR = (0, (1 << 40) + 1)
 
@@ -101,6 +104,8 @@ class Plan:
     lexicals: list[dict[str, Any]] = field(default_factory=list)
     # Every allocation site "L:C" of the original program, in source order.
     sites: list[str] = field(default_factory=list)
+    # Array literals: site and source range (rewritten coordinates), to tell which are being evaluated.
+    arrays: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -109,6 +114,7 @@ class Plan:
             "functions": self.functions,
             "lexicals": self.lexicals,
             "sites": self.sites,
+            "arrays": self.arrays,
         }
 
 
@@ -294,6 +300,7 @@ class _Instrumenter:
         self.sites: list[str] = []
         self.function_starts: list[tuple[int, str]] = []  # (original byte offset, name)
         self.lexicals: list[tuple[str, int, int, int]] = []  # name, scope start, scope end, ready (bytes)
+        self.arrays: list[tuple[str, int, int]] = []  # site, start, end (bytes)
 
     # -- edits ---------------------------------------------------------------------------------------------
     def open_at(self, node: Node, text: str) -> None:
@@ -334,11 +341,14 @@ class _Instrumenter:
     def visit_object(self, node: Node) -> None:
         tag = self.record_site(node)
         methods = self.method_specs(node)
-        self.open_at(node, f'__mc_o(__mc_k("{tag}"),')
+        self.open_at(node, "__mc_o(")
+        # V8 creates the object before it evaluates the values: spreading a tagged source first tags it then.
+        self.insert_after(node.start_byte + 1, f'...__mc_sp("{tag}"),', _RANK_LITERAL_TAG)
         self.close_at(node, f",{json.dumps(json.dumps(methods))})" if methods else ")")
 
     def visit_array(self, node: Node) -> None:
         tag = self.record_site(node)
+        self.arrays.append((tag, node.start_byte, node.end_byte))
         self.open_at(node, f'__mc_t(__mc_k("{tag}"),')
         self.close_at(node, ")")
 
@@ -565,4 +575,6 @@ def instrument(source: str) -> Plan:
         plan.lexicals.append(
             {"name": name, "start": point(scope_start), "end": point(scope_end), "ready": point(ready)}
         )
+    for site, start, end in worker.arrays:
+        plan.arrays.append({"site": site, "start": point(start), "end": point(end)})
     return plan

@@ -76,7 +76,10 @@ def test_bindings_before_their_declaration_are_uninitialized(node_traces: NodeTr
 
 def test_an_object_literal_is_numbered_before_the_calls_inside_it(node_traces: NodeTraces) -> None:
     trace = node_traces.get("46_tree_build.js")
-    assert _frames(_checkpoint(trace, "leaf")) == [("tree", 4), ("tree", 7), ("tree", 7), ("<global>", 9)]
+    leaf = _checkpoint(trace, "leaf")
+    assert _frames(leaf) == [("tree", 4), ("tree", 7), ("tree", 7), ("<global>", 9)]
+    # V8 creates a literal before evaluating its values: both unfinished objects exist and are held.
+    assert leaf["reachable"] == ["2:1#1", "7:10#1", "7:10#2"]
     root = _checkpoint(trace, "root")
     assert root["locals"][0]["root"] == {"site": "7:10#1"}
     assert root["reachable"] == ["2:1#1", "7:10#1", "7:10#2"]
@@ -135,6 +138,14 @@ def test_an_uncaught_error_reports_where_it_was_first_thrown(
     program: str, error: dict[str, Any], node_traces: NodeTraces
 ) -> None:
     assert node_traces.get(program)["error"] == error
+
+
+def test_an_array_literal_being_filled_is_reachable_with_what_it_already_holds() -> None:
+    require_node()
+    source = "function make(n) {\n  checkpoint('make ' + n);\n  return { n };\n}\nconst list = [make(1), make(2)];\n"
+    trace = run_in_node(source)
+    assert _checkpoint(trace, "make 1")["reachable"] == ["1:1#1", "5:14#1"]
+    assert _checkpoint(trace, "make 2")["reachable"] == ["1:1#1", "3:10#1", "5:14#1"]
 
 
 def test_instrumentation_is_invisible_to_the_program() -> None:

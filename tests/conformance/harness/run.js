@@ -82,6 +82,16 @@ function tagObject(value, tag) {
   return value;
 }
 
+/** Make the tag an object literal copied from its source non-enumerable, as every other tag is. */
+function hideTag(value) {
+  const descriptor = Object.getOwnPropertyDescriptor(value, SITE);
+  if (!descriptor || !descriptor.enumerable) return;
+  Object.defineProperty(value, SITE, { value: descriptor.value, enumerable: false, writable: false, configurable: false });
+}
+
+// Array literals whose elements are being evaluated: tag -> site. V8 has already created the array.
+const openArrays = new Map();
+
 /** The site tag of an object, or null (built-ins allocate objects without one). */
 function siteOf(value) {
   if (!isObject(value)) return null;
@@ -132,10 +142,21 @@ function tagConstructed(newTarget, self) {
 }
 
 const instrumentation = {
-  __mc_k: (site) => reserveSite(site),
-  __mc_t: (tag, value) => tagObject(value, tag),
-  __mc_o: (tag, value, specs) => {
-    tagObject(value, tag);
+  __mc_k: (site) => {
+    const tag = reserveSite(site);
+    openArrays.set(tag, site);
+    return tag;
+  },
+  __mc_t: (tag, value) => {
+    openArrays.delete(tag);
+    return tagObject(value, tag);
+  },
+  __mc_sp: (site) => {
+    const tag = reserveSite(site);
+    return Object.defineProperty({}, SITE, { get: () => tag, enumerable: true, configurable: true });
+  },
+  __mc_o: (value, specs) => {
+    hideTag(value);
     tagMethods(value, specs, false);
     return value;
   },
@@ -295,6 +316,29 @@ function programGlobals() {
   return created;
 }
 
+/**
+ * Tags of the array literals a frame on the stack is evaluating: V8 created them when they started, and
+ * they are held by that frame. A frame inside the source range of a literal is evaluating one instance of
+ * it; recursion opens the same literal in several frames, most recent last.
+ */
+function arraysBeingBuilt(frames) {
+  const openCount = new Map();
+  for (const frame of frames) {
+    const position = [frame.location.lineNumber, frame.location.columnNumber];
+    for (const array of plan.arrays) {
+      if (comparePositions(array.start, position) <= 0 && comparePositions(position, array.end) < 0) {
+        openCount.set(array.site, (openCount.get(array.site) || 0) + 1);
+      }
+    }
+  }
+  const tags = [];
+  for (const [site, count] of openCount) {
+    const open = [...openArrays].filter(([, openSite]) => openSite === site).map(([tag]) => tag);
+    tags.push(...open.slice(Math.max(0, open.length - count)));
+  }
+  return tags;
+}
+
 function describeFrames(callFrames, globals) {
   const frames = callFrames.filter((frame) => frame.location.scriptId === programScriptId);
   const stack = [];
@@ -308,7 +352,7 @@ function describeFrames(callFrames, globals) {
     stack.push({ function: frameName(frame, isGlobal), line: frame.location.lineNumber + 1 });
     locals.push(bindings);
   });
-  return { stack, locals };
+  return { stack, locals, openArrays: arraysBeingBuilt(frames) };
 }
 
 function releaseRemoteObjects() {
@@ -364,12 +408,13 @@ function checkpoint(name) {
   else if (done.frames === null) fatal = new HarnessError(`checkpoint ${done.name}: the debugger did not pause`);
   if (fatal) throw fatal;
   const innermost = done.frames.stack[0];
+  const allReachable = [...new Set([...done.reachable, ...done.frames.openArrays])].sort();
   checkpoints.push({
     name: done.name,
     line: innermost ? innermost.line : null,
     stack: done.frames.stack,
     locals: done.frames.locals,
-    reachable: done.reachable,
+    reachable: allReachable,
   });
 }
 
@@ -385,12 +430,17 @@ function reachableSites() {
   const edgeFields = meta.edge_fields.length;
   const propertyType = meta.edge_types[0].indexOf('property');
   const nameField = meta.node_fields.indexOf('name');
+  const typeField = meta.node_fields.indexOf('type');
+  const stringTypes = new Set(meta.node_types[0].flatMap((type, index) => (/string/.test(type) ? [index] : [])));
   const tagName = snapshot.strings.indexOf(SITE_EDGE);
   if (tagName < 0) return [];
   const { edges, nodes, strings } = snapshot;
   const sites = new Set();
   for (let i = 0; i < edges.length; i += edgeFields) {
-    if (edges[i] === propertyType && edges[i + 1] === tagName) sites.add(strings[nodes[edges[i + 2] + nameField]]);
+    if (edges[i] !== propertyType || edges[i + 1] !== tagName) continue;
+    const target = edges[i + 2];
+    // A literal's tag source holds an accessor, not a string: it is not an object with that site.
+    if (stringTypes.has(nodes[target + typeField])) sites.add(strings[nodes[target + nameField]]);
   }
   return [...sites].sort();
 }
