@@ -1,0 +1,483 @@
+"""Array, Array.prototype (ECMA-262 23.1).
+
+Methods that call JavaScript callbacks are generator natives: each callback call is a ``yield`` of a
+call request to the VM's run loop, so a checkpoint inside a callback sees the real stack. Callback
+methods follow the specification's live semantics: the length is read once, and an element deleted
+(or an array shortened) while the loop runs is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+from engine import ops
+from engine.builtins.common import (
+    arg,
+    constructor,
+    describe,
+    method,
+    relative_index,
+    require_callable,
+    to_integer,
+    to_length,
+)
+from engine.builtins.iteration import iterate_values, make_iterator
+from engine.builtins.sort import TimSort
+from engine.values import HOLE, NULL, SYM_ITERATOR, UNDEFINED, JSArray, JSObject
+
+Gen = Generator[Any, Any, Any]
+
+
+# ---------------------------------------------------------------- receivers
+def this_array(vm: Any, this: Any, name: str) -> JSArray:
+    """The receiver of a method that needs a real array (mutators)."""
+    if isinstance(this, JSArray):
+        return this
+    if this is UNDEFINED or this is NULL:
+        raise vm.throw_type(f"Array.prototype.{name} called on null or undefined")
+    raise vm.throw_type(f"Array.prototype.{name} is only supported on arrays in memcourse")
+
+
+def this_items(vm: Any, this: Any, name: str) -> list[Any]:
+    """The elements of an array, or a snapshot of an array-like (``arguments``, ``{length: 2}``)."""
+    if isinstance(this, JSArray):
+        return this.items
+    if this is UNDEFINED or this is NULL:
+        raise vm.throw_type(f"Array.prototype.{name} called on null or undefined")
+    obj = vm.to_object(this)
+    if type(this) is str:
+        return list(this)
+    n = to_length(vm, vm.get(obj, "length"))
+    return [vm.get(obj, str(i)) if obj.has_own(str(i)) else HOLE for i in range(n)]
+
+
+def _present(items: list[Any], k: int) -> bool:
+    return k < len(items) and items[k] is not HOLE
+
+
+def _value(vm: Any, items: list[Any], k: int) -> Any:
+    v = items[k] if k < len(items) else HOLE
+    return UNDEFINED if v is HOLE else v
+
+
+# ---------------------------------------------------------------- constructor
+def _array_from_args(vm: Any, args: list[Any], proto: JSObject) -> JSArray:
+    if len(args) == 1 and type(args[0]) is float:
+        n = args[0]
+        if n < 0 or n != int(n) or n > 4294967295:
+            raise vm.throw_range("Invalid array length")
+        arr = JSArray(proto, [])
+        vm.register(arr)
+        arr.set_length(n)
+        return arr
+    arr = JSArray(proto, list(args))
+    vm.register(arr)
+    return arr
+
+
+def _array_call(vm: Any, this: Any, args: list[Any]) -> Any:
+    return _array_from_args(vm, args, vm.ArrayPrototype)
+
+
+def _array_construct(vm: Any, args: list[Any], proto: Any) -> JSArray:
+    return _array_from_args(vm, args, proto if isinstance(proto, JSObject) else vm.ArrayPrototype)
+
+
+def _is_array(vm: Any, this: Any, args: list[Any]) -> Any:
+    return isinstance(arg(args, 0), JSArray)
+
+
+def _of(vm: Any, this: Any, args: list[Any]) -> Any:
+    return vm.new_array(list(args))
+
+
+def _from(vm: Any, this: Any, args: list[Any]) -> Gen:
+    src, fn, this_arg = arg(args, 0), arg(args, 1), arg(args, 2)
+    if fn is not UNDEFINED:
+        require_callable(vm, fn)
+    if src is UNDEFINED or src is NULL:
+        raise vm.throw_type(f"{describe(vm, src)} is not iterable (cannot read property Symbol(Symbol.iterator))")
+    result = vm.new_array([])
+    if isinstance(src, JSObject) and not ops.is_callable(vm.get(src, SYM_ITERATOR)):
+        n = to_length(vm, vm.get(src, "length"))
+        values: Any = (vm.get(src, str(i)) for i in range(n))
+    elif isinstance(src, JSObject) or type(src) is str:
+        values = iterate_values(vm, src)
+    else:
+        values = iter(())
+    for i, v in enumerate(values):
+        if fn is not UNDEFINED:
+            v = yield (fn, this_arg, [v, float(i)], 0)
+        result.items.append(v)
+    return result
+
+
+# ---------------------------------------------------------------- mutators
+def _push(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = this_array(vm, this, "push")
+    if not arr.extensible:
+        raise vm.throw_type(f"Cannot add property {len(arr.items)}, object is not extensible")
+    arr.items.extend(args)
+    return float(len(arr.items))
+
+
+def _pop(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = this_array(vm, this, "pop")
+    if not arr.items:
+        return UNDEFINED
+    v = arr.items.pop()
+    return UNDEFINED if v is HOLE else v
+
+
+def _shift(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = this_array(vm, this, "shift")
+    if not arr.items:
+        return UNDEFINED
+    v = arr.items.pop(0)
+    return UNDEFINED if v is HOLE else v
+
+
+def _unshift(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = this_array(vm, this, "unshift")
+    arr.items[0:0] = args
+    return float(len(arr.items))
+
+
+def _splice(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = this_array(vm, this, "splice")
+    items = arr.items
+    n = len(items)
+    start = relative_index(vm, arg(args, 0), n, 0)
+    if not args:
+        count = 0
+    elif len(args) == 1:
+        count = n - start
+    else:
+        count = int(min(max(to_integer(vm, args[1]), 0), n - start))
+    removed = items[start:start + count]
+    items[start:start + count] = args[2:]
+    return vm.new_array(removed)
+
+
+def _reverse(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = this_array(vm, this, "reverse")
+    arr.items.reverse()
+    return arr
+
+
+def _fill(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = this_array(vm, this, "fill")
+    n = len(arr.items)
+    start = relative_index(vm, arg(args, 1), n, 0)
+    end = relative_index(vm, arg(args, 2), n, n)
+    for i in range(start, end):
+        arr.items[i] = arg(args, 0)
+    return arr
+
+
+# ---------------------------------------------------------------- accessors
+def _slice(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "slice")
+    n = len(items)
+    start = relative_index(vm, arg(args, 0), n, 0)
+    end = relative_index(vm, arg(args, 1), n, n)
+    return vm.new_array(items[start:end] if start < end else [])
+
+
+def _concat(vm: Any, this: Any, args: list[Any]) -> Any:
+    out: list[Any] = []
+    for v in [vm.to_object(this), *args]:
+        if isinstance(v, JSArray):
+            out.extend(v.items)
+        else:
+            out.append(v)
+    return vm.new_array(out)
+
+
+_join_stack: list[int] = []
+
+
+def join_items(vm: Any, arr: Any, items: list[Any], sep: str) -> str:
+    """Array.prototype.join; an array already being joined (a cycle) contributes "" as in V8."""
+    key = id(arr)
+    if key in _join_stack:
+        return ""
+    _join_stack.append(key)
+    try:
+        parts = ["" if v is HOLE or v is UNDEFINED or v is NULL else vm.to_string(v) for v in list(items)]
+    finally:
+        _join_stack.remove(key)
+    return sep.join(parts)
+
+
+def _join(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "join")
+    sep = arg(args, 0)
+    return join_items(vm, this, items, "," if sep is UNDEFINED else vm.to_string(sep))
+
+
+def _to_string(vm: Any, this: Any, args: list[Any]) -> Any:
+    if isinstance(this, JSArray):
+        return join_items(vm, this, this.items, ",")
+    return vm.call_sync(vm.ObjectPrototype.get_own("toString"), this, [])
+
+
+def _from_index(vm: Any, v: Any, n: int) -> int:
+    if v is UNDEFINED:
+        return 0
+    k = to_integer(vm, v)
+    if k < 0:
+        return int(max(n + k, 0))
+    return int(min(k, n))
+
+
+def _index_of(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "indexOf")
+    target = arg(args, 0)
+    for i in range(_from_index(vm, arg(args, 1), len(items)), len(items)):
+        v = items[i]
+        if v is not HOLE and ops.strict_equals(v, target):
+            return float(i)
+    return -1.0
+
+
+def _last_index_of(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "lastIndexOf")
+    n = len(items)
+    target = arg(args, 0)
+    start = n - 1
+    if len(args) > 1:
+        k = to_integer(vm, args[1])
+        start = int(min(k, n - 1)) if k >= 0 else int(n + k)
+    for i in range(start, -1, -1):
+        v = items[i]
+        if v is not HOLE and ops.strict_equals(v, target):
+            return float(i)
+    return -1.0
+
+
+def _includes(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "includes")
+    target = arg(args, 0)
+    for i in range(_from_index(vm, arg(args, 1), len(items)), len(items)):
+        v = items[i]
+        if ops.same_value_zero(UNDEFINED if v is HOLE else v, target):
+            return True
+    return False
+
+
+def _at(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "at")
+    k = to_integer(vm, arg(args, 0))
+    i = int(k) if k >= 0 else int(len(items) + k)
+    if i < 0 or i >= len(items):
+        return UNDEFINED
+    return _value(vm, items, i)
+
+
+def _flatten(vm: Any, items: list[Any], depth: float, out: list[Any]) -> None:
+    for v in items:
+        if v is HOLE:
+            continue
+        if depth > 0 and isinstance(v, JSArray):
+            _flatten(vm, v.items, depth - 1, out)
+        else:
+            out.append(v)
+
+
+def _flat(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "flat")
+    d = arg(args, 0)
+    depth = 1.0 if d is UNDEFINED else to_integer(vm, d)
+    out: list[Any] = []
+    _flatten(vm, list(items), depth, out)
+    return vm.new_array(out)
+
+
+# ---------------------------------------------------------------- callback methods
+def _callback(vm: Any, args: list[Any]) -> tuple[Any, Any]:
+    return require_callable(vm, arg(args, 0)), arg(args, 1)
+
+
+def _for_each(vm: Any, this: Any, args: list[Any]) -> Gen:
+    items = this_items(vm, this, "forEach")
+    fn, this_arg = _callback(vm, args)
+    for k in range(len(items)):
+        if _present(items, k):
+            yield (fn, this_arg, [items[k], float(k), this], 0)
+    return UNDEFINED
+
+
+def _map(vm: Any, this: Any, args: list[Any]) -> Gen:
+    items = this_items(vm, this, "map")
+    fn, this_arg = _callback(vm, args)
+    n = len(items)
+    result = vm.new_array([HOLE] * n)
+    for k in range(n):
+        if _present(items, k):
+            result.items[k] = yield (fn, this_arg, [items[k], float(k), this], 0)
+    return result
+
+
+def _filter(vm: Any, this: Any, args: list[Any]) -> Gen:
+    items = this_items(vm, this, "filter")
+    fn, this_arg = _callback(vm, args)
+    result = vm.new_array([])
+    for k in range(len(items)):
+        if _present(items, k):
+            v = items[k]
+            keep = yield (fn, this_arg, [v, float(k), this], 0)
+            if ops.truthy(keep):
+                result.items.append(v)
+    return result
+
+
+def _flat_map(vm: Any, this: Any, args: list[Any]) -> Gen:
+    items = this_items(vm, this, "flatMap")
+    fn, this_arg = _callback(vm, args)
+    result = vm.new_array([])
+    for k in range(len(items)):
+        if _present(items, k):
+            r = yield (fn, this_arg, [items[k], float(k), this], 0)
+            if isinstance(r, JSArray):
+                result.items.extend(v for v in r.items if v is not HOLE)
+            else:
+                result.items.append(r)
+    return result
+
+
+def _some(vm: Any, this: Any, args: list[Any]) -> Gen:
+    items = this_items(vm, this, "some")
+    fn, this_arg = _callback(vm, args)
+    for k in range(len(items)):
+        if _present(items, k):
+            r = yield (fn, this_arg, [items[k], float(k), this], 0)
+            if ops.truthy(r):
+                return True
+    return False
+
+
+def _every(vm: Any, this: Any, args: list[Any]) -> Gen:
+    items = this_items(vm, this, "every")
+    fn, this_arg = _callback(vm, args)
+    for k in range(len(items)):
+        if _present(items, k):
+            r = yield (fn, this_arg, [items[k], float(k), this], 0)
+            if not ops.truthy(r):
+                return False
+    return True
+
+
+def _finder(name: str, from_end: bool, want_index: bool) -> Any:
+    def find(vm: Any, this: Any, args: list[Any]) -> Gen:
+        items = this_items(vm, this, name)
+        fn, this_arg = _callback(vm, args)
+        n = len(items)
+        order = range(n - 1, -1, -1) if from_end else range(n)
+        for k in order:
+            v = _value(vm, items, k)
+            r = yield (fn, this_arg, [v, float(k), this], 0)
+            if ops.truthy(r):
+                return float(k) if want_index else v
+        return -1.0 if want_index else UNDEFINED
+
+    return find
+
+
+def _reducer(name: str, from_end: bool) -> Any:
+    def reduce(vm: Any, this: Any, args: list[Any]) -> Gen:
+        items = this_items(vm, this, name)
+        fn = require_callable(vm, arg(args, 0))
+        n = len(items)
+        order = list(range(n - 1, -1, -1) if from_end else range(n))
+        pos = 0
+        if len(args) >= 2:
+            acc = args[1]
+        else:
+            while pos < len(order) and not _present(items, order[pos]):
+                pos += 1
+            if pos == len(order):
+                raise vm.throw_type("Reduce of empty array with no initial value")
+            acc = items[order[pos]]
+            pos += 1
+        for k in order[pos:]:
+            if _present(items, k):
+                acc = yield (fn, UNDEFINED, [acc, items[k], float(k), this], 0)
+        return acc
+
+    return reduce
+
+
+# ---------------------------------------------------------------- sort
+def _sort(vm: Any, this: Any, args: list[Any]) -> Gen:
+    cmp = arg(args, 0)
+    if cmp is not UNDEFINED and not ops.is_callable(cmp):
+        raise vm.throw_type("The comparison function must be either a function or undefined")
+    arr = this_array(vm, this, "sort")
+    items = arr.items
+    work = [v for v in items if v is not HOLE and v is not UNDEFINED]
+    undefineds = sum(1 for v in items if v is UNDEFINED)
+    holes = len(items) - len(work) - undefineds
+
+    def compare(x: Any, y: Any) -> Gen:
+        if cmp is UNDEFINED:
+            return _default_compare(vm, x, y)
+        r = yield (cmp, UNDEFINED, [x, y], 0)
+        n = vm.to_number(r)
+        return 0.0 if n != n else n
+
+    yield from TimSort(work, compare).sort()
+    arr.items[:] = work + [UNDEFINED] * undefineds + [HOLE] * holes
+    return arr
+
+
+def _default_compare(vm: Any, x: Any, y: Any) -> float:
+    if type(x) is float and type(y) is float and x == y:
+        return 0.0
+    a, b = _utf16_key(vm.to_string(x)), _utf16_key(vm.to_string(y))
+    return -1.0 if a < b else (1.0 if a > b else 0.0)
+
+
+def _utf16_key(s: str) -> Any:
+    """Strings compare by UTF-16 code units in JavaScript (differs from code points above U+FFFF)."""
+    if s.isascii() or all(ord(c) <= 0xFFFF for c in s):
+        return s
+    return s.encode("utf-16-be")
+
+
+# ---------------------------------------------------------------- iterators
+def _iter_method(mode: str) -> Any:
+    def make(vm: Any, this: Any, args: list[Any]) -> Any:
+        return make_iterator(vm, vm.to_object(this), "Array", mode)
+
+    return make
+
+
+def install(vm: Any) -> None:
+    proto = JSArray(vm.ObjectPrototype, [])
+    vm._builtin_id(proto)
+    vm.ArrayPrototype = proto
+    ctor = constructor(vm, "Array", _array_call, 1, _array_construct, proto)
+    method(vm, ctor, "isArray", _is_array, 1)
+    method(vm, ctor, "of", _of, 0)
+    method(vm, ctor, "from", _from, 1, gen=True)
+    plain = {
+        "push": (_push, 1), "pop": (_pop, 0), "shift": (_shift, 0), "unshift": (_unshift, 1),
+        "slice": (_slice, 2), "splice": (_splice, 2), "concat": (_concat, 1), "join": (_join, 1),
+        "reverse": (_reverse, 0), "indexOf": (_index_of, 1), "lastIndexOf": (_last_index_of, 1),
+        "includes": (_includes, 1), "fill": (_fill, 1), "flat": (_flat, 0), "at": (_at, 1),
+        "toString": (_to_string, 0), "keys": (_iter_method("keys"), 0), "entries": (_iter_method("entries"), 0),
+    }
+    for name, (fn, length) in plain.items():
+        method(vm, proto, name, fn, length)
+    values = method(vm, proto, "values", _iter_method("values"), 0)
+    proto.define_hidden(SYM_ITERATOR, values)
+    gens = {
+        "forEach": _for_each, "map": _map, "filter": _filter, "flatMap": _flat_map, "some": _some,
+        "every": _every, "find": _finder("find", False, False), "findIndex": _finder("findIndex", False, True),
+        "findLast": _finder("findLast", True, False), "findLastIndex": _finder("findLastIndex", True, True),
+        "reduce": _reducer("reduce", False), "reduceRight": _reducer("reduceRight", True), "sort": _sort,
+    }
+    for name, fn in gens.items():
+        method(vm, proto, name, fn, 1, gen=True)

@@ -1,0 +1,327 @@
+"""Keyed collections (ECMA-262 24): Map, Set, WeakMap, WeakSet, and WeakRef (26.1).
+
+Map and Set keep keys and values strongly; WeakMap/WeakSet entries are ephemerons that the
+collector clears (engine.gc). A WeakRef's target is added to ``vm.kept_objects`` when the WeakRef
+is created and on every ``deref()``: the language keeps it alive until the current job ends
+(contract rule 5), so within one synchronous script a ``gc()`` never clears a WeakRef.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+from engine import ops
+from engine.builtins.common import arg, constructor, describe, getter, method
+from engine.builtins.iteration import JSIterator, iterate_values, make_iterator
+from engine.values import (
+    HOLE,
+    NULL,
+    SYM_ITERATOR,
+    SYM_TO_STRING_TAG,
+    UNDEFINED,
+    JSMap,
+    JSObject,
+    JSSet,
+    JSWeakMap,
+    JSWeakRef,
+    JSWeakSet,
+    map_key,
+)
+
+Gen = Generator[Any, Any, Any]
+
+
+def _receiver(vm: Any, this: Any, cls: type, method_name: str) -> Any:
+    if not isinstance(this, cls):
+        raise vm.throw_type(f"Method {method_name} called on incompatible receiver {describe(vm, this)}")
+    return this
+
+
+def _requires_new(name: str) -> Any:
+    def call(vm: Any, this: Any, args: list[Any]) -> Any:
+        raise vm.throw_type(f"Constructor {name} requires 'new'")
+
+    return call
+
+
+def _source_values(vm: Any, src: Any) -> Any:
+    if src is UNDEFINED or src is NULL:
+        return ()
+    if not isinstance(src, JSObject) and type(src) is not str:
+        raise vm.throw_type(
+            f"{ops.typeof(src)} {describe(vm, src)} is not iterable (cannot read property Symbol(Symbol.iterator))")
+    return iterate_values(vm, src)
+
+
+def _normalise_key(k: Any) -> Any:
+    return 0.0 if type(k) is float and k == 0 else k
+
+
+# ---------------------------------------------------------------- Map
+def _map_construct(vm: Any, args: list[Any], proto: Any) -> JSMap:
+    m = JSMap(proto if isinstance(proto, JSObject) else vm.MapPrototype)
+    vm.register(m)
+    for entry in _source_values(vm, arg(args, 0)):
+        if not isinstance(entry, JSObject):
+            raise vm.throw_type(f"Iterator value {describe(vm, entry)} is not an entry object")
+        k = _normalise_key(vm.get(entry, "0"))
+        m.entries[map_key(k)] = (k, vm.get(entry, "1"))
+    return m
+
+
+def _map_get(vm: Any, this: Any, args: list[Any]) -> Any:
+    m = _receiver(vm, this, JSMap, "Map.prototype.get")
+    hit = m.entries.get(map_key(arg(args, 0)))
+    return UNDEFINED if hit is None else hit[1]
+
+
+def _map_set(vm: Any, this: Any, args: list[Any]) -> Any:
+    m = _receiver(vm, this, JSMap, "Map.prototype.set")
+    k = _normalise_key(arg(args, 0))
+    mk = map_key(k)
+    old = m.entries.get(mk)
+    m.entries[mk] = (old[0] if old is not None else k, arg(args, 1))
+    return m
+
+
+def _map_has(vm: Any, this: Any, args: list[Any]) -> Any:
+    return map_key(arg(args, 0)) in _receiver(vm, this, JSMap, "Map.prototype.has").entries
+
+
+def _map_delete(vm: Any, this: Any, args: list[Any]) -> Any:
+    m = _receiver(vm, this, JSMap, "Map.prototype.delete")
+    return m.entries.pop(map_key(arg(args, 0)), None) is not None
+
+
+def _map_clear(vm: Any, this: Any, args: list[Any]) -> Any:
+    _receiver(vm, this, JSMap, "Map.prototype.clear").entries.clear()
+    return UNDEFINED
+
+
+def _map_size(vm: Any, this: Any, args: list[Any]) -> Any:
+    return float(len(_receiver(vm, this, JSMap, "get Map.prototype.size").entries))
+
+
+def _map_for_each(vm: Any, this: Any, args: list[Any]) -> Gen:
+    m = _receiver(vm, this, JSMap, "Map.prototype.forEach")
+    fn = arg(args, 0)
+    if not ops.is_callable(fn):
+        raise vm.throw_type(f"{describe(vm, fn)} is not a function")
+    it = JSIterator(None, m, "Map", "keys")
+    while True:
+        k = it.step(vm)
+        if k is HOLE:
+            return UNDEFINED
+        entry = m.entries.get(map_key(k))
+        if entry is not None:
+            yield (fn, arg(args, 1), [entry[1], k, m], 0)
+
+
+def _map_iter(mode: str) -> Any:
+    def make(vm: Any, this: Any, args: list[Any]) -> Any:
+        return make_iterator(vm, _receiver(vm, this, JSMap, f"Map.prototype.{mode}"), "Map", mode)
+
+    return make
+
+
+# ---------------------------------------------------------------- Set
+def _set_construct(vm: Any, args: list[Any], proto: Any) -> JSSet:
+    s = JSSet(proto if isinstance(proto, JSObject) else vm.SetPrototype)
+    vm.register(s)
+    for v in _source_values(vm, arg(args, 0)):
+        v = _normalise_key(v)
+        s.entries.setdefault(map_key(v), v)
+    return s
+
+
+def _set_add(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = _receiver(vm, this, JSSet, "Set.prototype.add")
+    v = _normalise_key(arg(args, 0))
+    s.entries.setdefault(map_key(v), v)
+    return s
+
+
+def _set_has(vm: Any, this: Any, args: list[Any]) -> Any:
+    return map_key(arg(args, 0)) in _receiver(vm, this, JSSet, "Set.prototype.has").entries
+
+
+def _set_delete(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = _receiver(vm, this, JSSet, "Set.prototype.delete")
+    return s.entries.pop(map_key(arg(args, 0)), HOLE) is not HOLE
+
+
+def _set_clear(vm: Any, this: Any, args: list[Any]) -> Any:
+    _receiver(vm, this, JSSet, "Set.prototype.clear").entries.clear()
+    return UNDEFINED
+
+
+def _set_size(vm: Any, this: Any, args: list[Any]) -> Any:
+    return float(len(_receiver(vm, this, JSSet, "get Set.prototype.size").entries))
+
+
+def _set_for_each(vm: Any, this: Any, args: list[Any]) -> Gen:
+    s = _receiver(vm, this, JSSet, "Set.prototype.forEach")
+    fn = arg(args, 0)
+    if not ops.is_callable(fn):
+        raise vm.throw_type(f"{describe(vm, fn)} is not a function")
+    it = JSIterator(None, s, "Set", "values")
+    while True:
+        v = it.step(vm)
+        if v is HOLE:
+            return UNDEFINED
+        yield (fn, arg(args, 1), [v, v, s], 0)
+
+
+def _set_iter(mode: str) -> Any:
+    def make(vm: Any, this: Any, args: list[Any]) -> Any:
+        return make_iterator(vm, _receiver(vm, this, JSSet, f"Set.prototype.{mode}"), "Set", mode)
+
+    return make
+
+
+# ---------------------------------------------------------------- WeakMap / WeakSet
+def _weak_key(vm: Any, k: Any, message: str) -> JSObject:
+    if not isinstance(k, JSObject):
+        raise vm.throw_type(message)
+    return k
+
+
+def _weakmap_construct(vm: Any, args: list[Any], proto: Any) -> JSWeakMap:
+    m = JSWeakMap(proto if isinstance(proto, JSObject) else vm.WeakMapPrototype)
+    vm.register(m)
+    for entry in _source_values(vm, arg(args, 0)):
+        if not isinstance(entry, JSObject):
+            raise vm.throw_type(f"Iterator value {describe(vm, entry)} is not an entry object")
+        k = _weak_key(vm, vm.get(entry, "0"), "Invalid value used as weak map key")
+        m.entries[id(k)] = (k, vm.get(entry, "1"))
+    return m
+
+
+def _weakmap_get(vm: Any, this: Any, args: list[Any]) -> Any:
+    m = _receiver(vm, this, JSWeakMap, "WeakMap.prototype.get")
+    k = arg(args, 0)
+    hit = m.entries.get(id(k)) if isinstance(k, JSObject) else None
+    return UNDEFINED if hit is None or hit[0] is not k else hit[1]
+
+
+def _weakmap_set(vm: Any, this: Any, args: list[Any]) -> Any:
+    m = _receiver(vm, this, JSWeakMap, "WeakMap.prototype.set")
+    k = _weak_key(vm, arg(args, 0), "Invalid value used as weak map key")
+    m.entries[id(k)] = (k, arg(args, 1))
+    return m
+
+
+def _weakmap_has(vm: Any, this: Any, args: list[Any]) -> Any:
+    m = _receiver(vm, this, JSWeakMap, "WeakMap.prototype.has")
+    k = arg(args, 0)
+    hit = m.entries.get(id(k)) if isinstance(k, JSObject) else None
+    return hit is not None and hit[0] is k
+
+
+def _weakmap_delete(vm: Any, this: Any, args: list[Any]) -> Any:
+    m = _receiver(vm, this, JSWeakMap, "WeakMap.prototype.delete")
+    k = arg(args, 0)
+    if not isinstance(k, JSObject) or id(k) not in m.entries:
+        return False
+    del m.entries[id(k)]
+    return True
+
+
+def _weakset_construct(vm: Any, args: list[Any], proto: Any) -> JSWeakSet:
+    s = JSWeakSet(proto if isinstance(proto, JSObject) else vm.WeakSetPrototype)
+    vm.register(s)
+    for v in _source_values(vm, arg(args, 0)):
+        o = _weak_key(vm, v, "Invalid value used in weak set")
+        s.entries[id(o)] = o
+    return s
+
+
+def _weakset_add(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = _receiver(vm, this, JSWeakSet, "WeakSet.prototype.add")
+    o = _weak_key(vm, arg(args, 0), "Invalid value used in weak set")
+    s.entries[id(o)] = o
+    return s
+
+
+def _weakset_has(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = _receiver(vm, this, JSWeakSet, "WeakSet.prototype.has")
+    o = arg(args, 0)
+    return isinstance(o, JSObject) and s.entries.get(id(o)) is o
+
+
+def _weakset_delete(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = _receiver(vm, this, JSWeakSet, "WeakSet.prototype.delete")
+    o = arg(args, 0)
+    if not isinstance(o, JSObject) or s.entries.get(id(o)) is not o:
+        return False
+    del s.entries[id(o)]
+    return True
+
+
+# ---------------------------------------------------------------- WeakRef
+def _keep(vm: Any, target: JSObject) -> None:
+    vm.kept_objects.append(target)
+
+
+def _weakref_construct(vm: Any, args: list[Any], proto: Any) -> JSWeakRef:
+    target = arg(args, 0)
+    if not isinstance(target, JSObject):
+        raise vm.throw_type("WeakRef: invalid target")
+    r = JSWeakRef(proto if isinstance(proto, JSObject) else vm.WeakRefPrototype, target)
+    vm.register(r)
+    _keep(vm, target)
+    return r
+
+
+def _weakref_deref(vm: Any, this: Any, args: list[Any]) -> Any:
+    r = _receiver(vm, this, JSWeakRef, "WeakRef.prototype.deref")
+    if r.target is None:
+        return UNDEFINED
+    _keep(vm, r.target)
+    return r.target
+
+
+def _proto(vm: Any, tag: str) -> JSObject:
+    p = vm.builtin_object(vm.ObjectPrototype)
+    p.define_hidden(SYM_TO_STRING_TAG, tag)
+    return p
+
+
+def install(vm: Any) -> None:
+    vm.MapPrototype = mp = _proto(vm, "Map")
+    constructor(vm, "Map", _requires_new("Map"), 0, _map_construct, mp)
+    for name, fn, n in (("get", _map_get, 1), ("set", _map_set, 2), ("has", _map_has, 1),
+                        ("delete", _map_delete, 1), ("clear", _map_clear, 0),
+                        ("keys", _map_iter("keys"), 0), ("values", _map_iter("values"), 0)):
+        method(vm, mp, name, fn, n)
+    entries = method(vm, mp, "entries", _map_iter("entries"), 0)
+    mp.define_hidden(SYM_ITERATOR, entries)
+    method(vm, mp, "forEach", _map_for_each, 1, gen=True)
+    getter(vm, mp, "size", _map_size)
+
+    vm.SetPrototype = sp = _proto(vm, "Set")
+    constructor(vm, "Set", _requires_new("Set"), 0, _set_construct, sp)
+    for name, fn, n in (("add", _set_add, 1), ("has", _set_has, 1), ("delete", _set_delete, 1),
+                        ("clear", _set_clear, 0), ("entries", _set_iter("entries"), 0)):
+        method(vm, sp, name, fn, n)
+    values = method(vm, sp, "values", _set_iter("values"), 0)
+    sp.define_hidden("keys", values)
+    sp.define_hidden(SYM_ITERATOR, values)
+    method(vm, sp, "forEach", _set_for_each, 1, gen=True)
+    getter(vm, sp, "size", _set_size)
+
+    vm.WeakMapPrototype = wmp = _proto(vm, "WeakMap")
+    constructor(vm, "WeakMap", _requires_new("WeakMap"), 0, _weakmap_construct, wmp)
+    for name, fn, n in (("get", _weakmap_get, 1), ("set", _weakmap_set, 2), ("has", _weakmap_has, 1),
+                        ("delete", _weakmap_delete, 1)):
+        method(vm, wmp, name, fn, n)
+
+    vm.WeakSetPrototype = wsp = _proto(vm, "WeakSet")
+    constructor(vm, "WeakSet", _requires_new("WeakSet"), 0, _weakset_construct, wsp)
+    for name, fn, n in (("add", _weakset_add, 1), ("has", _weakset_has, 1), ("delete", _weakset_delete, 1)):
+        method(vm, wsp, name, fn, n)
+
+    vm.WeakRefPrototype = wrp = _proto(vm, "WeakRef")
+    constructor(vm, "WeakRef", _requires_new("WeakRef"), 1, _weakref_construct, wrp)
+    method(vm, wrp, "deref", _weakref_deref, 0)

@@ -1,0 +1,52 @@
+"""Global value properties (globalThis, NaN, Infinity, undefined) and Symbol (ECMA-262 19.1, 20.4)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from engine.builtins.common import arg, constant, getter, method, native
+from engine.values import (
+    SYM_HAS_INSTANCE,
+    SYM_ITERATOR,
+    SYM_TO_PRIMITIVE,
+    SYM_TO_STRING_TAG,
+    UNDEFINED,
+    JSPrimitiveWrapper,
+    Symbol,
+)
+
+
+def _symbol_call(vm: Any, this: Any, args: list[Any]) -> Any:
+    d = arg(args, 0)
+    return Symbol("" if d is UNDEFINED else vm.to_string(d))
+
+
+def _this_symbol(vm: Any, this: Any, name: str) -> Symbol:
+    if isinstance(this, Symbol):
+        return this
+    if isinstance(this, JSPrimitiveWrapper) and isinstance(this.value, Symbol):
+        return this.value
+    raise vm.throw_type(f"Symbol.prototype.{name} requires that 'this' be a Symbol")
+
+
+def install(vm: Any) -> None:
+    g = vm.global_object
+    g.define_hidden("globalThis", g)
+    constant(g, "NaN", math.nan)
+    constant(g, "Infinity", math.inf)
+    constant(g, "undefined", UNDEFINED)
+
+    proto = vm.builtin_object(vm.ObjectPrototype)
+    vm.SymbolPrototype = proto
+    sym = native(vm, "Symbol", _symbol_call, 0)
+    sym.define_hidden("prototype", proto)
+    proto.define_hidden("constructor", sym)
+    g.define_hidden("Symbol", sym)
+    for name, s in (("iterator", SYM_ITERATOR), ("toPrimitive", SYM_TO_PRIMITIVE),
+                    ("hasInstance", SYM_HAS_INSTANCE), ("toStringTag", SYM_TO_STRING_TAG)):
+        constant(sym, name, s)
+    proto.define_hidden(SYM_TO_STRING_TAG, "Symbol")
+    method(vm, proto, "toString", lambda vm, this, args: f"Symbol({_this_symbol(vm, this, 'toString').description})")
+    method(vm, proto, "valueOf", lambda vm, this, args: _this_symbol(vm, this, "valueOf"))
+    getter(vm, proto, "description", lambda vm, this, args: _this_symbol(vm, this, "description").description)

@@ -1,0 +1,241 @@
+"""Iteration (ECMA-262 7.4): the values for-of and spread see, and the built-in iterator objects.
+
+:func:`iterate_values` is the engine's single entry point for ``for (x of v)`` and ``...v``. Array
+iteration is live, like V8's array iterator: the length is re-read at every step, so pushing inside
+the loop extends it. Map and Set iteration follow insertion order and see entries added while the
+loop runs; entries deleted before they are reached are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from engine import ops
+from engine.builtins.common import describe, method
+from engine.values import (
+    HOLE,
+    SYM_ITERATOR,
+    UNDEFINED,
+    JSArray,
+    JSMap,
+    JSObject,
+    JSSet,
+    NativeFunction,
+)
+
+
+class JSIterator(JSObject):
+    """A built-in iterator: Array/Map/Set/String iterators returned by keys(), values(), entries()."""
+
+    __slots__ = ("source", "iter_kind", "mode", "index", "done", "_it", "_visited")
+    type_name = "object"
+
+    def __init__(self, proto: JSObject | None, source: Any, kind: str, mode: str) -> None:
+        super().__init__(proto, f"{kind} Iterator")
+        self.source = source
+        self.iter_kind = kind      # Array | Map | Set | String
+        self.mode = mode           # keys | values | entries
+        self.index = 0
+        self.done = False
+        self._it: Iterator[Any] | None = None
+        self._visited: set[Any] = set()
+
+    def children(self) -> Iterator[Any]:
+        yield from super().children()
+        if isinstance(self.source, JSObject) and not self.done:
+            yield self.source
+
+    # -- collections: insertion order, tolerant of mutation while iterating
+    def _next_key(self) -> Any:
+        entries = self.source.entries
+        if self._it is None:
+            self._it = iter(entries)
+        while True:
+            try:
+                k = next(self._it)
+            except StopIteration:
+                rest = [k for k in entries if k not in self._visited]
+                if not rest:
+                    return HOLE
+                self._it = iter(rest)
+                continue
+            except RuntimeError:  # the collection changed under the live view
+                self._it = iter([k for k in list(entries) if k not in self._visited])
+                continue
+            if k in entries and k not in self._visited:
+                self._visited.add(k)
+                return k
+
+    def step(self, vm: Any) -> Any:
+        """The next value, or HOLE when the iterator is exhausted."""
+        if self.done:
+            return HOLE
+        v = self._step(vm)
+        if v is HOLE:
+            self.done = True
+            self._it = None
+            self._visited = set()
+        return v
+
+    def _step(self, vm: Any) -> Any:
+        src = self.source
+        if self.iter_kind == "Array":
+            items = src.items if isinstance(src, JSArray) else None
+            n = len(items) if items is not None else int(vm.to_number(vm.get(src, "length")))
+            i = self.index
+            if i >= n:
+                return HOLE
+            self.index += 1
+            if self.mode == "keys":
+                return float(i)
+            v = vm.get(src, str(i)) if items is None or items[i] is HOLE else items[i]
+            return vm.new_array([float(i), v]) if self.mode == "entries" else v
+        if self.iter_kind == "String":
+            if self.index >= len(src):
+                return HOLE
+            self.index += 1
+            return src[self.index - 1]
+        k = self._next_key()
+        if k is HOLE:
+            return HOLE
+        if isinstance(src, JSMap):
+            key, value = src.entries[k]
+            if self.mode == "keys":
+                return key
+            if self.mode == "values":
+                return value
+            return vm.new_array([key, value])
+        value = src.entries[k]
+        return vm.new_array([value, value]) if self.mode == "entries" else value
+
+    def remaining_preview(self) -> list[Any]:
+        """What node's inspect shows for a Map/Set iterator (without advancing it)."""
+        if self.done:
+            return []
+        src = self.source
+        keys = [k for k in src.entries if k not in self._visited]
+        out: list[Any] = []
+        for k in keys:
+            if isinstance(src, JSMap):
+                key, value = src.entries[k]
+            else:
+                key = value = src.entries[k]
+            out.append((key, value) if self.mode == "entries" else key if self.mode == "keys" else value)
+        return out
+
+
+def make_iterator(vm: Any, source: Any, kind: str, mode: str) -> JSIterator:
+    it = JSIterator(vm.iterator_prototypes[kind], source, kind, mode)
+    vm.register(it)
+    return it
+
+
+def iter_result(vm: Any, value: Any, done: bool) -> JSObject:
+    o = vm.new_object()
+    o.set_own("value", value)
+    o.set_own("done", done)
+    return o
+
+
+def _iterator_next(vm: Any, this: Any, args: list[Any]) -> Any:
+    if not isinstance(this, JSIterator):
+        raise vm.throw_type(f"next method called on incompatible receiver {describe(vm, this)}")
+    v = this.step(vm)
+    if v is HOLE:
+        return iter_result(vm, UNDEFINED, True)
+    return iter_result(vm, v, False)
+
+
+def _return_this(vm: Any, this: Any, args: list[Any]) -> Any:
+    return this
+
+
+def install(vm: Any) -> None:
+    base = vm.builtin_object(vm.ObjectPrototype)
+    method(vm, base, SYM_ITERATOR, _return_this)
+    vm.IteratorPrototype = base
+    vm.iterator_prototypes = {}
+    for kind in ("Array", "Map", "Set", "String"):
+        proto = vm.builtin_object(base)
+        method(vm, proto, "next", _iterator_next)
+        from engine.values import SYM_TO_STRING_TAG
+
+        proto.define_hidden(SYM_TO_STRING_TAG, f"{kind} Iterator")
+        vm.iterator_prototypes[kind] = proto
+
+
+# ---------------------------------------------------------------- for-of and spread
+def iterate_values(vm: Any, v: Any, what: str | None = None) -> Iterator[Any]:
+    """The values ``for (x of v)`` and ``[...v]`` see; `what` is the source text V8 names in its error."""
+    if type(v) is JSArray and _has_builtin_iterator(vm, v):
+        return _array_values(vm, v)
+    if type(v) is str:
+        return iter(list(v))
+    if isinstance(v, JSIterator):
+        return _drain(vm, v)
+    if isinstance(v, JSMap) and _builtin_method(vm, v, vm.MapPrototype):
+        return _drain(vm, make_iterator(vm, v, "Map", "entries"))
+    if isinstance(v, JSSet) and _builtin_method(vm, v, vm.SetPrototype):
+        return _drain(vm, make_iterator(vm, v, "Set", "values"))
+    if isinstance(v, JSObject):
+        fn = vm.get(v, SYM_ITERATOR)
+        if ops.is_callable(fn):
+            return _protocol_values(vm, v, fn)
+    raise vm.throw_type(f"{what or _not_iterable_text(vm, v)} is not iterable")
+
+
+def _not_iterable_text(vm: Any, v: Any) -> str:
+    if isinstance(v, JSObject) and not ops.is_callable(v):
+        return "object" if not isinstance(v, JSArray) else "array"
+    if type(v) is str:
+        return f'"{v}"'
+    return describe(vm, v)
+
+
+def _has_builtin_iterator(vm: Any, arr: JSArray) -> bool:
+    return _builtin_method(vm, arr, vm.ArrayPrototype)
+
+
+def _builtin_method(vm: Any, obj: JSObject, proto: JSObject) -> bool:
+    """True when ``obj[Symbol.iterator]`` is still the built-in one of `proto` (the common case)."""
+    if SYM_ITERATOR in obj.props:
+        return False
+    p = obj.proto
+    while p is not None and p is not proto:
+        if SYM_ITERATOR in p.props:
+            return False
+        p = p.proto
+    return p is proto and isinstance(proto.props.get(SYM_ITERATOR), NativeFunction)
+
+
+def _array_values(vm: Any, arr: JSArray) -> Iterator[Any]:
+    i = 0
+    items = arr.items
+    while i < len(items):
+        v = items[i]
+        yield vm.get(arr, str(i)) if v is HOLE else v
+        i += 1
+
+
+def _drain(vm: Any, it: JSIterator) -> Iterator[Any]:
+    while True:
+        v = it.step(vm)
+        if v is HOLE:
+            return
+        yield v
+
+
+def _protocol_values(vm: Any, obj: JSObject, fn: Any) -> Iterator[Any]:
+    """A user-defined iterable: call ``[Symbol.iterator]()``, then ``next()`` until ``done``."""
+    it = vm.call_sync(fn, obj, [])
+    if not isinstance(it, JSObject):
+        raise vm.throw_type("Result of the Symbol.iterator method is not an object")
+    next_fn = vm.get(it, "next")
+    while True:
+        r = vm.call_sync(next_fn, it, [])
+        if not isinstance(r, JSObject):
+            raise vm.throw_type(f"Iterator result {describe(vm, r)} is not an object")
+        if ops.truthy(vm.get(r, "done")):
+            return
+        yield vm.get(r, "value")

@@ -1,0 +1,335 @@
+"""String and String.prototype (ECMA-262 22.1), for string patterns (regular expressions are not supported).
+
+Strings are Python ``str``; indices count code points, which equals JavaScript's UTF-16 indices for
+every character of the Basic Multilingual Plane (all the text teaching programs use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+from engine import ops
+from engine.builtins.common import arg, constructor, method, relative_index, to_integer
+from engine.builtins.iteration import make_iterator
+from engine.values import NULL, SYM_ITERATOR, UNDEFINED, JSObject, JSPrimitiveWrapper, Symbol
+
+MAX_STRING_LENGTH = 2**29 - 24
+_WS = ops._WS
+
+
+def this_string(vm: Any, this: Any, name: str) -> str:
+    if type(this) is str:
+        return this
+    if this is UNDEFINED or this is NULL:
+        raise vm.throw_type(f"String.prototype.{name} called on null or undefined")
+    return vm.to_string(this)
+
+
+def check_length(vm: Any, n: int) -> None:
+    if n > MAX_STRING_LENGTH:
+        raise vm.throw_range("Invalid string length")
+
+
+def _string_call(vm: Any, this: Any, args: list[Any]) -> Any:
+    if not args:
+        return ""
+    v = args[0]
+    if isinstance(v, Symbol):
+        return f"Symbol({v.description})"
+    return vm.to_string(v)
+
+
+def _string_construct(vm: Any, args: list[Any], proto: Any) -> JSObject:
+    s = vm.to_string(args[0]) if args else ""
+    w = JSPrimitiveWrapper(proto if isinstance(proto, JSObject) else vm.StringPrototype, "String", s)
+    return vm.register(w)
+
+
+def _from_char_code(vm: Any, this: Any, args: list[Any]) -> Any:
+    units = [ops.to_uint32(vm.to_number(a)) & 0xFFFF for a in args]
+    return _from_utf16(units)
+
+
+def _from_code_point(vm: Any, this: Any, args: list[Any]) -> Any:
+    out = []
+    for a in args:
+        n = vm.to_number(a)
+        if n != n or not 0 <= n <= 0x10FFFF or n != int(n):
+            raise vm.throw_range(f"Invalid code point {vm.to_string(a)}")
+        out.append(chr(int(n)))
+    return "".join(out)
+
+
+def _from_utf16(units: list[int]) -> str:
+    data = b"".join(u.to_bytes(2, "big") for u in units)
+    return data.decode("utf-16-be", errors="surrogatepass")
+
+
+def _pos(vm: Any, args: list[Any], i: int = 0) -> float:
+    return to_integer(vm, arg(args, i))
+
+
+def _char_at(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "charAt")
+    i = _pos(vm, args)
+    return s[int(i)] if 0 <= i < len(s) else ""
+
+
+def _char_code_at(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "charCodeAt")
+    i = _pos(vm, args)
+    if not 0 <= i < len(s):
+        return float("nan")
+    c = ord(s[int(i)])
+    return float(c if c <= 0xFFFF else 0xD800 + ((c - 0x10000) >> 10))
+
+
+def _code_point_at(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "codePointAt")
+    i = _pos(vm, args)
+    return float(ord(s[int(i)])) if 0 <= i < len(s) else UNDEFINED
+
+
+def _at(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "at")
+    i = _pos(vm, args)
+    k = int(i) if i >= 0 else int(len(s) + i)
+    return s[k] if 0 <= k < len(s) else UNDEFINED
+
+
+def _index_of(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "indexOf")
+    sub = vm.to_string(arg(args, 0))
+    start = int(min(max(_pos(vm, args, 1), 0), len(s)))
+    return float(s.find(sub, start))
+
+
+def _last_index_of(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "lastIndexOf")
+    sub = vm.to_string(arg(args, 0))
+    n = vm.to_number(arg(args, 1))
+    end = len(s) if n != n else int(min(max(ops.to_integer(n), 0), len(s)))
+    return float(s.rfind(sub, 0, end + len(sub)))
+
+
+def _includes(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "includes")
+    start = int(min(max(_pos(vm, args, 1), 0), len(s)))
+    return vm.to_string(arg(args, 0)) in s[start:]
+
+
+def _starts_with(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "startsWith")
+    start = int(min(max(_pos(vm, args, 1), 0), len(s)))
+    return s.startswith(vm.to_string(arg(args, 0)), start)
+
+
+def _ends_with(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "endsWith")
+    end_v = arg(args, 1)
+    end = len(s) if end_v is UNDEFINED else int(min(max(to_integer(vm, end_v), 0), len(s)))
+    return s[:end].endswith(vm.to_string(arg(args, 0)))
+
+
+def _slice(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "slice")
+    start = relative_index(vm, arg(args, 0), len(s), 0)
+    end = relative_index(vm, arg(args, 1), len(s), len(s))
+    return s[start:end] if start < end else ""
+
+
+def _substring(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "substring")
+    n = len(s)
+    start = int(min(max(_pos(vm, args, 0), 0), n))
+    end_v = arg(args, 1)
+    end = n if end_v is UNDEFINED else int(min(max(to_integer(vm, end_v), 0), n))
+    lo, hi = min(start, end), max(start, end)
+    return s[lo:hi]
+
+
+def _substr(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "substr")
+    n = len(s)
+    start = relative_index(vm, arg(args, 0), n, 0)
+    len_v = arg(args, 1)
+    count = n - start if len_v is UNDEFINED else int(min(max(to_integer(vm, len_v), 0), n - start))
+    return s[start:start + count] if count > 0 else ""
+
+
+def _case(name: str, upper: bool) -> Any:
+    def convert(vm: Any, this: Any, args: list[Any]) -> Any:
+        s = this_string(vm, this, name)
+        return s.upper() if upper else s.lower()
+
+    return convert
+
+
+def _trimmer(name: str, left: bool, right: bool) -> Any:
+    def trim(vm: Any, this: Any, args: list[Any]) -> Any:
+        s = this_string(vm, this, name)
+        if left:
+            s = s.lstrip(_WS)
+        if right:
+            s = s.rstrip(_WS)
+        return s
+
+    return trim
+
+
+def _pad(name: str, at_start: bool) -> Any:
+    def pad(vm: Any, this: Any, args: list[Any]) -> Any:
+        s = this_string(vm, this, name)
+        target = int(min(to_integer(vm, arg(args, 0)), 2**53))
+        fill_v = arg(args, 1)
+        fill = " " if fill_v is UNDEFINED else vm.to_string(fill_v)
+        if target <= len(s) or fill == "":
+            return s
+        check_length(vm, target)
+        need = target - len(s)
+        padding = (fill * (need // len(fill) + 1))[:need]
+        return padding + s if at_start else s + padding
+
+    return pad
+
+
+def _repeat(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "repeat")
+    n = to_integer(vm, arg(args, 0))
+    if n < 0 or n == float("inf"):
+        raise vm.throw_range(f"Invalid count value: {ops.num_to_str(vm.to_number(arg(args, 0)))}")
+    if s == "" or n == 0:
+        return ""
+    check_length(vm, len(s) * int(n))
+    return s * int(n)
+
+
+def _split(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "split")
+    sep_v, lim_v = arg(args, 0), arg(args, 1)
+    limit = 2**32 - 1 if lim_v is UNDEFINED else ops.to_uint32(vm.to_number(lim_v))
+    if isinstance(sep_v, JSObject) and sep_v.cls == "RegExp":
+        raise vm.throw_type("Regular expressions are not supported in memcourse")
+    if limit == 0:
+        return vm.new_array([])
+    if sep_v is UNDEFINED:
+        return vm.new_array([s])
+    sep = vm.to_string(sep_v)
+    parts = list(s) if sep == "" else s.split(sep)
+    return vm.new_array(parts[:limit])
+
+
+def _replacer(name: str, all_matches: bool) -> Any:
+    def replace(vm: Any, this: Any, args: list[Any]) -> Generator[Any, Any, Any]:
+        s = this_string(vm, this, name)
+        pattern = vm.to_string(arg(args, 0))
+        repl = arg(args, 1)
+        functional = ops.is_callable(repl)
+        template = "" if functional else vm.to_string(repl)
+        positions = _match_positions(s, pattern, all_matches)
+        out: list[str] = []
+        last = 0
+        for p in positions:
+            out.append(s[last:p])
+            if functional:
+                r = yield (repl, UNDEFINED, [pattern, float(p), s], 0)
+                out.append(vm.to_string(r))
+            else:
+                out.append(_expand(template, pattern, p, s))
+            last = p + len(pattern)
+        out.append(s[last:])
+        return "".join(out)
+
+    return replace
+
+
+def _match_positions(s: str, pattern: str, all_matches: bool) -> list[int]:
+    if not all_matches:
+        p = s.find(pattern)
+        return [] if p < 0 else [p]
+    if pattern == "":
+        return list(range(len(s) + 1))
+    out = []
+    p = s.find(pattern)
+    while p >= 0:
+        out.append(p)
+        p = s.find(pattern, p + len(pattern))
+    return out
+
+
+def _expand(template: str, matched: str, pos: int, s: str) -> str:
+    """GetSubstitution (22.1.3.19.1) for string patterns: $$, $&, $` and $'."""
+    if "$" not in template:
+        return template
+    out = []
+    i = 0
+    while i < len(template):
+        ch = template[i]
+        nxt = template[i + 1] if i + 1 < len(template) else ""
+        if ch == "$" and nxt in "$&`'" and nxt:
+            out.append({"$": "$", "&": matched, "`": s[:pos], "'": s[pos + len(matched):]}[nxt])
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _concat(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "concat")
+    out = s + "".join(vm.to_string(a) for a in args)
+    check_length(vm, len(out))
+    return out
+
+
+def _locale_compare(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "localeCompare")
+    t = vm.to_string(arg(args, 0))
+    a, b = (s.casefold(), s), (t.casefold(), t)
+    if a == b:
+        return 0.0
+    # ICU's root collation puts lower case before upper case for otherwise equal letters
+    if a[0] == b[0]:
+        return -1.0 if s.swapcase() < t.swapcase() else 1.0
+    return -1.0 if a < b else 1.0
+
+
+def _value_of(vm: Any, this: Any, args: list[Any]) -> Any:
+    if type(this) is str:
+        return this
+    if isinstance(this, JSPrimitiveWrapper) and type(this.value) is str:
+        return this.value
+    raise vm.throw_type("String.prototype.valueOf requires that 'this' be a String")
+
+
+def _iterator(vm: Any, this: Any, args: list[Any]) -> Any:
+    return make_iterator(vm, this_string(vm, this, "[Symbol.iterator]"), "String", "values")
+
+
+def install(vm: Any) -> None:
+    proto = JSPrimitiveWrapper(vm.ObjectPrototype, "String", "")
+    vm._builtin_id(proto)
+    vm.StringPrototype = proto
+    ctor = constructor(vm, "String", _string_call, 1, _string_construct, proto)
+    method(vm, ctor, "fromCharCode", _from_char_code, 1)
+    method(vm, ctor, "fromCodePoint", _from_code_point, 1)
+    table = {
+        "charAt": (_char_at, 1), "charCodeAt": (_char_code_at, 1), "codePointAt": (_code_point_at, 1),
+        "at": (_at, 1), "indexOf": (_index_of, 1), "lastIndexOf": (_last_index_of, 1),
+        "includes": (_includes, 1), "startsWith": (_starts_with, 1), "endsWith": (_ends_with, 1),
+        "slice": (_slice, 2), "substring": (_substring, 2), "substr": (_substr, 2),
+        "toUpperCase": (_case("toUpperCase", True), 0), "toLowerCase": (_case("toLowerCase", False), 0),
+        "toLocaleUpperCase": (_case("toLocaleUpperCase", True), 0),
+        "toLocaleLowerCase": (_case("toLocaleLowerCase", False), 0),
+        "trim": (_trimmer("trim", True, True), 0), "trimStart": (_trimmer("trimStart", True, False), 0),
+        "trimEnd": (_trimmer("trimEnd", False, True), 0), "padStart": (_pad("padStart", True), 2),
+        "padEnd": (_pad("padEnd", False), 2), "repeat": (_repeat, 1), "split": (_split, 2),
+        "concat": (_concat, 1), "localeCompare": (_locale_compare, 1), "toString": (_value_of, 0),
+        "valueOf": (_value_of, 0),
+    }
+    for name, (fn, length) in table.items():
+        method(vm, proto, name, fn, length)
+    method(vm, proto, "replace", _replacer("replace", False), 2, gen=True)
+    method(vm, proto, "replaceAll", _replacer("replaceAll", True), 2, gen=True)
+    method(vm, proto, SYM_ITERATOR, _iterator, 0)
