@@ -147,23 +147,19 @@ def checkpoint_frames(trace: Mapping[str, Any], labeler: Labeler) -> list[dict[s
     return frames
 
 
-def step_frames(steps: Sequence[Any], labeler: Labeler) -> list[dict[str, Any]]:
-    """One frame per step of the engine's timeline: the line and what happened there. A step that carries a full
-    state (as checkpoints do) is drawn; the others only move the highlighted line."""
-    frames = []
-    for index, step in enumerate(steps, start=1):
+def labelled_steps(steps: Sequence[Any], labeler: Labeler) -> list[dict[str, Any]]:
+    """The engine's compact timeline with object ids turned into labels. Each entry keeps its shape: "line",
+    "stack" (names, innermost first), and what changed: "frames" (locals by depth, outermost = "0"), "heap"
+    (objects added or changed), "freed" (objects gone), "heap_reset" / "heap_omitted" flags. The page replays it."""
+    out = []
+    for step in steps:
         if not isinstance(step, Mapping):
             continue
-        line = step.get("line")
-        event = step.get("event") or step.get("kind") or "step"
-        title = f"Line {line}: {event}" if line else str(event)
-        state = step.get("state")
-        frames.append({
-            "line": line,
-            "title": f"{title} ({index} of {len(steps)})",
-            "state": labeler.checkpoint(state) if isinstance(state, Mapping) else None,
-        })
-    return frames
+        entry = dict(labeler.value(dict(step)))
+        if "freed" in step:
+            entry["freed"] = [labeler.label(key) or key for key in step["freed"]]
+        out.append(entry)
+    return out
 
 
 def run_timeline(trace: Mapping[str, Any] | None, labeler: Labeler) -> dict[str, Any]:
@@ -171,5 +167,10 @@ def run_timeline(trace: Mapping[str, Any] | None, labeler: Labeler) -> dict[str,
     trace = trace or {}
     steps = trace.get("steps")
     if isinstance(steps, list) and steps:
-        return {"mode": "steps", "frames": step_frames(steps, labeler), "output": trace.get("output", [])}
+        return {
+            "mode": "steps",
+            "steps": labelled_steps(steps, labeler),
+            "truncated": bool(trace.get("steps_truncated")),
+            "output": trace.get("output", []),
+        }
     return {"mode": "checkpoints", "frames": checkpoint_frames(trace, labeler), "output": trace.get("output", [])}

@@ -43,8 +43,17 @@ def test_run_timeline_steps_through_checkpoints_with_labelled_memory() -> None:
     assert last["heap"]["E"]["items"] == [{"object": "B#1"}, {"object": "B#2"}]
 
 
-def test_run_timeline_prefers_the_engine_steps_when_the_trace_has_them() -> None:
-    trace = {**TRACE, "steps": [{"line": 1, "event": "call"}, {"line": 2, "event": "line"}]}
-    timeline = run_timeline(trace, Labeler.build([], trace))
+def test_run_timeline_prefers_the_engine_steps_and_labels_them() -> None:
+    steps = [
+        {"line": 6, "stack": ["<global>"], "frames": {"0": {"head": {"uninitialized": True}}}},
+        {"line": 2, "stack": ["makeNode", "<global>"], "frames": {"1": {"value": 1}},
+         "heap": {"2:16#1": {"type": "object", "props": {"next": {"site": "2:16#2"}}}}},
+        {"line": 7, "stack": ["<global>"], "freed": ["2:16#1", "@4"]},
+    ]
+    trace = {**TRACE, "steps": steps, "steps_truncated": True}
+    timeline = run_timeline(trace, Labeler.build([site["key"] for site in SITES], TRACE))
     assert timeline["mode"] == "steps"
-    assert [frame["line"] for frame in timeline["frames"]] == [1, 2]
+    assert timeline["truncated"] is True
+    assert [step["line"] for step in timeline["steps"]] == [6, 2, 7]
+    assert timeline["steps"][1]["heap"] == {"B#1": {"type": "object", "props": {"next": {"object": "B#2"}}}}
+    assert timeline["steps"][2]["freed"] == ["B#1", "@4"]

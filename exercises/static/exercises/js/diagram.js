@@ -12,8 +12,9 @@
   var SVG_NS = "http://www.w3.org/2000/svg";
   var MAX_OBJECTS = 150;
   var MAX_ROWS = 60;
-  var STACK_WIDTH = 176 + 48 + 32;  // px: the call-stack column, its gap and the padding (see .memory in app.css)
-  var HEAP_COLUMN_WIDTH = 156 + 28; // px: one heap column and its gap
+  var STACK_WIDTH = 176;            // px: the call-stack column when it cannot be measured
+  var DIAGRAM_CHROME = 48 + 32;     // px: the gap after the stack column and the padding (see .memory in app.css)
+  var HEAP_COLUMN_WIDTH = 184 + 28; // px: one heap column and its gap
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -74,6 +75,18 @@
     this.links = [];
   }
 
+  /** What to call an object: its label, or for an object without one ("@17"), "scope 1", "object 2"... */
+  Diagram.prototype.nameOf = function (key) {
+    if (String(key).charAt(0) !== "@") return String(key);
+    if (!this.aliases[key]) {
+      var obj = this.heap[key] || {};
+      var kind = obj.type === "scope" ? "scope" : obj.type === "array" ? "array" : "object";
+      this.aliasCount[kind] = (this.aliasCount[kind] || 0) + 1;
+      this.aliases[key] = kind + " " + this.aliasCount[kind];
+    }
+    return this.aliases[key];
+  };
+
   Diagram.prototype.valueCell = function (value, sourceKey) {
     var target = refTarget(value);
     if (target === undefined) {
@@ -95,8 +108,8 @@
       className: "ref-chip" + (this.garbage.has(target) ? " to-garbage" : ""),
       href: "#" + domId(this.idPrefix + "-obj", target),
       "data-target": target,
-      "aria-label": "refers to object " + target,
-      text: "→ " + target,
+      "aria-label": "refers to " + (String(target).charAt(0) === "@" ? "" : "object ") + this.nameOf(target),
+      text: "→ " + this.nameOf(target),
     });
     this.links.push({ chip: chip, target: target, fromGarbage: this.garbage.has(sourceKey) });
     cell.appendChild(chip);
@@ -209,11 +222,11 @@
       leaked ? el("span", { className: "badge bad", text: "refcount leak" }) : null,
     ]);
     var head = el("div", { className: "head" }, [
-      el("span", { className: "label", text: key }),
+      el("span", { className: "label", text: this.nameOf(key) }),
       el("span", { className: "kind", text: kindText(obj) }),
       flags,
     ]);
-    var description = "object " + key + ", " + kindText(obj) + (garbage ? ", unreachable" : "") + (leaked ? ", leaked under reference counting" : "");
+    var description = (key.charAt(0) === "@" ? "" : "object ") + this.nameOf(key) + ", " + kindText(obj) + (garbage ? ", unreachable" : "") + (leaked ? ", leaked under reference counting" : "");
     return el("section", {
       className: "obj" + (garbage ? " garbage" : "") + (leaked ? " leaked" : "") + (obj.type === "scope" ? " scope" : ""),
       id: domId(this.idPrefix + "-obj", key),
@@ -274,6 +287,8 @@
     this.container.textContent = "";
     this.links = [];
     this.visible = this.visibleKeys();
+    this.aliases = {};
+    this.aliasCount = {};
     var memory = el("div", { className: "memory" });
     var stackCol = el("div", { className: "column stack-col" }, [el("h4", { text: "Call stack" })]);
     (cp.stack || []).forEach(function (frame, i) {
@@ -281,10 +296,14 @@
     });
     if (!(cp.stack || []).length) stackCol.appendChild(el("p", { className: "heap-more", text: "The script has finished: no frames." }));
 
+    // Lay out the stack first, so the heap gets as many columns as the remaining width holds.
+    memory.appendChild(stackCol);
+    this.container.appendChild(memory);
+    var stackWidth = stackCol.getBoundingClientRect().width || STACK_WIDTH;
+    var width = this.container.clientWidth || 800;
+    var maxColumns = Math.max(1, Math.floor((width - stackWidth - DIAGRAM_CHROME + 28) / HEAP_COLUMN_WIDTH));
     var heapWrap = el("div", { className: "heap-wrap" });
     var shown = 0;
-    var width = this.container.clientWidth || 800;
-    var maxColumns = Math.max(1, Math.floor((width - STACK_WIDTH + 28) / HEAP_COLUMN_WIDTH));
     var columns = this.heapColumns(maxColumns);
     columns.forEach(function (keys) {
       var col = el("div", { className: "column heap-col" });
@@ -299,13 +318,11 @@
     var heapCol = el("div", { className: "column" }, [el("h4", { text: "Heap" }), heapWrap]);
     if (!total) heapCol.appendChild(el("p", { className: "heap-more", text: "No objects." }));
     if (total > shown) heapCol.appendChild(el("p", { className: "heap-more", text: (total - shown) + " more objects not shown." }));
-    memory.appendChild(stackCol);
     memory.appendChild(heapCol);
     var svg = document.createElementNS(SVG_NS, "svg");
     svg.setAttribute("class", "arrows");
     svg.setAttribute("aria-hidden", "true");
     memory.appendChild(svg);
-    this.container.appendChild(memory);
     this.container.appendChild(legend());
     this.memory = memory;
     this.svg = svg;

@@ -2,14 +2,71 @@
    steps when the trace has them, otherwise its checkpoints); the current line is highlighted in the program
    listing and the memory diagram shows the state at that point.
 
-   The page loads the timeline lazily from data-url: {"mode": "steps"|"checkpoints",
-   "frames": [{"line": 3, "title": "...", "state": <labelled checkpoint> | null, "output": [...]}]}. */
+   The page loads the timeline lazily from data-url, either
+     {"mode": "checkpoints", "frames": [{"line", "title", "state": <labelled checkpoint>}]}, or
+     {"mode": "steps", "steps": [...], "truncated": bool}: the engine's compact timeline (exercises/page_context.py,
+     labelled_steps), which is replayed here: each entry says only what changed since the one before. */
 (function () {
   "use strict";
 
+  var SNAPSHOT_EVERY = 200;
+
+  /* ---------- Replaying the engine's compact timeline ---------- */
+
+  function emptyState() {
+    return { frames: [], heap: {}, heapKnown: true };
+  }
+
+  function copyState(state) {
+    // Entries are replaced whole, never mutated, so a shallow copy is a full snapshot.
+    return { frames: state.frames.slice(), heap: Object.assign({}, state.heap), heapKnown: state.heapKnown };
+  }
+
+  function applyStep(state, step) {
+    var depth = (step.stack || []).length;
+    state.frames.length = Math.min(state.frames.length, depth);
+    Object.keys(step.frames || {}).forEach(function (d) { state.frames[Number(d)] = step.frames[d]; });
+    for (var i = 0; i < depth; i++) if (!state.frames[i]) state.frames[i] = {};
+    if (step.heap_omitted) { state.heapKnown = false; return; }
+    if (step.heap_reset) state.heap = {};
+    state.heapKnown = true;
+    Object.keys(step.heap || {}).forEach(function (key) { state.heap[key] = step.heap[key]; });
+    (step.freed || []).forEach(function (key) { delete state.heap[key]; });
+  }
+
+  /** Full states rebuilt on demand from snapshots taken every SNAPSHOT_EVERY steps. */
+  function Replay(steps) {
+    this.steps = steps;
+    this.snapshots = [];
+    var state = emptyState();
+    for (var i = 0; i < steps.length; i++) {
+      applyStep(state, steps[i]);
+      if (i % SNAPSHOT_EVERY === 0) this.snapshots.push(copyState(state));
+    }
+  }
+
+  Replay.prototype.stateAt = function (index) {
+    var base = Math.floor(index / SNAPSHOT_EVERY);
+    var state = copyState(this.snapshots[base]);
+    for (var i = base * SNAPSHOT_EVERY + 1; i <= index; i++) applyStep(state, this.steps[i]);
+    return state;
+  };
+
+  Replay.prototype.frameAt = function (index) {
+    var step = this.steps[index];
+    var state = this.stateAt(index);
+    var stack = (step.stack || []).map(function (name, i) { return { "function": name, line: i === 0 ? step.line : null }; });
+    var where = stack.length ? " in " + stack[0]["function"] : "";
+    return {
+      line: step.line,
+      title: "Line " + step.line + where + (state.heapKnown ? "" : " (too many objects to record the heap here)"),
+      state: { stack: stack, locals: state.frames.slice().reverse(), heap: state.heapKnown ? state.heap : {} },
+    };
+  };
+
   function Stepper(root) {
     this.root = root;
-    this.frames = [];
+    this.frames = { length: 0, at: function () { return null; } };
     this.index = 0;
     this.slider = root.querySelector("input[type=range]");
     this.prev = root.querySelector("[data-step=prev]");
@@ -47,8 +104,15 @@
   };
 
   Stepper.prototype.setFrames = function (timeline) {
-    this.frames = timeline.frames || [];
     this.mode = timeline.mode;
+    if (timeline.mode === "steps") {
+      var replay = new Replay(timeline.steps || []);
+      this.frames = { length: replay.steps.length, at: function (i) { return replay.frameAt(i); } };
+      this.truncated = !!timeline.truncated;
+    } else {
+      var frames = timeline.frames || [];
+      this.frames = { length: frames.length, at: function (i) { return frames[i]; } };
+    }
     this.root.hidden = false;
     var locked = this.root.parentNode.querySelector("[data-stepper-locked]");
     if (locked) locked.hidden = true;
@@ -67,14 +131,16 @@
     if (!this.frames.length) return;
     index = Math.max(0, Math.min(this.frames.length - 1, index));
     this.index = index;
-    var frame = this.frames[index];
+    var frame = this.frames.at(index);
     var what = this.mode === "steps" ? "Step" : "Checkpoint";
     this.slider.value = String(index);
     this.slider.setAttribute("aria-valuetext", what + " " + (index + 1) + " of " + this.frames.length + ", line " + frame.line);
     this.position.textContent = what + " " + (index + 1) + " / " + this.frames.length;
     this.prev.disabled = index === 0;
     this.next.disabled = index === this.frames.length - 1;
-    this.event.textContent = frame.title || ("Line " + frame.line);
+    var last = index === this.frames.length - 1;
+    this.event.textContent = (frame.title || ("Line " + frame.line)) +
+      (last && this.truncated ? " — the recorded timeline stops here; the program ran on." : "");
     this.highlight(frame.line);
     if (frame.state) {
       window.Memcourse.renderDiagram(this.view, frame.state, { idPrefix: "step" });
