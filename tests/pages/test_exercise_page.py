@@ -118,3 +118,19 @@ def test_the_step_through_answers_json_errors_not_pages(client_for: Any, outside
     assert anonymous.status_code == 401
     assert json.loads(anonymous.content)["error"]["message"]
     assert client_for(outsider).get(url(exercise) + "run.json").status_code == 403
+
+
+def test_a_program_that_cannot_run_shows_its_problem_and_disables_answers(
+    client_for: Any, teacher: Any, course: Any
+) -> None:
+    from exercises.models import Exercise, ExerciseVersion, Module, Question
+
+    module = Module.objects.create(course=course, order=2, title="Broken")
+    exercise = Exercise.objects.create(module=module, title="Broken program", program="let = ;", version=1)
+    Question.objects.create(exercise=exercise, kind="reachable", checkpoint="x", prompt="?", points=1)
+    ExerciseVersion.objects.create(exercise=exercise, number=1, program="let = ;",
+                                   problem="SyntaxError at line 1, column 5: Unexpected token")
+    html = client_for(teacher).get(url(exercise)).content.decode()
+    assert "SyntaxError at line 1, column 5: Unexpected token" in html
+    assert "has no answer key for the current version" in html
+    assert 'type="submit" class="btn" disabled' in html

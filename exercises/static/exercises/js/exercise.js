@@ -136,7 +136,18 @@
     }
     if (kind === "overflow" && part.part === "line") {
       if (part.expected === null) return "Line: " + (part.correct ? "right, there is no overflow line." : "the program does not overflow.");
-      return "Line: " + (part.correct ? "right, line " + part.expected : "you said " + formatValue(part.given) + ", it overflows at line " + part.expected) + ".";
+      if (part.correct) return "Line: right, line " + part.expected + ".";
+      return "Line: " + (part.given === null ? "you gave none" : "you said line " + part.given) + "; it overflows at line " + part.expected + ".";
+    }
+    if ((kind === "stack" || kind === "output") && !part.correct && (part.given === null || part.expected === null)) {
+      var what = kind === "stack" ? "frame" : "line";
+      var name = part.part.charAt(0).toUpperCase() + part.part.slice(1);
+      if (Array.isArray(part.given)) return "Extra frames that are not on the stack there: " + part.given.join(", ") + ".";
+      if (part.given === null) return name + ": missing, expected " + formatValue(part.expected) + ".";
+      return name + ": " + formatValue(part.given) + " is one " + what + " too many.";
+    }
+    if (kind === "stack" && Array.isArray(part.given)) {
+      return "Extra frames that are not on the stack there: " + part.given.join(", ") + ".";
     }
     if (kind === "multiple_choice") return part.correct ? "Right choice." : "Not that one.";
     var label = kind === "locals" ? part.part : part.part.charAt(0).toUpperCase() + part.part.slice(1);
