@@ -14,7 +14,12 @@ if str(ROOT) not in sys.path:  # so that `tests.conformance` imports under any p
     sys.path.insert(0, str(ROOT))
 
 from tests.conformance.corpus import PROGRAMS_DIR  # noqa: E402
-from tests.conformance.node_runner import NodeHarnessError, node_executable, run_many  # noqa: E402
+from tests.conformance.node_runner import (  # noqa: E402
+    NodeHarnessError,
+    fingerprint,
+    node_executable,
+    run_many,
+)
 
 
 def require_node() -> None:
@@ -28,21 +33,41 @@ def require_node() -> None:
 
 
 class NodeTraces:
-    """V8's traces of programs, computed on first use for every program the session will need."""
+    """V8's traces of programs, computed on first use for every program the session will need.
 
-    def __init__(self, wanted: list[str]) -> None:
+    Traces are also kept in pytest's cache (``.pytest_cache``) under a fingerprint of the program, the
+    harness, the instrumentation and the node version, so an unchanged program is not measured again.
+    """
+
+    def __init__(self, wanted: list[str], cache: pytest.Cache | None) -> None:
         self._wanted = wanted
+        self._cache = cache
         self._traces: dict[str, dict[str, Any] | NodeHarnessError] = {}
 
     def get(self, program: str) -> dict[str, Any]:
         if program not in self._traces:
-            pending = [name for name in dict.fromkeys([program, *self._wanted]) if name not in self._traces]
-            sources = {name: (PROGRAMS_DIR / name).read_text(encoding="utf-8") for name in pending}
-            self._traces.update(run_many(sources))
+            self._measure(
+                [name for name in dict.fromkeys([program, *self._wanted]) if name not in self._traces]
+            )
         trace = self._traces[program]
         if isinstance(trace, NodeHarnessError):
             pytest.fail(f"{program}: the V8 harness failed: {trace}")
         return trace
+
+    def _measure(self, names: list[str]) -> None:
+        sources = {name: (PROGRAMS_DIR / name).read_text(encoding="utf-8") for name in names}
+        keys = {name: f"conformance/node/{fingerprint(source)}" for name, source in sources.items()}
+        missing: dict[str, str] = {}
+        for name, source in sources.items():
+            cached = self._cache.get(keys[name], None) if self._cache is not None else None
+            if isinstance(cached, dict):
+                self._traces[name] = cached
+            else:
+                missing[name] = source
+        for name, trace in run_many(missing).items():
+            self._traces[name] = trace
+            if self._cache is not None and isinstance(trace, dict):
+                self._cache.set(keys[name], trace)
 
 
 _WANTED_KEY = pytest.StashKey[list[str]]()
@@ -61,4 +86,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def node_traces(request: pytest.FixtureRequest) -> NodeTraces:
     require_node()
-    return NodeTraces(request.config.stash.get(_WANTED_KEY, []))
+    cache = getattr(request.config, "cache", None)
+    return NodeTraces(request.config.stash.get(_WANTED_KEY, []), cache)

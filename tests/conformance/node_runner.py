@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -13,6 +14,7 @@ from typing import Any
 from tests.conformance.instrument import InstrumentError, instrument
 
 HARNESS = Path(__file__).resolve().parent / "harness" / "run.js"
+INSTRUMENT = Path(__file__).resolve().parent / "instrument.py"
 # The interpreter-only, single-threaded run the contract's "Notes on measuring V8" call for.
 NODE_FLAGS = ("--expose-gc", "--no-opt", "--no-maglev", "--no-sparkplug", "--single-threaded-gc")
 TIMEOUT_SECONDS = 60.0
@@ -60,6 +62,24 @@ def _result(completed: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise NodeHarnessError(f"harness printed no JSON: {completed.stdout[:500]!r}") from error
     return result
+
+
+def fingerprint(source: str) -> str:
+    """A key for node's trace of ``source``: it changes with the program, the harness, the instrumentation
+    and the node version, so a cached trace is never stale."""
+    node = node_executable() or "node"
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    digest = hashlib.sha256()
+    for part in (
+        source,
+        HARNESS.read_text(encoding="utf-8"),
+        INSTRUMENT.read_text(encoding="utf-8"),
+        " ".join(NODE_FLAGS),
+        version,
+    ):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def run_many(
