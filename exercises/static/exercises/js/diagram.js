@@ -15,6 +15,7 @@
   var STACK_WIDTH = 176;            // px: the call-stack column when it cannot be measured
   var DIAGRAM_CHROME = 48 + 32;     // px: the gap after the stack column and the padding (see .memory in app.css)
   var HEAP_COLUMN_WIDTH = 184 + 28; // px: one heap column and its gap
+  var NARROW = 560;                 // px: below this width the heap goes under the stack
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -299,8 +300,9 @@
     // Lay out the stack first, so the heap gets as many columns as the remaining width holds.
     memory.appendChild(stackCol);
     this.container.appendChild(memory);
-    var stackWidth = stackCol.getBoundingClientRect().width || STACK_WIDTH;
     var width = this.container.clientWidth || 800;
+    if (width < NARROW) memory.classList.add("narrow");   // stack above heap on small screens
+    var stackWidth = width < NARROW ? -DIAGRAM_CHROME + 32 : stackCol.getBoundingClientRect().width || STACK_WIDTH;
     var maxColumns = Math.max(1, Math.floor((width - stackWidth - DIAGRAM_CHROME + 28) / HEAP_COLUMN_WIDTH));
     var heapWrap = el("div", { className: "heap-wrap" });
     var shown = 0;
