@@ -74,3 +74,11 @@ def test_teachers_see_draft_exercises_marked_as_drafts(client_for: Any, teacher:
     html = client_for(teacher).get("/courses/memory-101/").content.decode()
     assert "Draft exercise" in html
     assert "Draft</span>" in html
+
+
+def test_not_found_pages_use_the_site_layout(client_for: Any, student: Any, settings: Any) -> None:
+    settings.DEBUG = False
+    response = client_for(student).get("/courses/no-such-course/")
+    assert response.status_code == 404
+    assert "There is no course &quot;no-such-course&quot;." in response.content.decode()
+    assert "Go to the courses" in response.content.decode()

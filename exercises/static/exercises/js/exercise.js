@@ -376,9 +376,25 @@
     }
   };
 
+  /** "checkpoint “x”, line 12" links: bring that line of the program into view and flash it. */
+  function gotoLine(event) {
+    var link = event.target.closest && event.target.closest("[data-goto-line]");
+    if (!link) return;
+    var listing = document.getElementById("program");
+    var line = listing && listing.querySelector('.line[data-line="' + link.getAttribute("data-goto-line") + '"]');
+    if (!line) return;
+    event.preventDefault();
+    listing.focus({ preventScroll: true });
+    line.scrollIntoView({ block: "center", behavior: "smooth" });
+    line.classList.remove("flash");
+    void line.offsetWidth;  // restart the animation
+    line.classList.add("flash");
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-question]"), function (form) {
       new Question(form);
     });
+    document.addEventListener("click", gotoLine);
   });
 })();
