@@ -1,14 +1,19 @@
 """The only module of the web app that calls the engine. It turns every way a program can fail to run into one
 exact, readable problem message, so callers never see an engine exception.
 
-The engine is imported inside the functions so that Django starts (and pages that never trace render) without
-loading the parser."""
+Tracing runs the engine's command line in a child process with a hard deadline; parsing (sites, function names) runs
+in-process. The engine is imported lazily so that Django starts without loading the parser."""
 
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -49,15 +54,32 @@ def _load_engine() -> Any:
     return engine
 
 
+TRACE_DEADLINE = 20.0
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _trace_json(source: str) -> dict[str, Any]:
+    """`python -m engine trace -` in a child process, so that a hard deadline holds even if the engine's own
+    budgets fail: the web process or worker is never stuck on one program. Returns the contract's JSON: a trace, or
+    {"error": {...}} alone when the program cannot run (exit status 1)."""
+    command = [sys.executable, "-m", "engine", "trace", "-"]
+    done = subprocess.run(command, input=source, capture_output=True, text=True, timeout=TRACE_DEADLINE, cwd=ROOT)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"python -m engine exited with status {done.returncode}: {done.stderr.strip()[-500:]}")
+    data: dict[str, Any] = json.loads(done.stdout)
+    return data
+
+
 @lru_cache(maxsize=32)
 def _run_cached(source: str) -> ProgramRun:
     """Cached, because the admin validates and then saves the same program. Engine failures are raised, and so
     never cached: the next call tries again."""
-    engine = _load_engine()
     try:
-        trace = engine.trace(source).to_json()
-    except engine.ProgramError as exc:
-        return ProgramRun(trace=None, problem=describe_program_error(exc))
+        trace = _trace_json(source)
+    except subprocess.TimeoutExpired:
+        return ProgramRun(trace=None, problem=f"The program ran for more than {TRACE_DEADLINE:g} seconds; it was stopped.")
+    if "checkpoints" not in trace:
+        return ProgramRun(trace=None, problem=describe_program_error(SimpleNamespace(**trace["error"])))
     error = trace.get("error")
     if error and error.get("name") == "LimitExceeded":
         return ProgramRun(trace=trace, problem=describe_limit(error))

@@ -200,7 +200,15 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     from exercises import program
 
     engine = FakeEngine()
+
+    def trace_json(source: str) -> dict[str, Any]:
+        try:
+            return engine.trace(source).to_json()
+        except FakeProgramError as exc:
+            return {"error": {"name": exc.name, "message": exc.message, "line": exc.line, "column": exc.column}}
+
     monkeypatch.setattr(program, "_load_engine", lambda: engine)
+    monkeypatch.setattr(program, "_trace_json", trace_json)
     program._run_cached.cache_clear()
     return engine
 
