@@ -134,3 +134,15 @@ def test_a_program_that_cannot_run_shows_its_problem_and_disables_answers(
     assert "SyntaxError at line 1, column 5: Unexpected token" in html
     assert "has no answer key for the current version" in html
     assert 'type="submit" class="btn" disabled' in html
+
+
+def test_a_draft_never_traced_still_opens_for_its_teacher(client_for: Any, teacher: Any, course: Any) -> None:
+    from exercises.models import Exercise, Module, Question
+
+    module = Module.objects.create(course=course, order=3, title="New")
+    exercise = Exercise.objects.create(module=module, title="Fresh draft", program='checkpoint("a");\n')
+    Question.objects.create(exercise=exercise, kind="stack", checkpoint="a", prompt="?", points=1)
+    response = client_for(teacher).get(url(exercise))
+    assert response.status_code == 200
+    assert 'class="line checkpoint" data-line="1"' in response.content.decode()  # found in the text, not a trace
+    assert client_for(teacher).get(url(exercise) + "run.json").status_code == 404
