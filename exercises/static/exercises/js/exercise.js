@@ -40,9 +40,11 @@
     if (/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
     if (/^(["'`]).*\1$/.test(t) && t.length >= 2) return t.slice(1, -1);
     if (LABEL.test(t)) return { object: t };
+    // An object made by a built-in (map(), slice()...) has no allocation site, so no label.
+    if (/^(built-in object|unlabelled object|object)$/i.test(t)) return { object: null };
     throw new AnswerError(
       name + ": “" + t + "” is not a value. Write a number, text in quotes (\"hi\"), true, false, null, " +
-      "undefined, NaN, or an object label such as B or B#2."
+      "undefined, NaN, an object label such as B or B#2, or “object” for an object without a label."
     );
   }
 
