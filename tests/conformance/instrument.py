@@ -14,8 +14,9 @@ Calls the rewritten program makes (helpers defined by the harness as non-enumera
   the methods, getters and setters (counted right after the object is created, in source order).
 - ``__mc_t(__mc_k(site), [...])``: an array literal reserves its ``#k`` when it starts and is tagged when it
   is complete; while its elements are being evaluated the harness knows it is open (``Plan.arrays``).
-- ``__mc_n(site, Constructor, ...args)`` replaces ``new Constructor(...args)``: counted after the arguments
-  are evaluated and before the constructor body runs.
+- ``__mc_n(site, text, Constructor, ...args)`` replaces ``new Constructor(...args)``: counted after the
+  arguments are evaluated and before the constructor body runs (``text`` is the callee's source, for V8's
+  "X is not a constructor").
 - ``__mc_f(site, fn, name)`` tags a function, arrow or class expression when it is evaluated; because the
   wrapper call hides the binding name the language would give an anonymous function, the name is passed in
   and restored.
@@ -358,7 +359,9 @@ class _Instrumenter:
         arguments = node.child_by_field_name("arguments")
         if constructor is None:
             return
-        self.replace(node.start_byte, constructor.start_byte, f'__mc_n("{site}",')
+        # The callee's text lets the harness word a failure as V8 does ("X is not a constructor").
+        callee = json.dumps(_text(constructor))
+        self.replace(node.start_byte, constructor.start_byte, f'__mc_n("{site}",{callee},')
         if arguments is None or arguments.type != "arguments":
             self.close_at(constructor, ")")
             return

@@ -128,6 +128,16 @@ function tagMethods(target, specsText, isClass) {
   }
 }
 
+function isConstructor(value) {
+  if (typeof value !== 'function') return false;
+  try {
+    Reflect.construct(String, [], value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // `new` expressions whose object the constructor has not yet received, innermost last.
 const underConstruction = [];
 
@@ -160,7 +170,8 @@ const instrumentation = {
     tagMethods(value, specs, false);
     return value;
   },
-  __mc_n: (site, Constructor, ...args) => {
+  __mc_n: (site, text, Constructor, ...args) => {
+    if (!isConstructor(Constructor)) throw new TypeError(`${text} is not a constructor`);
     const pending = { Constructor, tag: reserveSite(site), used: false };
     underConstruction.push(pending);
     let made;
@@ -323,10 +334,14 @@ function programGlobals() {
  */
 function arraysBeingBuilt(frames) {
   const openCount = new Map();
+  const inside = (array, location) => {
+    const position = [location.lineNumber, location.columnNumber];
+    return comparePositions(array.start, position) <= 0 && comparePositions(position, array.end) < 0;
+  };
   for (const frame of frames) {
-    const position = [frame.location.lineNumber, frame.location.columnNumber];
     for (const array of plan.arrays) {
-      if (comparePositions(array.start, position) <= 0 && comparePositions(position, array.end) < 0) {
+      // A function written inside the literal runs in a frame of its own: it is not evaluating the literal.
+      if (inside(array, frame.location) && !inside(array, frame.functionLocation)) {
         openCount.set(array.site, (openCount.get(array.site) || 0) + 1);
       }
     }
