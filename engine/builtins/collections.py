@@ -54,6 +54,21 @@ def _source_values(vm: Any, src: Any) -> Any:
     return iterate_values(vm, src)
 
 
+def _require_callback(vm: Any, fn: Any) -> Any:
+    """V8's wording for a non-callable forEach callback of Map and Set (``string "s" is not a function``)."""
+    if ops.is_callable(fn):
+        return fn
+    if isinstance(fn, JSObject):
+        text = "object"
+    elif fn is UNDEFINED:
+        text = "undefined"
+    elif type(fn) is str:
+        text = f'string "{fn}"'
+    else:
+        text = f"{ops.typeof(fn)} {describe(vm, fn)}"
+    raise vm.throw_type(f"{text} is not a function")
+
+
 def _normalise_key(k: Any) -> Any:
     return 0.0 if type(k) is float and k == 0 else k
 
@@ -105,9 +120,7 @@ def _map_size(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _map_for_each(vm: Any, this: Any, args: list[Any]) -> Gen:
     m = _receiver(vm, this, JSMap, "Map.prototype.forEach")
-    fn = arg(args, 0)
-    if not ops.is_callable(fn):
-        raise vm.throw_type(f"{describe(vm, fn)} is not a function")
+    fn = _require_callback(vm, arg(args, 0))
     it = JSIterator(None, m, "Map", "keys")
     while True:
         k = it.step(vm)
@@ -162,9 +175,7 @@ def _set_size(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _set_for_each(vm: Any, this: Any, args: list[Any]) -> Gen:
     s = _receiver(vm, this, JSSet, "Set.prototype.forEach")
-    fn = arg(args, 0)
-    if not ops.is_callable(fn):
-        raise vm.throw_type(f"{describe(vm, fn)} is not a function")
+    fn = _require_callback(vm, arg(args, 0))
     it = JSIterator(None, s, "Set", "values")
     while True:
         v = it.step(vm)

@@ -230,7 +230,7 @@ class _Parser:
         v = self.value()
         self.ws()
         if self.i < len(self.s):
-            raise self.at("Unexpected non-whitespace character after JSON")
+            raise self.fail(f"Unexpected non-whitespace character after JSON at position {self.i}")
         return v
 
     def value(self) -> Any:

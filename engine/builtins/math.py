@@ -79,7 +79,13 @@ def _ceil(x: float) -> float:
 def _cbrt(x: float) -> float:
     if x != x or x in (math.inf, -math.inf) or x == 0:
         return x
-    return math.copysign(abs(x) ** (1.0 / 3.0), x) if not hasattr(math, "cbrt") else math.cbrt(x)
+    a = abs(x)
+    r = a ** (1.0 / 3.0)
+    r -= (r * r * r - a) / (3 * r * r)  # one Newton step, as fdlibm's cbrt ends with
+    whole = float(round(r))
+    if whole * whole * whole == a:
+        r = whole
+    return math.copysign(r, x)
 
 
 def _fround(x: float) -> float:

@@ -17,6 +17,7 @@ from engine.builtins.common import (
     class_name_of,
     constructor,
     describe,
+    function_name,
     function_source,
     getter,
     method,
@@ -410,6 +411,10 @@ def _bind(vm: Any, this: Any, args: list[Any]) -> Any:
         raise vm.throw_type("Bind must be called on a function")
     bf = BoundFunction(vm.FunctionPrototype, this, arg(args, 0), list(args[1:]))
     vm.register(bf)
+    target_length = vm.get(this, "length")
+    length = max(0.0, target_length - len(args[1:])) if type(target_length) is float else 0.0
+    bf.define_hidden("length", length)
+    bf.define_hidden("name", "bound " + function_name(this))
     return bf
 
 

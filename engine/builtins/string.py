@@ -43,6 +43,9 @@ def _string_call(vm: Any, this: Any, args: list[Any]) -> Any:
 def _string_construct(vm: Any, args: list[Any], proto: Any) -> JSObject:
     s = vm.to_string(args[0]) if args else ""
     w = JSPrimitiveWrapper(proto if isinstance(proto, JSObject) else vm.StringPrototype, "String", s)
+    for i, ch in enumerate(s):
+        w.set_own(str(i), ch)
+    w.define_hidden("length", float(len(s)))
     return vm.register(w)
 
 
