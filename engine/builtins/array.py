@@ -15,7 +15,6 @@ from engine import ops
 from engine.builtins.common import (
     arg,
     constructor,
-    describe,
     method,
     relative_index,
     require_callable,
@@ -97,7 +96,8 @@ def _from(vm: Any, this: Any, args: list[Any]) -> Gen:
     if fn is not UNDEFINED:
         require_callable(vm, fn)
     if src is UNDEFINED or src is NULL:
-        raise vm.throw_type(f"{describe(vm, src)} is not iterable (cannot read property Symbol(Symbol.iterator))")
+        what = "object null" if src is NULL else "undefined"
+        raise vm.throw_type(f"{what} is not iterable (cannot read property Symbol(Symbol.iterator))")
     result = vm.new_array([])
     if isinstance(src, JSObject) and not ops.is_callable(vm.get(src, SYM_ITERATOR)):
         n = to_length(vm, vm.get(src, "length"))

@@ -211,6 +211,7 @@ def _tag_of(value: JSObject) -> str:
 
 
 def get_keys(value: JSObject, show_hidden: bool) -> list[Any]:
+    keys: list[Any]
     if show_hidden:
         keys = [k for k in value.own_keys() if isinstance(k, str)]
     else:

@@ -319,7 +319,7 @@ class _Parser:
     def string(self) -> str:
         s = self.s
         self.i += 1
-        out = []
+        out: list[str] = []
         while True:
             if self.i >= len(s):
                 raise self.at("Unterminated string")

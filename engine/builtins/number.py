@@ -126,7 +126,7 @@ def to_radix_string(value: float, radix: int) -> str:
         return "Infinity" if value > 0 else "-Infinity"
     negative = value < 0
     value = -value if negative else value
-    integer = math.floor(value)
+    integer = float(math.floor(value))
     fraction = value - integer
     delta = max(0.5 * (math.nextafter(value, math.inf) - value), math.nextafter(0.0, 1.0))
     frac_digits: list[int] = []
@@ -141,7 +141,7 @@ def to_radix_string(value: float, radix: int) -> str:
                 if fraction + delta > 1:
                     while True:
                         if not frac_digits:
-                            integer += 1
+                            integer += 1.0
                             break
                         d = frac_digits.pop()
                         if d + 1 < radix:
