@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
@@ -30,6 +31,32 @@ from exercises.models import (
 )
 
 
+def _taught_courses(request: HttpRequest) -> QuerySet[Course]:
+    return Course.objects.filter(enrollments__user=request.user, enrollments__role=Enrollment.Role.TEACHER)
+
+
+class TeacherScopedAdmin(admin.ModelAdmin):
+    """Staff who are not superusers see and edit only what belongs to the courses they teach."""
+
+    course_path = ""  # the lookup from this model to its Course; "" for Course itself
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        lookup = f"{self.course_path}__in" if self.course_path else "pk__in"
+        return queryset.filter(**{lookup: _taught_courses(request)})
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if not request.user.is_superuser:
+            taught = _taught_courses(request)
+            if db_field.related_model is Course:
+                kwargs["queryset"] = taught
+            elif db_field.related_model is Module:
+                kwargs["queryset"] = Module.objects.filter(course__in=taught)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class ModuleInline(admin.StackedInline):
     model = Module
     extra = 0
@@ -37,14 +64,20 @@ class ModuleInline(admin.StackedInline):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(TeacherScopedAdmin):
     list_display = ("title", "slug")
     prepopulated_fields = {"slug": ("title",)}
     inlines = [ModuleInline]
 
+    def save_model(self, request: HttpRequest, obj: Course, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:  # whoever creates a course teaches it
+            services.course_enroll(user=request.user, course=obj, role=Enrollment.Role.TEACHER)
+
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(admin.ModelAdmin):
+class EnrollmentAdmin(TeacherScopedAdmin):
+    course_path = "course"
     list_display = ("user", "course", "role", "created")
     list_filter = ("course", "role")
     search_fields = ("user__username", "course__title")
@@ -59,7 +92,8 @@ class ExerciseInline(admin.TabularInline):
 
 
 @admin.register(Module)
-class ModuleAdmin(admin.ModelAdmin):
+class ModuleAdmin(TeacherScopedAdmin):
+    course_path = "course"
     list_display = ("title", "course", "order")
     list_filter = ("course",)
     inlines = [ExerciseInline]
@@ -125,7 +159,8 @@ class ExerciseAdminForm(forms.ModelForm):
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(TeacherScopedAdmin):
+    course_path = "module__course"
     form = ExerciseAdminForm
     list_display = ("title", "module", "order", "published", "version")
     list_filter = ("module__course", "published")
@@ -174,18 +209,21 @@ class ExerciseAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExerciseVersion)
-class ExerciseVersionAdmin(admin.ModelAdmin):
+class ExerciseVersionAdmin(TeacherScopedAdmin):
+    course_path = "exercise__module__course"
     list_display = ("exercise", "number", "created")
     readonly_fields = ("exercise", "number", "program", "trace", "problem", "sites", "functions", "created")
 
 
 @admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin):
+class AttemptAdmin(TeacherScopedAdmin):
+    course_path = "question__exercise__module__course"
     list_display = ("id", "student", "question", "status", "score", "max_score", "created")
     list_filter = ("status",)
     readonly_fields = [f.name for f in Attempt._meta.fields]
 
 
 @admin.register(Progress)
-class ProgressAdmin(admin.ModelAdmin):
+class ProgressAdmin(TeacherScopedAdmin):
+    course_path = "question__exercise__module__course"
     list_display = ("student", "question", "best_score", "max_score", "attempts", "completed")

@@ -75,3 +75,38 @@ def test_editing_the_program_of_a_published_exercise_in_the_admin_makes_a_new_ve
     html = admin_client.post(f"/admin/exercises/exercise/{exercise.pk}/change/", data, follow=True).content.decode()
     assert '<span class="answer-key">lines: 2</span>' in html
     assert list(ExerciseVersion.objects.values_list("number", flat=True)) == [1, 2]
+
+
+@pytest.fixture
+def author(teacher: Any) -> Any:
+    from django.contrib.auth.models import Permission
+
+    teacher.user_permissions.add(*Permission.objects.filter(content_type__app_label="exercises"))
+    return teacher
+
+
+@pytest.mark.django_db
+def test_a_teacher_sees_only_the_exercises_of_courses_they_teach(client: Any, author: Any, module: Module,
+                                                                 heap_program: str) -> None:
+    from exercises.models import Course
+
+    mine = Exercise.objects.create(module=module, title="Mine", program=heap_program)
+    elsewhere = Module.objects.create(course=Course.objects.create(title="Other", slug="other"), title="M")
+    Exercise.objects.create(module=elsewhere, title="Theirs", program=heap_program)
+    client.force_login(author)
+    html = client.get("/admin/exercises/exercise/").content.decode()
+    assert "Mine" in html and "Theirs" not in html
+    assert client.get(f"/admin/exercises/exercise/{mine.pk}/change/").status_code == 200
+    theirs = Exercise.objects.get(title="Theirs")
+    assert client.get(f"/admin/exercises/exercise/{theirs.pk}/change/").status_code == 302  # "does not exist"
+
+
+@pytest.mark.django_db
+def test_a_teacher_who_creates_a_course_teaches_it(client: Any, author: Any) -> None:
+    from exercises.models import Enrollment
+
+    client.force_login(author)
+    data = {"title": "New", "slug": "new", "description": "", "modules-TOTAL_FORMS": 0, "modules-INITIAL_FORMS": 0,
+            "modules-MIN_NUM_FORMS": 0, "modules-MAX_NUM_FORMS": 1000}
+    assert client.post("/admin/exercises/course/add/", data).status_code == 302
+    assert Enrollment.objects.get(course__slug="new").user == author

@@ -72,4 +72,7 @@ class Command(BaseCommand):
     def _teacher_permissions(self) -> list[Permission]:
         codenames = [f"{action}_{model}" for model in TEACHER_MODELS for action in ("add", "change", "delete", "view")]
         codenames += [f"view_{model}" for model in TEACHER_VIEW_MODELS]
-        return list(Permission.objects.filter(content_type__app_label="exercises", codename__in=codenames))
+        permissions = Permission.objects.filter(content_type__app_label="exercises", codename__in=codenames)
+        # to pick students when enrolling them (the enrollment form looks users up)
+        view_users = Permission.objects.filter(content_type__app_label="auth", codename="view_user")
+        return [*permissions, *view_users]
