@@ -68,6 +68,7 @@ def trace(source: str, *, limits: Limits | None = None, steps: bool = False) -> 
     """Run `source` as a classic script and return its trace."""
     program = compile_program(source, steps)
     vm = VM(limits)
+    vm.program = program
     recorder = Recorder(vm, program, steps)
     _install_course_functions(vm, recorder)
     namespace = make_namespace(vm, program.codes)

@@ -56,6 +56,7 @@ class Program:
     lines: list[int] = field(default_factory=lambda: [0])
     pos_scopes: list[int] = field(default_factory=lambda: [0])
     scope_locals: dict[int, list[tuple[str, Binding]]] = field(default_factory=dict)
+    pos_temps: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     scopes: dict[int, Scope] = field(default_factory=dict)
     py_source: str = ""
     function_names: list[str] = field(default_factory=list)
@@ -83,14 +84,35 @@ class FnEmitter:
         self.scope: Scope = info.scope  # type: ignore[assignment]
         self.ctx_scope: Scope | None = None   # innermost scope whose context is in a Python local
         self.fin_depth = 0
+        self.cur_pos = 0
+        self.open_calls: list[int] = []
+        self.stmt_temps: set[str] = set()
 
     # ---------------------------------------------------------------- output
     def emit(self, line: str) -> None:
         self.out.append("    " * self.indent + line)
 
     def temp(self) -> str:
+        """A Python local for an intermediate value of the statement being compiled. The collector
+        treats it as a root only while its statement runs (contract rule 4)."""
         self.tmp += 1
-        return f"_t{self.tmp}"
+        name = f"_t{self.tmp}"
+        self.c.program.pos_temps.setdefault((self.code.id, self.cur_pos), set()).add(name)
+        self.stmt_temps.add(name)
+        return name
+
+    def call_pos(self, node: Node) -> int:
+        """The position of a call; the temporaries of its statement stay alive while it runs."""
+        p = self.pos(node)
+        self.open_calls.append(p)
+        return p
+
+    def flush_temps(self) -> None:
+        table = self.c.program.pos_temps
+        for p in self.open_calls:
+            table.setdefault((self.code.id, p), set()).update(self.stmt_temps)
+        self.open_calls = []
+        self.stmt_temps = set()
 
     def err(self, what: str, node: Node) -> UnsupportedSyntax:
         line, col = self.c.src.line_col(node)
@@ -267,6 +289,12 @@ class FnEmitter:
         if params is None:
             return
         plist = [params] if params.type != "formal_parameters" else children(params)
+        simple = 0
+        for p in plist:
+            if p.type in ("assignment_pattern", "rest_pattern"):
+                break
+            simple += 1
+        self.code.params = simple
         for i, p in enumerate(plist):
             if p.type == "identifier":
                 self.emit(self.write_var(self.text(p), f"_args[{i}] if len(_args) > {i} else UNDEFINED", p, True))
@@ -357,7 +385,9 @@ class FnEmitter:
 
     # ---------------------------------------------------------------- statements
     def statement_pos(self, node: Node) -> None:
+        self.flush_temps()
         p = self.pos(node)
+        self.cur_pos = p
         self.emit(f"_f.pos = {p}; _vm.steps += 1")
         if self.c.trace_steps:
             self.emit("_hook(_f)")
@@ -668,9 +698,18 @@ class FnEmitter:
         return 0
 
     def s_try_statement(self, node: Node) -> None:
+        """try/catch/finally (14.15). While a finally block runs because of a throw, the pending
+        exception stays alive (a root, as in V8), held in a ``_p`` local."""
         self.statement_pos(node)
         handler = node.child_by_field_name("handler")
         finalizer = node.child_by_field_name("finalizer")
+        pending = None
+        if finalizer is not None:
+            self.tmp += 1
+            pending = f"_p{self.tmp}"
+            self.emit(f"{pending} = None")
+            self.emit("try:")
+            self.indent += 1
         self.emit("try:")
         self.indent += 1
         self.statement(node.child_by_field_name("body"))
@@ -687,17 +726,34 @@ class FnEmitter:
             if param is not None:
                 self.bind_pattern(param, f"_caught({exc})", init=True)
             self.statement(handler.child_by_field_name("body"))
-            self.emit("pass")
+            # V8 drops the caught value when the catch block ends (checked against node).
+            for b in scope.bindings.values():
+                if b.storage == "local":
+                    self.emit(f"{b.py} = UNDEFINED")
             self.leave_scope(scope, saved, saved_ctx)
             self.indent -= 1
+        else:
+            self.emit("finally:")
+            self.indent += 1
+            self.emit("pass")
+            self.indent -= 1
         if finalizer is not None:
+            self.indent -= 1
+            exc = self.temp()
+            self.emit(f"except JSThrow as {exc}:")
+            self.indent += 1
+            self.emit(f"{pending} = {exc}.value")
+            self.emit("raise")
+            self.indent -= 1
             self.emit("finally:")
             self.indent += 1
             self.emit("if not _vm.aborting:")
             self.indent += 1
             self.statement(children(finalizer)[0])
             self.emit("pass")
-            self.indent -= 2
+            self.indent -= 1
+            self.emit(f"{pending} = None")
+            self.indent -= 1
 
     # ---------------------------------------------------------------- expressions
     def expr(self, node: Node, name_hint: str | None = None) -> str:
@@ -1045,7 +1101,7 @@ class FnEmitter:
             return f"_getv(({o} := {value}), {idx})", o
         # call
         args = self.arguments(link.child_by_field_name("arguments"))
-        p = self.pos(link)
+        p = self.call_pos(link.child_by_field_name("arguments") or link)
         callee = self.callee_text(link.child_by_field_name("function"))
         if recv is not None:
             return f"(yield ({value}, {recv}, {args}, {p}, {callee!r}))", None
@@ -1122,7 +1178,7 @@ class FnEmitter:
     def e_new_expression(self, node: Node) -> str:
         ctor = node.child_by_field_name("constructor")
         args = self.arguments(node.child_by_field_name("arguments"))
-        return (f"(yield (NEW, {self.expr(ctor)}, {args}, {self.pos(node)}, {self.site(node)!r}, "
+        return (f"(yield (NEW, {self.expr(ctor)}, {args}, {self.call_pos(node)}, {self.site(node)!r}, "
                 f"{self.callee_text(ctor)!r}))")
 
     def e_spread_element(self, node: Node) -> str:
@@ -1147,7 +1203,8 @@ class FnEmitter:
             else:
                 items.append(self.expr(c))
             expect_value = False
-        return f"_arrfill(_newarr({self.site(node)!r}), [{', '.join(items)}])"
+        arr = self.temp()
+        return f"_arrfill(({arr} := _newarr({self.site(node)!r})), [{', '.join(items)}])"
 
     def e_object(self, node: Node) -> str:
         obj = self.temp()
@@ -1396,6 +1453,7 @@ class Compiler:
         return f"_CODES[{code.id}]"
 
     def _finish(self, em: FnEmitter, code: FunctionCode) -> None:
+        em.flush_temps()
         header = f"def _f{code.id}(_vm, _f, _fn, _this, _args):"
         body = em.out + ["    if 0: yield"]
         self.defs.append(header + "\n" + "\n".join(body) + "\n")

@@ -19,7 +19,7 @@ from engine.values import JSObject, JSWeakMap, JSWeakRef, JSWeakSet
 
 # Python locals of a compiled frame that hold JavaScript state; temporaries (_t1...) are excluded
 # because values of finished statements keep nothing alive (contract rule 4).
-_FRAME_STATE_PREFIXES = ("v", "_c", "_fn", "_this", "_args", "_arguments")
+_FRAME_STATE_PREFIXES = ("v", "_c", "_fn", "_this", "_args", "_arguments", "_p")
 
 
 def _frame_values(vm: Any, fr: Any) -> Iterator[Any]:
@@ -31,10 +31,14 @@ def _frame_values(vm: Any, fr: Any) -> Iterator[Any]:
     frame = getattr(gen, "gi_frame", None) if gen is not None else None
     if frame is None:
         return
+    live_temps = vm.live_temps(fr)
     for name, value in frame.f_locals.items():
         if fr.native:
             yield from _flatten(value)
-        elif name.startswith(_FRAME_STATE_PREFIXES) and not name.startswith("_t"):
+        elif name.startswith("_t"):
+            if name in live_temps:
+                yield value
+        elif name.startswith(_FRAME_STATE_PREFIXES):
             yield value
 
 

@@ -83,7 +83,7 @@ def num_to_str(x: float) -> str:
         return "0"
     if x in (INF, -INF):
         return "Infinity" if x > 0 else "-Infinity"
-    if x.is_integer() and abs(x) < 1e21:
+    if x.is_integer() and abs(x) < 2**53:
         return str(int(x))
     sign = "-" if x < 0 else ""
     digits, n = _shortest_digits(abs(x))

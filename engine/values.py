@@ -313,19 +313,35 @@ class JSFunction(JSObject):
                 vm.register(proto)
                 self.define_hidden("prototype", proto)
 
+    def _materialize_meta(self) -> None:
+        """`length` and `name` (ECMA-262 10.2.9, 10.2.10), non-enumerable, defined on first use."""
+        if "name" not in self.props and not (self.hidden and "name" in self.hidden and "name" not in self.props):
+            self.define_hidden("length", float(getattr(self.code, "params", 0)))
+            self.define_hidden("name", self.name)
+
     def get_own(self, key: Any) -> Any:
         if key == "prototype":
             self._materialize_prototype()
+        elif (key == "name" or key == "length") and key not in self.props:
+            self._materialize_meta()
         return self.props.get(key, HOLE)
 
     def has_own(self, key: Any) -> bool:
         if key == "prototype":
             self._materialize_prototype()
+        elif key == "name" or key == "length":
+            self._materialize_meta()
         return key in self.props
 
     def own_keys(self) -> list[Any]:
+        self._materialize_meta()
         self._materialize_prototype()
         return list(self.props)
+
+    def delete_own(self, key: Any) -> bool:
+        if key == "name" or key == "length":
+            self._materialize_meta()
+        return super().delete_own(key)
 
     def children(self) -> Iterator[Any]:
         yield from super().children()

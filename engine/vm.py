@@ -301,8 +301,8 @@ class VM:
         if isinstance(o, JSObject):
             obj: JSObject | None = o
         elif type(o) is str:
-            if key == "length":
-                return float(len(o))
+            if key == "length":  # UTF-16 code units, as JavaScript counts
+                return float(len(o) if o.isascii() else len(o.encode("utf-16-le")) // 2)
             if type(key) is str and is_array_index(key):
                 i = int(key)
                 return o[i] if i < len(o) else UNDEFINED
@@ -461,19 +461,19 @@ class VM:
         fr.gen = code.py(self, fr, f, this, args)
         return fr
 
-    def construct(self, f: Any, args: list[Any], site: str | None) -> Any:
+    def construct(self, f: Any, args: list[Any], site: str | None, text: str | None = None) -> Any:
         """``new f(...args)``: push the constructor frame (or build a built-in object at once)."""
         if isinstance(f, BoundFunction):
-            return self.construct(f.target, f.bound_args + args, site)
+            return self.construct(f.target, f.bound_args + args, site, text)
         if isinstance(f, NativeFunction):
             if f.construct is None:
-                raise self.throw_type(f"{f.name} is not a constructor")
+                raise self.throw_type(f"{text or f.name} is not a constructor")
             obj = f.construct(self, args, self.get(f, "prototype"))
             if isinstance(obj, JSObject) and site is not None and obj.site is None:
                 obj.site = self.reserve_site(site)
             return obj
         if not isinstance(f, JSFunction) or f.kind not in ("normal", "class", "derived"):
-            raise self.throw_type(f"{self.describe_callee(f)} is not a constructor")
+            raise self.throw_type(f"{text or self.describe_callee(f)} is not a constructor")
         label = self.reserve_site(site) if site is not None else None
         if f.kind == "derived":
             fr = self._push_js(f, TDZ, args)
@@ -568,7 +568,7 @@ class VM:
             callee = req[1]
             if not isinstance(callee, (JSFunction, NativeFunction, BoundFunction)):
                 raise self.throw_type(f"{req[5] if len(req) > 5 else self.describe_callee(callee)} is not a constructor")
-            r = self.construct(callee, req[2], req[4])
+            r = self.construct(callee, req[2], req[4], req[5] if len(req) > 5 else None)
             return None if r is HOLE else r
         if head is SUPER:
             fr.pos = req[3]
@@ -624,6 +624,18 @@ class VM:
         if sys.getrecursionlimit() < 20000:
             sys.setrecursionlimit(20000)
 
+    def extra_roots(self) -> list[Any]:
+        """Objects the engine itself holds for the program (none beyond the stack)."""
+        return []
+
+    def live_temps(self, fr: Frame) -> set[str]:
+        """Temporaries of the statement `fr` is executing: values of an unfinished statement are alive."""
+        if self.program is None or fr.code is None:
+            return set()
+        return self.program.pos_temps.get((fr.code.id, fr.pos), set())
+
+    program: Any = None
+
     def iterate(self, v: Any) -> Iterator[Any]:
         """The values a for-of loop or spread sees (arrays, strings, Map, Set, arguments)."""
         from engine.builtins.iteration import iterate_values
@@ -631,9 +643,3 @@ class VM:
         return iterate_values(self, v)
 
 
-def _extra_roots(self: VM) -> list[Any]:
-    """Objects the engine itself holds for the program (none beyond the stack for now)."""
-    return []
-
-
-VM.extra_roots = _extra_roots  # type: ignore[attr-defined]
