@@ -4,7 +4,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import FakeEngine, FakeProgramError
+from engine_fakes import FakeEngine, FakeProgramError
 
 from exercises.models import Exercise, ExerciseVersion, Module
 

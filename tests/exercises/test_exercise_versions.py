@@ -3,7 +3,7 @@
 from typing import Any
 
 import pytest
-from conftest import HEAP_TRACE, FakeEngine, FakeProgramError
+from engine_fakes import HEAP_TRACE, FakeEngine, FakeProgramError
 
 from exercises import services
 from exercises.errors import ApplicationError
