@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -259,6 +260,16 @@ def attempt_grade_safely(*, attempt_id: int) -> None:
     except Exception as exc:
         logger.exception("grading attempt %s failed", attempt_id)
         attempt_fail(attempt_id=attempt_id, message=f"Grading failed: {type(exc).__name__}: {exc}")
+
+
+def attempts_requeue_stale(*, older_than: timedelta) -> list[int]:
+    """Queue grading again for attempts still pending after `older_than` (a broker that lost its messages, say).
+    Safe with a task still on its way: grading a graded attempt changes nothing."""
+    cutoff = timezone.now() - older_than
+    ids = list(Attempt.objects.filter(status=Attempt.Status.PENDING, created__lt=cutoff).values_list("pk", flat=True))
+    for attempt_id in ids:
+        _queue_grading(attempt_id)
+    return ids
 
 
 @transaction.atomic

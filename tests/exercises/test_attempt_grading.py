@@ -145,3 +145,24 @@ def test_an_unpublished_exercise_takes_no_attempts(heap_program: str, make_exerc
     with pytest.raises(ApplicationError) as info:
         services.attempt_submit(student=student, question=question, answer={"objects": []})
     assert (info.value.status, info.value.message) == (409, "This exercise is not published yet.")
+
+
+@pytest.mark.django_db
+def test_attempts_pending_too_long_are_queued_again(student: Any, question: Any,
+                                                    django_capture_on_commit_callbacks: Any) -> None:
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    with django_capture_on_commit_callbacks(execute=False):  # the broker "lost" this one
+        stale = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+        fresh = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+    Attempt.objects.filter(pk=stale.pk).update(created=timezone.now() - timedelta(minutes=10))
+    out = StringIO()
+    call_command("requeue_attempts", "--minutes", "5", stdout=out)
+    assert out.getvalue().strip() == "Queued 1 pending attempt(s) for grading again."
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (stale.status, fresh.status) == ("graded", "pending")
