@@ -432,6 +432,42 @@ def _sort(vm: Any, this: Any, args: list[Any]) -> Gen:
     return arr
 
 
+def _to_sorted(vm: Any, this: Any, args: list[Any]) -> Gen:
+    cmp = arg(args, 0)
+    if cmp is not UNDEFINED and not ops.is_callable(cmp):
+        raise vm.throw_type("The comparison function must be either a function or undefined")
+    copy = vm.new_array([UNDEFINED if v is HOLE else v for v in this_items(vm, this, "toSorted")])
+    return (yield from _sort(vm, copy, args))
+
+
+def _to_reversed(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = this_items(vm, this, "toReversed")
+    return vm.new_array([UNDEFINED if v is HOLE else v for v in reversed(items)])
+
+
+def _to_spliced(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = [UNDEFINED if v is HOLE else v for v in this_items(vm, this, "toSpliced")]
+    n = len(items)
+    start = relative_index(vm, arg(args, 0), n, 0)
+    if not args:
+        count = 0
+    elif len(args) == 1:
+        count = n - start
+    else:
+        count = int(min(max(to_integer(vm, args[1]), 0), n - start))
+    return vm.new_array(items[:start] + list(args[2:]) + items[start + count:])
+
+
+def _with(vm: Any, this: Any, args: list[Any]) -> Any:
+    items = [UNDEFINED if v is HOLE else v for v in this_items(vm, this, "with")]
+    k = to_integer(vm, arg(args, 0))
+    i = int(k) if k >= 0 else int(len(items) + k)
+    if i < 0 or i >= len(items):
+        raise vm.throw_range("Invalid index : " + ops.num_to_str(k))
+    items[i] = arg(args, 1)
+    return vm.new_array(items)
+
+
 def _default_compare(vm: Any, x: Any, y: Any) -> float:
     if type(x) is float and type(y) is float and x == y:
         return 0.0
@@ -467,7 +503,8 @@ def install(vm: Any) -> None:
         "slice": (_slice, 2), "splice": (_splice, 2), "concat": (_concat, 1), "join": (_join, 1),
         "reverse": (_reverse, 0), "indexOf": (_index_of, 1), "lastIndexOf": (_last_index_of, 1),
         "includes": (_includes, 1), "fill": (_fill, 1), "flat": (_flat, 0), "at": (_at, 1),
-        "toString": (_to_string, 0), "keys": (_iter_method("keys"), 0), "entries": (_iter_method("entries"), 0),
+        "toString": (_to_string, 0), "toReversed": (_to_reversed, 0), "toSpliced": (_to_spliced, 2),
+        "with": (_with, 2), "keys": (_iter_method("keys"), 0), "entries": (_iter_method("entries"), 0),
     }
     for name, (fn, length) in plain.items():
         method(vm, proto, name, fn, length)
@@ -478,6 +515,7 @@ def install(vm: Any) -> None:
         "every": _every, "find": _finder("find", False, False), "findIndex": _finder("findIndex", False, True),
         "findLast": _finder("findLast", True, False), "findLastIndex": _finder("findLastIndex", True, True),
         "reduce": _reducer("reduce", False), "reduceRight": _reducer("reduceRight", True), "sort": _sort,
+        "toSorted": _to_sorted,
     }
     for name, fn in gens.items():
         method(vm, proto, name, fn, 1, gen=True)

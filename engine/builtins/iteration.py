@@ -178,6 +178,8 @@ def iterate_values(vm: Any, v: Any, what: str | None = None) -> Iterator[Any]:
         return _drain(vm, make_iterator(vm, v, "Map", "entries"))
     if isinstance(v, JSSet) and _builtin_method(vm, v, vm.SetPrototype):
         return _drain(vm, make_iterator(vm, v, "Set", "values"))
+    if isinstance(v, JSObject) and v.cls == "Arguments" and not v.has_own(SYM_ITERATOR):
+        return _drain(vm, JSIterator(None, v, "Array", "values"))
     if isinstance(v, JSObject):
         fn = vm.get(v, SYM_ITERATOR)
         if ops.is_callable(fn):

@@ -259,6 +259,20 @@ def _value_of(vm: Any, this: Any, args: list[Any]) -> Any:
     return this_number(vm, this, "valueOf")
 
 
+def _to_locale_string(vm: Any, this: Any, args: list[Any]) -> Any:
+    """The en-US default of Intl.NumberFormat: grouped thousands, at most three fraction digits."""
+    x = this_number(vm, this, "toLocaleString")
+    if x != x:
+        return "NaN"
+    if x in (math.inf, -math.inf):
+        return "∞" if x > 0 else "-∞"
+    d = Decimal(repr(x)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    sign = "-" if x < 0 or (x == 0 and math.copysign(1.0, x) < 0) else ""
+    whole, _, frac = f"{abs(d):f}".partition(".")
+    frac = frac.rstrip("0")
+    return f"{sign}{int(whole):,}" + (f".{frac}" if frac else "")
+
+
 # ---------------------------------------------------------------- Boolean
 def _boolean_call(vm: Any, this: Any, args: list[Any]) -> Any:
     return ops.truthy(arg(args, 0))
@@ -296,7 +310,7 @@ def install(vm: Any) -> None:
         constant(ctor, name, value)
     for name, fn, length in (("toString", _to_string, 1), ("toFixed", _to_fixed, 1),
                              ("toPrecision", _to_precision, 1), ("toExponential", _to_exponential, 1),
-                             ("valueOf", _value_of, 0), ("toLocaleString", _to_string, 0)):
+                             ("valueOf", _value_of, 0), ("toLocaleString", _to_locale_string, 0)):
         method(vm, proto, name, fn, length)
 
     bproto = JSPrimitiveWrapper(vm.ObjectPrototype, "Boolean", False)

@@ -146,11 +146,21 @@ try { Array.prototype.map.call(null, x => x); } catch (e) { console.log(e.messag
         'The comparison function must be either a function or undefined',
         'Array.prototype.map called on null or undefined',
     ]),
+    Case('change-array-by-copy', r"""
+const a = [3, 1, , 2];
+console.log(a.toSorted(), a.toSorted((x, y) => y - x), a.toReversed(), a.toSpliced(1, 2, "x"), a.with(0, 9), a.with(-1, 0), a);
+try { a.with(10, 1); } catch (e) { console.log(e.name + ": " + e.message); }
+""", [
+        "[ 1, 2, 3, undefined ] [ 3, 2, 1, undefined ] [ 2, undefined, 1, 3 ] [ 3, 'x', 2 ] [ 9, 1, undefined, 2 ] [ 3, 1, undefined, 0 ] [ 3, 1, <1 empty item>, 2 ]",
+        'RangeError: Invalid index : 10',
+    ]),
     Case('array-likes', r"""
 function f() { return Array.prototype.slice.call(arguments, 1); } console.log(f(1, 2, 3));
+function g() { return [...arguments].concat(Array.from(arguments)); } console.log(g("p", "q"));
 console.log(Array.prototype.map.call("abc", c => c.toUpperCase()), Array.prototype.join.call({ length: 2, 0: "a", 1: "b" }, "+"));
 """, [
         '[ 2, 3 ]',
+        "[ 'p', 'q', 'p', 'q' ]",
         "[ 'A', 'B', 'C' ] a+b",
     ]),
     Case('spread-and-destructure', r"""

@@ -87,6 +87,11 @@ console.log((123.456).toExponential(2), (0).toExponential(), (12345).toExponenti
         '123.5 0.000012 1.2e+5 2 3 100 0.00',
         '1.23e+2 0e+0 1.2345e+4 -1.500e-7',
     ]),
+    Case('number-to-locale-string', r"""
+console.log((1234567.891).toLocaleString(), (0.5).toLocaleString(), (-1234).toLocaleString(), (1e21).toLocaleString(), (2.0005).toLocaleString(), (0).toLocaleString(), NaN.toLocaleString());
+""", [
+        '1,234,567.891 0.5 -1,234 1,000,000,000,000,000,000,000 2.001 0 NaN',
+    ]),
     Case('number-statics', r"""
 console.log(Number.isInteger(5), Number.isInteger(5.5), Number.isInteger("5"), Number.isSafeInteger(2 ** 53), Number.isFinite("1"), isFinite("1"), Number.isNaN("x"), isNaN("x"));
 console.log(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, Number.EPSILON, Number.MAX_VALUE, Number.MIN_VALUE, Number.POSITIVE_INFINITY, Number.NaN);
