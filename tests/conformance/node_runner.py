@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -62,6 +63,14 @@ def _result(completed: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise NodeHarnessError(f"harness printed no JSON: {completed.stdout[:500]!r}") from error
     return result
+
+
+@functools.cache
+def _node_version() -> str:
+    node = node_executable()
+    if node is None:
+        return "no node"
+    return subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout.strip()
 
 
 def fingerprint(source: str) -> str:
