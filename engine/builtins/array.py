@@ -14,12 +14,12 @@ from typing import Any
 from engine import ops
 from engine.builtins.common import (
     arg,
+    array_like_length,
     constructor,
     method,
     relative_index,
     require_callable,
     to_integer,
-    to_length,
 )
 from engine.builtins.iteration import iterate_values, make_iterator
 from engine.builtins.sort import TimSort
@@ -47,7 +47,7 @@ def this_items(vm: Any, this: Any, name: str) -> list[Any]:
     obj = vm.to_object(this)
     if type(this) is str:
         return list(this)
-    n = to_length(vm, vm.get(obj, "length"))
+    n = array_like_length(vm, obj)
     return [vm.get(obj, str(i)) if obj.has_own(str(i)) else HOLE for i in range(n)]
 
 
@@ -64,7 +64,7 @@ def _value(vm: Any, items: list[Any], k: int) -> Any:
 def _array_from_args(vm: Any, args: list[Any], proto: JSObject) -> JSArray:
     if len(args) == 1 and type(args[0]) is float:
         n = args[0]
-        if n < 0 or n != int(n) or n > 4294967295:
+        if not 0 <= n <= 4294967295 or n != int(n):
             raise vm.throw_range("Invalid array length")
         arr = JSArray(proto, [])
         vm.register(arr)
@@ -100,7 +100,7 @@ def _from(vm: Any, this: Any, args: list[Any]) -> Gen:
         raise vm.throw_type(f"{what} is not iterable (cannot read property Symbol(Symbol.iterator))")
     result = vm.new_array([])
     if isinstance(src, JSObject) and not ops.is_callable(vm.get(src, SYM_ITERATOR)):
-        n = to_length(vm, vm.get(src, "length"))
+        n = array_like_length(vm, src)
         values: Any = (vm.get(src, str(i)) for i in range(n))
     elif isinstance(src, JSObject) or type(src) is str:
         values = iterate_values(vm, src)
@@ -249,7 +249,7 @@ def _last_index_of(vm: Any, this: Any, args: list[Any]) -> Any:
     start = n - 1
     if len(args) > 1:
         k = to_integer(vm, args[1])
-        start = int(min(k, n - 1)) if k >= 0 else int(n + k)
+        start = int(min(k, n - 1)) if k >= 0 else int(max(n + k, -1))
     for i in range(start, -1, -1):
         v = items[i]
         if v is not HOLE and ops.strict_equals(v, target):
@@ -270,10 +270,10 @@ def _includes(vm: Any, this: Any, args: list[Any]) -> Any:
 def _at(vm: Any, this: Any, args: list[Any]) -> Any:
     items = this_items(vm, this, "at")
     k = to_integer(vm, arg(args, 0))
-    i = int(k) if k >= 0 else int(len(items) + k)
-    if i < 0 or i >= len(items):
+    i = k if k >= 0 else len(items) + k
+    if not 0 <= i < len(items):
         return UNDEFINED
-    return _value(vm, items, i)
+    return _value(vm, items, int(i))
 
 
 def _flatten(vm: Any, items: list[Any], depth: float, out: list[Any]) -> None:
@@ -461,10 +461,10 @@ def _to_spliced(vm: Any, this: Any, args: list[Any]) -> Any:
 def _with(vm: Any, this: Any, args: list[Any]) -> Any:
     items = [UNDEFINED if v is HOLE else v for v in this_items(vm, this, "with")]
     k = to_integer(vm, arg(args, 0))
-    i = int(k) if k >= 0 else int(len(items) + k)
-    if i < 0 or i >= len(items):
+    i = k if k >= 0 else len(items) + k
+    if not 0 <= i < len(items):
         raise vm.throw_range("Invalid index : " + ops.num_to_str(k))
-    items[i] = arg(args, 1)
+    items[int(i)] = arg(args, 1)
     return vm.new_array(items)
 
 

@@ -86,6 +86,17 @@ def to_length(vm: Any, v: Any) -> int:
     return int(min(n, 2**53 - 1))
 
 
+MAX_ARRAY_LIKE = 10_000_000
+
+
+def array_like_length(vm: Any, obj: Any) -> int:
+    """``LengthOfArrayLike`` with the engine's array size bound (V8 would run out of memory instead)."""
+    n = to_length(vm, vm.get(obj, "length"))
+    if n > MAX_ARRAY_LIKE:
+        raise vm.throw_range("Invalid array length")
+    return n
+
+
 def function_name(f: Any) -> str:
     """The ``name`` a function shows (own data property first, as the language defines it)."""
     own = f.get_own("name") if isinstance(f, JSObject) else None

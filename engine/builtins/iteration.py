@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import describe, method
+from engine.builtins.common import array_like_length, describe, method
 from engine.values import (
     HOLE,
     SYM_ITERATOR,
@@ -82,7 +82,7 @@ class JSIterator(JSObject):
         src = self.source
         if self.iter_kind == "Array":
             items = src.items if isinstance(src, JSArray) else None
-            n = len(items) if items is not None else int(vm.to_number(vm.get(src, "length")))
+            n = len(items) if items is not None else array_like_length(vm, src)
             i = self.index
             if i >= n:
                 return HOLE

@@ -14,6 +14,7 @@ from typing import Any
 from engine import ops
 from engine.builtins.common import (
     arg,
+    array_like_length,
     class_name_of,
     constructor,
     describe,
@@ -399,8 +400,7 @@ def _apply(vm: Any, this: Any, args: list[Any]) -> Generator[Any, Any, Any]:
     elif isinstance(arr, JSArray):
         call_args = [UNDEFINED if v is HOLE else v for v in arr.items]
     elif isinstance(arr, JSObject):
-        n = int(ops.to_integer(vm.to_number(vm.get(arr, "length"))))
-        call_args = [vm.get(arr, str(i)) for i in range(max(n, 0))]
+        call_args = [vm.get(arr, str(i)) for i in range(array_like_length(vm, arr))]
     else:
         raise vm.throw_type("CreateListFromArrayLike called on non-object")
     return (yield (this, arg(args, 0), call_args, 0))

@@ -97,8 +97,8 @@ def _code_point_at(vm: Any, this: Any, args: list[Any]) -> Any:
 def _at(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "at")
     i = _pos(vm, args)
-    k = int(i) if i >= 0 else int(len(s) + i)
-    return s[k] if 0 <= k < len(s) else UNDEFINED
+    k = i if i >= 0 else len(s) + i
+    return s[int(k)] if 0 <= k < len(s) else UNDEFINED
 
 
 def _index_of(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -184,7 +184,7 @@ def _trimmer(name: str, left: bool, right: bool) -> Any:
 def _pad(name: str, at_start: bool) -> Any:
     def pad(vm: Any, this: Any, args: list[Any]) -> Any:
         s = this_string(vm, this, name)
-        target = int(min(to_integer(vm, arg(args, 0)), 2**53))
+        target = int(max(min(to_integer(vm, arg(args, 0)), 2**53), 0))
         fill_v = arg(args, 1)
         fill = " " if fill_v is UNDEFINED else vm.to_string(fill_v)
         if target <= len(s) or fill == "":
