@@ -494,6 +494,17 @@ take({passed: true});
     assert cp["locals"][0] == {"arg": ref(source, "{passed: true}")}
 
 
+@pytest.mark.xfail(strict=True, reason="engine bug: arrow frame drops its receiver (bugs #4)")
+def test_running_arrow_frame_keeps_its_receiver_alive(js: Run) -> None:
+    source = """\
+let o = {};
+o.f = () => { o = null; checkpoint("arrow-receiver"); };
+o.f();
+"""
+    cp = checkpoint(js(source), "arrow-receiver")
+    assert cp["reachable"] == sorted([site(source, "{}"), site(source, "() =>")])
+
+
 def test_weakmap_entry_lives_only_while_its_key_is_reachable(js: Run) -> None:
     source = """\
 const wm = new WeakMap();
