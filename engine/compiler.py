@@ -63,6 +63,21 @@ class Program:
     sites: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+def has_use_strict(body: Node | None, src: Source) -> bool:
+    """A "use strict" directive in the directive prologue of a body (11.2.1)."""
+    if body is None or body.type not in ("program", "statement_block"):
+        return False
+    for stmt in children(body):
+        if stmt.type != "expression_statement":
+            return False
+        inner = children(stmt)
+        if not inner or inner[0].type != "string":
+            return False
+        if src.text_of(inner[0])[1:-1] == "use strict":
+            return True
+    return False
+
+
 class _Loop:
     def __init__(self, cont_prelude: list[str], is_switch: bool = False) -> None:
         self.cont_prelude = cont_prelude
@@ -189,7 +204,7 @@ class FnEmitter:
         """A Python *statement* storing `value` into the binding `name`."""
         b = self.resolve(name)
         if b is None:
-            return f"_gput({name!r}, {value})"
+            return f"{'_gputs' if self.code.strict else '_gput'}({name!r}, {value})"
         if not init:
             if b.kind == "const":
                 return f"_constassign({value})"
@@ -580,6 +595,8 @@ class FnEmitter:
     def s_for_in_statement(self, node: Node) -> None:
         scope = self.c.an.scopes[node.id]
         saved, saved_ctx = self.scope, self.ctx_scope
+        if any(c.type == "await" for c in node.children):
+            raise self.err("for await", node)
         self.statement_pos(node)
         is_of = node.child_by_field_name("operator").type == "of"
         right = self.expr(node.child_by_field_name("right"))
@@ -805,7 +822,7 @@ class FnEmitter:
                 parts.append(repr(self.c.unescape(self.text(c))))
         if not parts:
             return "''"
-        return "''.join([" + ", ".join(parts) + "])"
+        return "_template([" + ", ".join(parts) + "])"
 
     def e_true(self, node: Node) -> str:
         return "True"
@@ -936,7 +953,7 @@ class FnEmitter:
         """An *expression* that stores `value` into binding `name` and evaluates to it."""
         b = self.resolve(name)
         if b is None:
-            return f"_gput({name!r}, {value})"
+            return f"{'_gputs' if self.code.strict else '_gput'}({name!r}, {value})"
         if b.kind == "const":
             return f"_constassign({value})"
         if b.storage == "local":
@@ -983,8 +1000,12 @@ class FnEmitter:
             prop = left.child_by_field_name("property")
             if prop.type == "private_property_identifier":
                 raise self.err("private field (#name)", prop)
-            return f"_put({obj}, {self.text(prop)!r}, {value})"
-        return f"_putv({obj}, {self.expr(left.child_by_field_name('index'))}, {value})"
+            return f"{self.put_fn}({obj}, {self.text(prop)!r}, {value})"
+        return f"{self.put_fn}v({obj}, {self.expr(left.child_by_field_name('index'))}, {value})"
+
+    @property
+    def put_fn(self) -> str:
+        return "_puts" if self.code.strict else "_put"
 
     def e_augmented_assignment_expression(self, node: Node) -> str:
         op = self.text(node.child_by_field_name("operator"))[:-1]
@@ -1101,6 +1122,8 @@ class FnEmitter:
             return f"_getv(({o} := {value}), {idx})", o
         # call
         args = self.arguments(link.child_by_field_name("arguments"))
+        if args != "[]":
+            args = f"({self.temp()} := {args})"
         p = self.call_pos(link.child_by_field_name("arguments") or link)
         callee = self.callee_text(link.child_by_field_name("function"))
         if recv is not None:
@@ -1380,7 +1403,7 @@ class Compiler:
 
     def compile_script(self, root: Node) -> Program:
         info = self.an.funcs[root.id]
-        code = self.new_code("<global>", "script", None, strict=False)
+        code = self.new_code("<global>", "script", None, strict=has_use_strict(root, self.src))
         em = FnEmitter(self, info, code)
         em.compile_function(root, is_script=True)
         self._finish(em, code)
@@ -1390,6 +1413,7 @@ class Compiler:
 
     def compile_function(self, node: Node, name: str, kind: str, strict: bool = False) -> str:
         info = self.an.funcs[node.id]
+        strict = strict or has_use_strict(node.child_by_field_name("body"), self.src)
         code = self.new_code(name, kind, node, strict=strict)
         code.uses_this = info.uses_this
         em = FnEmitter(self, info, code)

@@ -26,6 +26,8 @@ def _frame_values(vm: Any, fr: Any) -> Iterator[Any]:
     if fr.func is not None:
         yield fr.func
     yield fr.this
+    if fr.recv is not None:
+        yield fr.recv
     yield from fr.args
     gen = fr.gen
     frame = getattr(gen, "gi_frame", None) if gen is not None else None

@@ -31,6 +31,7 @@ class _Spread:
 
 
 SPREAD = _Spread()
+MAX_STRING_LENGTH = 2**29 - 24
 
 
 def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
@@ -74,6 +75,31 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             return value
         return vm.put(g, name, value)
 
+    def gputs(name: str, value: Any) -> Any:
+        """Assignment to an undeclared name in strict code is a ReferenceError (9.4.2 PutValue)."""
+        if name not in sv and g.get_own(name) is HOLE:
+            raise vm.throw_reference(f"{name} is not defined")
+        return gput(name, value)
+
+    def read_only(o: Any, key: Any) -> None:
+        if not isinstance(o, JSObject) or not getattr(type(o), "frozen", False) and o.extensible:
+            return
+        own = o.get_own(key)
+        if own is HOLE and not o.extensible:
+            raise vm.throw_type(f"Cannot add property {vm._key_text(key)}, object is not extensible")
+        if getattr(type(o), "frozen", False) and type(own) is not Accessor:
+            what = "[object Array]" if isinstance(o, JSArray) else f"#<{o.cls if o.cls != 'Object' else 'Object'}>"
+            raise vm.throw_type(f"Cannot assign to read only property '{vm._key_text(key)}' of object '{what}'")
+
+    def puts(o: Any, key: Any, value: Any) -> Any:
+        read_only(o, key)
+        return vm.put(o, key, value)
+
+    def putsv(o: Any, k: Any, value: Any) -> Any:
+        if isinstance(o, JSObject) and (not o.extensible):
+            read_only(o, vm.to_key(k))
+        return vm.putv(o, k, value)
+
     def gdeclare(name: str) -> None:
         if g.get_own(name) is HOLE:
             g.set_own(name, UNDEFINED)
@@ -102,12 +128,23 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         if ta is float and tb is float:
             return a + b
         if ta is str and tb is str:
-            return a + b
+            return checked(a, b)
         a = to_primitive(a)
         b = to_primitive(b)
         if type(a) is str or type(b) is str:
-            return to_string(a) + to_string(b)
+            return checked(to_string(a), to_string(b))
         return to_number(a) + to_number(b)
+
+    def checked(a: str, b: str) -> str:
+        """String concatenation with V8's maximum string length (2**29 - 24)."""
+        if len(a) + len(b) > MAX_STRING_LENGTH:
+            raise vm.throw_range("Invalid string length")
+        return a + b
+
+    def template(parts: list[str]) -> str:
+        if sum(map(len, parts)) > MAX_STRING_LENGTH:
+            raise vm.throw_range("Invalid string length")
+        return "".join(parts)
 
     def sub(a: Any, b: Any) -> float:
         if type(a) is float and type(b) is float:
@@ -391,7 +428,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
     return {
         "UNDEFINED": UNDEFINED, "NULL": NULL, "TDZ": TDZ, "HOLE": HOLE, "NEW": NEW, "SUPER": SUPER,
         "SPREAD": SPREAD, "JSThrow": JSThrow, "_CODES": codes, "_vm": vm,
-        "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gdeclare": gdeclare,
+        "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gputs": gputs, "_puts": puts, "_putsv": putsv, "_gdeclare": gdeclare,
         "_gtypeof": gtypeof, "_gdelete": gdelete, "_constassign": constassign, "_setslot": setslot,
         "_setscript": setscript, "_truthy": ops.truthy, "_typeof": ops.typeof,
         "_add": add, "_sub": sub, "_mul": mul, "_div": div, "_mod": mod, "_pow": pow_, "_neg": neg,
@@ -407,7 +444,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         "_instof": vm.instance_of, "_in": lambda k, o: vm.has_property(o, k),
         "_get": vm.get, "_getv": vm.getv, "_put": vm.put, "_putv": vm.putv, "_delete": vm.delete,
         "_tokey": vm.to_key, "_tostr": to_string,
-        "_newctx": vm.new_context, "_copyctx": copyctx, "_mkfn": mkfn, "_mkarrow": mkarrow,
+        "_template": template, "_newctx": vm.new_context, "_copyctx": copyctx, "_mkfn": mkfn, "_mkarrow": mkarrow,
         "_mkmethod": mkmethod, "_mkclass": mkclass, "_defmethod": defmethod, "_defprop": defprop,
         "_newobj": newobj, "_newarr": newarr, "_newarr_nosite": newarr_nosite, "_arrfill": arrfill,
         "_objfill": objfill, "_spread": spread, "_iter": iter_values, "_forin_keys": forin_keys,

@@ -97,11 +97,12 @@ def describe(o: JSObject) -> dict[str, Any]:
         entry["name"] = o.name
         entry["scope"] = heap_ref(o.scope) if o.scope is not None else None
     props = {}
+    is_fn = isinstance(o, (JSFunction, BoundFunction))
     for k in o.props:
         if not isinstance(k, str):
             continue
-        if o.hidden and k in o.hidden and not (isinstance(o, JSError) and k == "message"):
-            continue
+        if is_fn and k in ("name", "length"):
+            continue  # primitives V8 keeps on the function itself; not edges
         props[k] = heap_ref(o.props[k])
     if isinstance(o, Context):
         props = {n: heap_ref(v) for n, v in zip(o.names, o.slots)}

@@ -73,7 +73,7 @@ class Limits:
 class Frame:
     """One activation on the VM's stack (JavaScript or built-in)."""
 
-    __slots__ = ("gen", "func", "this", "args", "pos", "code", "native", "construct", "site", "depth")
+    __slots__ = ("gen", "func", "this", "args", "pos", "code", "native", "construct", "site", "depth", "recv")
 
     def __init__(self, gen: Any, func: Any, this: Any, args: list[Any], code: Any, native: bool) -> None:
         self.gen = gen
@@ -85,6 +85,7 @@ class Frame:
         self.native = native
         self.construct: Any = None  # for `new`: the object to return when the body returns no object
         self.site: str | None = None
+        self.recv: Any = None       # the receiver passed to an arrow (V8 keeps it in the frame)
 
 
 class VM:
@@ -146,7 +147,7 @@ class VM:
         heap = self.heap
         heap[obj.id] = obj
         if len(heap) > self.limits.heap:
-            self.collect_for_space()
+            self.collect_for_space(obj)
         return obj
 
     def reserve_site(self, site: str) -> str:
@@ -154,10 +155,15 @@ class VM:
         self.site_counts[site] = k
         return f"{site}#{k}"
 
-    def collect_for_space(self) -> None:
-        from engine.gc import mark, sweep
+    def collect_for_space(self, newest: JSObject) -> None:
+        """The heap is full: collect (not recorded as a program gc()); still full means the limit is hit.
 
-        sweep(self, mark(self), record=False)
+        The object being allocated is not stored anywhere yet, so it is an extra root."""
+        from engine.gc import mark, roots, sweep
+
+        self.check_time()
+        marked = mark(self, [*roots(self), newest])
+        sweep(self, marked, record=False)
         if len(self.heap) > self.limits.heap:
             raise LimitExceeded("heap", f"heap limit exceeded: more than {self.limits.heap} live objects")
 
@@ -452,11 +458,14 @@ class VM:
 
     def _push_js(self, f: JSFunction, this: Any, args: list[Any]) -> Frame:
         code = f.code
+        recv = None
         if code.kind == "arrow":
+            recv = this
             this = f.this_val if f.this_val is not None else UNDEFINED
         elif not code.strict and (this is UNDEFINED or this is NULL):
             this = self.global_object
         fr = Frame(None, f, this, args, code, False)
+        fr.recv = recv
         self._push_frame(fr)
         fr.gen = code.py(self, fr, f, this, args)
         return fr
@@ -606,14 +615,18 @@ class VM:
 
     # ------------------------------------------------------------------ budgets
     def tick(self) -> None:
-        """Called at loop back-edges and function entries: enforce the step and time budgets."""
+        """Called at loop back-edges and function entries (each counts as a step): enforce the step
+        and time budgets. Time is read every 256 steps."""
+        self.steps += 1
         if self.steps > self.max_steps:
-            if self.steps > self.limits.steps:
-                raise LimitExceeded("steps", f"step limit exceeded: more than {self.limits.steps} steps")
-        if self.steps & 0x3FF == 0 or self.steps - self._last_time_check > 1024:
+            raise LimitExceeded("steps", f"step limit exceeded: more than {self.limits.steps} steps")
+        if self.steps - self._last_time_check > 256:
             self._last_time_check = self.steps
-            if time.monotonic() > self.deadline:
-                raise LimitExceeded("time", f"time limit exceeded: more than {self.limits.time:g} s")
+            self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise LimitExceeded("time", f"time limit exceeded: more than {self.limits.time:g} s")
 
     _last_time_check = 0
     _sync_value: Any = None

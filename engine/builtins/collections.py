@@ -13,7 +13,14 @@ from typing import Any
 
 from engine import ops
 from engine.builtins.common import arg, constructor, describe, getter, method
-from engine.builtins.iteration import JSIterator, iterate_values, make_iterator
+from engine.builtins.iteration import (
+    JSIterator,
+    iterate_values,
+    make_iterator,
+    note_added,
+    note_cleared,
+    note_deleted,
+)
 from engine.values import (
     HOLE,
     NULL,
@@ -97,6 +104,8 @@ def _map_set(vm: Any, this: Any, args: list[Any]) -> Any:
     mk = map_key(k)
     old = m.entries.get(mk)
     m.entries[mk] = (old[0] if old is not None else k, arg(args, 1))
+    if old is None:
+        note_added(m, mk)
     return m
 
 
@@ -106,11 +115,17 @@ def _map_has(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _map_delete(vm: Any, this: Any, args: list[Any]) -> Any:
     m = _receiver(vm, this, JSMap, "Map.prototype.delete")
-    return m.entries.pop(map_key(arg(args, 0)), None) is not None
+    mk = map_key(arg(args, 0))
+    if m.entries.pop(mk, None) is None:
+        return False
+    note_deleted(m, mk)
+    return True
 
 
 def _map_clear(vm: Any, this: Any, args: list[Any]) -> Any:
-    _receiver(vm, this, JSMap, "Map.prototype.clear").entries.clear()
+    m = _receiver(vm, this, JSMap, "Map.prototype.clear")
+    m.entries.clear()
+    note_cleared(m)
     return UNDEFINED
 
 
@@ -151,7 +166,10 @@ def _set_construct(vm: Any, args: list[Any], proto: Any) -> JSSet:
 def _set_add(vm: Any, this: Any, args: list[Any]) -> Any:
     s = _receiver(vm, this, JSSet, "Set.prototype.add")
     v = _normalise_key(arg(args, 0))
-    s.entries.setdefault(map_key(v), v)
+    mk = map_key(v)
+    if mk not in s.entries:
+        s.entries[mk] = v
+        note_added(s, mk)
     return s
 
 
@@ -161,11 +179,17 @@ def _set_has(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _set_delete(vm: Any, this: Any, args: list[Any]) -> Any:
     s = _receiver(vm, this, JSSet, "Set.prototype.delete")
-    return s.entries.pop(map_key(arg(args, 0)), HOLE) is not HOLE
+    mk = map_key(arg(args, 0))
+    if s.entries.pop(mk, HOLE) is HOLE:
+        return False
+    note_deleted(s, mk)
+    return True
 
 
 def _set_clear(vm: Any, this: Any, args: list[Any]) -> Any:
-    _receiver(vm, this, JSSet, "Set.prototype.clear").entries.clear()
+    s = _receiver(vm, this, JSSet, "Set.prototype.clear")
+    s.entries.clear()
+    note_cleared(s)
     return UNDEFINED
 
 

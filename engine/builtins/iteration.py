@@ -8,6 +8,7 @@ loop runs; entries deleted before they are reached are skipped.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,7 +29,7 @@ from engine.values import (
 class JSIterator(JSObject):
     """A built-in iterator: Array/Map/Set/String iterators returned by keys(), values(), entries()."""
 
-    __slots__ = ("source", "iter_kind", "mode", "index", "done", "_it", "_visited")
+    __slots__ = ("source", "iter_kind", "mode", "index", "done")
     type_name = "object"
 
     def __init__(self, proto: JSObject | None, source: Any, kind: str, mode: str) -> None:
@@ -38,34 +39,25 @@ class JSIterator(JSObject):
         self.mode = mode           # keys | values | entries
         self.index = 0
         self.done = False
-        self._it: Iterator[Any] | None = None
-        self._visited: set[Any] = set()
 
     def children(self) -> Iterator[Any]:
         yield from super().children()
         if isinstance(self.source, JSObject) and not self.done:
             yield self.source
 
-    # -- collections: insertion order, tolerant of mutation while iterating
+    # -- collections: V8's OrderedHashTable iteration (see _Order)
     def _next_key(self) -> Any:
-        entries = self.source.entries
-        if self._it is None:
-            self._it = iter(entries)
-        while True:
-            try:
-                k = next(self._it)
-            except StopIteration:
-                rest = [k for k in entries if k not in self._visited]
-                if not rest:
-                    return HOLE
-                self._it = iter(rest)
-                continue
-            except RuntimeError:  # the collection changed under the live view
-                self._it = iter([k for k in list(entries) if k not in self._visited])
-                continue
-            if k in entries and k not in self._visited:
-                self._visited.add(k)
-                return k
+        order = _order_of(self.source)
+        order.iterators.add(self)
+        log = order.log
+        p = self.index
+        while p < len(log) and log[p] is _DEAD:
+            p += 1
+        if p >= len(log):
+            self.index = p
+            return HOLE
+        self.index = p + 1
+        return log[p]
 
     def step(self, vm: Any) -> Any:
         """The next value, or HOLE when the iterator is exhausted."""
@@ -74,8 +66,9 @@ class JSIterator(JSObject):
         v = self._step(vm)
         if v is HOLE:
             self.done = True
-            self._it = None
-            self._visited = set()
+            order = _orders.get(self.source) if isinstance(self.source, JSObject) else None
+            if order is not None:
+                order.iterators.discard(self)
         return v
 
     def _step(self, vm: Any) -> Any:
@@ -114,7 +107,8 @@ class JSIterator(JSObject):
         if self.done:
             return []
         src = self.source
-        keys = [k for k in src.entries if k not in self._visited]
+        order = _order_of(src)
+        keys = [k for k in order.log[self.index:] if k is not _DEAD]
         out: list[Any] = []
         for k in keys:
             if isinstance(src, JSMap):
@@ -123,6 +117,87 @@ class JSIterator(JSObject):
                 key = value = src.entries[k]
             out.append((key, value) if self.mode == "entries" else key if self.mode == "keys" else value)
         return out
+
+
+class _Order:
+    """The insertion-ordered entry log V8 iterates a Map or Set by (its OrderedHashTable).
+
+    Deleting an entry leaves a hole; adding appends, so an iterator sees entries added while it runs
+    (also a key deleted and added again), and skips entries deleted before it reaches them. A log exists
+    only while some iterator of the collection is unfinished; it is compacted as V8 rehashes, moving
+    the iterators' positions along.
+    """
+
+    __slots__ = ("log", "index", "dead", "iterators")
+
+    def __init__(self, keys: list[Any]) -> None:
+        self.log: list[Any] = keys
+        self.index: dict[Any, int] = {k: i for i, k in enumerate(keys)}
+        self.dead = 0
+        self.iterators: weakref.WeakSet[JSIterator] = weakref.WeakSet()
+
+    def compact(self) -> None:
+        alive_before = []
+        count = 0
+        for k in self.log:
+            alive_before.append(count)
+            if k is not _DEAD:
+                count += 1
+        alive_before.append(count)
+        for it in self.iterators:
+            it.index = alive_before[min(it.index, len(self.log))]
+        self.log = [k for k in self.log if k is not _DEAD]
+        self.index = {k: i for i, k in enumerate(self.log)}
+        self.dead = 0
+
+
+_DEAD = object()
+_orders: weakref.WeakKeyDictionary[JSObject, _Order] = weakref.WeakKeyDictionary()
+
+
+def _order_of(coll: Any) -> _Order:
+    order = _orders.get(coll)
+    if order is None:
+        order = _Order(list(coll.entries))
+        _orders[coll] = order
+    return order
+
+
+def _live_order(coll: JSObject) -> _Order | None:
+    order = _orders.get(coll)
+    if order is not None and not any(not it.done for it in order.iterators):
+        del _orders[coll]
+        return None
+    return order
+
+
+def note_added(coll: JSObject, key: Any) -> None:
+    """A new key was inserted into Map/Set `coll` (call after inserting)."""
+    order = _live_order(coll)
+    if order is not None and key not in order.index:
+        order.index[key] = len(order.log)
+        order.log.append(key)
+
+
+def note_deleted(coll: JSObject, key: Any) -> None:
+    order = _live_order(coll)
+    if order is None or key not in order.index:
+        return
+    order.log[order.index.pop(key)] = _DEAD
+    order.dead += 1
+    if order.dead > 16 and order.dead * 2 > len(order.log):
+        order.compact()
+
+
+def note_cleared(coll: JSObject) -> None:
+    order = _live_order(coll)
+    if order is None:
+        return
+    order.log = []
+    order.index = {}
+    order.dead = 0
+    for it in order.iterators:
+        it.index = 0
 
 
 def make_iterator(vm: Any, source: Any, kind: str, mode: str) -> JSIterator:

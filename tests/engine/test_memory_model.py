@@ -494,7 +494,7 @@ take({passed: true});
     assert cp["locals"][0] == {"arg": ref(source, "{passed: true}")}
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: arrow frame drops its receiver (bugs #4)")
+
 def test_running_arrow_frame_keeps_its_receiver_alive(js: Run) -> None:
     source = """\
 let o = {};
