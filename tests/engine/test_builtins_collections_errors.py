@@ -60,6 +60,19 @@ console.log(s);
         '11',
         'Set(3) { 1, 3, 11 }',
     ]),
+    Case('v8-ordered-table-iteration', r"""
+const m2 = new Map([[1, "a"], [2, "b"]]); let n = 0; for (const [k] of m2) { m2.delete(k); m2.set(k, "again"); if (++n > 5) break; } console.log(m2, n);
+const s = new Set([1, 2, 3, 4]); const seen = []; for (const v of s) { seen.push(v); if (v === 1) { s.delete(2); s.add(2); s.clear(); s.add(9); } } console.log(seen, s);
+const big = new Map(); for (let i = 0; i < 100; i++) big.set(i, i); const out = []; for (const [k] of big) { if (k < 90) { big.delete(k); big.delete(k + 1); } out.push(k); } console.log(out.join(","), big.size);
+const it = new Set([1, 2, 3]).values(); const s2 = new Set([5, 6, 7]); const it2 = s2.values(); it2.next(); s2.delete(5); s2.delete(6); console.log(it2.next(), it2, it);
+const m3 = new Map([["a", 1]]); m3.forEach((v, k) => { if (k.length < 4) m3.set(k + "a", v + 1); }); console.log(m3);
+""", [
+        "Map(2) { 1 => 'again', 2 => 'again' } 6",
+        '[ 1, 9 ] Set(1) { 9 }',
+        '0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,91,92,93,94,95,96,97,98,99 10',
+        '{ value: 7, done: false } [Set Iterator] {  } [Set Iterator] { 1, 2, 3 }',
+        "Map(4) { 'a' => 1, 'aa' => 2, 'aaa' => 3, 'aaaa' => 4 }",
+    ]),
     Case('collection-errors', r"""
 for (const f of [() => Map(), () => new Map([1]), () => new Map(5), () => Map.prototype.get.call({}, 1), () => Set.prototype.add.call([], 1),
   () => new WeakMap().set(1, 2), () => new WeakSet().add("s"), () => new WeakRef(1), () => new Set(5), () => new Map([[1, 2]]).forEach(3)]) {
