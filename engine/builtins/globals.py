@@ -17,9 +17,20 @@ from engine.values import (
 )
 
 
+class AnonymousSymbol(Symbol):
+    """``Symbol()``: prints as ``Symbol()`` like ``Symbol("")``, but its ``description`` is undefined."""
+
+    __slots__ = ()
+
+
 def _symbol_call(vm: Any, this: Any, args: list[Any]) -> Any:
     d = arg(args, 0)
-    return Symbol("" if d is UNDEFINED else vm.to_string(d))
+    return AnonymousSymbol("") if d is UNDEFINED else Symbol(vm.to_string(d))
+
+
+def _description(vm: Any, this: Any, args: list[Any]) -> Any:
+    sym = _this_symbol(vm, this, "description")
+    return UNDEFINED if isinstance(sym, AnonymousSymbol) else sym.description
 
 
 def _this_symbol(vm: Any, this: Any, name: str) -> Symbol:
@@ -49,4 +60,4 @@ def install(vm: Any) -> None:
     proto.define_hidden(SYM_TO_STRING_TAG, "Symbol")
     method(vm, proto, "toString", lambda vm, this, args: f"Symbol({_this_symbol(vm, this, 'toString').description})")
     method(vm, proto, "valueOf", lambda vm, this, args: _this_symbol(vm, this, "valueOf"))
-    getter(vm, proto, "description", lambda vm, this, args: _this_symbol(vm, this, "description").description)
+    getter(vm, proto, "description", _description)

@@ -71,6 +71,23 @@ class Pt { constructor() { this.x = 1; } } class Pt3 extends Pt { constructor() 
         'Empty {} [ Empty {} ]',
         'Pt3 { x: 1, z: 3 }',
     ]),
+    Case('constructor-functions-and-prototypes', r"""
+function Person(name) { this.name = name; }
+Person.prototype.greet = function () { return "hi"; };
+const p = new Person("Ann"); console.log(p, [p], Object.create(Person.prototype), p.constructor.name);
+function Animal() {} Animal.prototype = { speak() {} }; console.log(new Animal());
+const noCtor = Object.create({}); console.log(noCtor);
+function F() {} const f = new F(); F.prototype.constructor = undefined; console.log(f);
+console.log(Object.prototype, Array.prototype, Function.prototype, Map.prototype);
+console.log([function namedFn() {}, Person], Symbol().description, typeof Symbol("").description);
+""", [
+        "Person { name: 'Ann' } [ Person { name: 'Ann' } ] Person {} Person",
+        '{}',
+        '{}',
+        '{}',
+        '[Object: null prototype] {} Object(0) [] [Function (anonymous)] Object Object [Map] {}',
+        '[ [Function: namedFn], [Function: Person] ] undefined string',
+    ]),
     Case('null-prototype', r"""
 const o = Object.create(null); console.log(o); o.a = 1; console.log(o);
 """, [
