@@ -6,6 +6,7 @@ every character of the Basic Multilingual Plane (all the text teaching programs 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Generator
 from typing import Any
 
@@ -286,15 +287,33 @@ def _concat(vm: Any, this: Any, args: list[Any]) -> Any:
     return out
 
 
+_PUNCTUATION_ORDER = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$"  # ICU root order of ASCII punctuation
+
+
+def collation_key(s: str) -> tuple[Any, ...]:
+    """An approximation of ICU's root collation (what V8's localeCompare uses without a locale).
+
+    Primary: punctuation and symbols, then digits, then letters, ignoring accents and case; secondary:
+    accents; tertiary: case, lower case first. Exact for ASCII and Latin letters with diacritics.
+    """
+    primary, secondary, tertiary = [], [], []
+    for ch in s:
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)) or ch
+        folded = base.casefold()
+        rank = 2 if folded.isalpha() else 1 if folded.isdigit() else 0
+        order = _PUNCTUATION_ORDER.find(folded) if rank == 0 else -1
+        primary.append((rank, order if order >= 0 else len(_PUNCTUATION_ORDER), folded))
+        secondary.append(base != ch)
+        tertiary.append(ch != ch.lower())
+    return (primary, secondary, tertiary)
+
+
 def _locale_compare(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "localeCompare")
     t = vm.to_string(arg(args, 0))
-    a, b = (s.casefold(), s), (t.casefold(), t)
+    a, b = collation_key(s), collation_key(t)
     if a == b:
         return 0.0
-    # ICU's root collation puts lower case before upper case for otherwise equal letters
-    if a[0] == b[0]:
-        return -1.0 if s.swapcase() < t.swapcase() else 1.0
     return -1.0 if a < b else 1.0
 
 

@@ -69,6 +69,16 @@ console.log(String.fromCharCode(72, 105), "x".toString(), "y".valueOf(), [..."h�
         '123 null 1,2 [object Object] Symbol(s) 1 string object',
         "Hi x y 5 { value: 'a', done: false }",
     ]),
+    Case('locale-compare', r"""
+const words = ["banana", "Apple", "apple", "éclair", "eclair", "Zebra", "zebra", "_under", "10", "9", "a b", "ab", "Ä", "a", "A", "b", "-x", "x-", "résumé", "resume", "Resume", "ça", "co"];
+console.log(words.slice().sort((x, y) => x.localeCompare(y)).join(" "));
+console.log("a".localeCompare("B"), "B".localeCompare("a"), "a".localeCompare("A"), "é".localeCompare("f"), "10".localeCompare("9"), "".localeCompare("a"));
+const ascii = []; for (let i = 32; i < 127; i++) ascii.push(String.fromCharCode(i)); console.log(ascii.sort((a, b) => a.localeCompare(b)).join(""));
+""", [
+        '_under -x 10 9 a A Ä a b ab apple Apple b banana ça co eclair éclair resume Resume résumé x- zebra Zebra',
+        '-1 1 -1 -1 -1 -1',
+        ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ',
+    ]),
     Case('template-and-conversion', r"""
 const o = { toString() { return "custom"; } }; console.log(`${o}`, "" + o, String(o), [o].join());
 console.log(`${[1, [2, 3]]}`, `${{}}`, `${null} ${undefined} ${-0} ${1e21} ${0.000001} ${1e-7}`);
