@@ -19,6 +19,7 @@ from engine.builtins.common import function_name
 from engine.values import (
     HOLE,
     NULL,
+    SYM_TO_STRING_TAG,
     UNDEFINED,
     Accessor,
     JSArray,
@@ -29,7 +30,6 @@ from engine.values import (
     JSPrimitiveWrapper,
     JSSet,
     JSWeakMap,
-    JSWeakRef,
     JSWeakSet,
     Symbol,
 )
@@ -194,20 +194,14 @@ def _ctx_style(value: JSObject, constructor: str | None, tag: str) -> str:
     return get_prefix(constructor, tag, fallback)
 
 
-def _tag_of(value: JSObject) -> str:
-    from engine.values import SYM_TO_STRING_TAG
-
-    p: JSObject | None = value
-    while p is not None:
-        t = p.get_own(SYM_TO_STRING_TAG)
-        if t is not HOLE:
-            if type(t) is not str or t == "":
-                return ""
-            if p is value and value.is_enumerable(SYM_TO_STRING_TAG):
-                return ""
-            return t
-        p = p.proto
-    return ""
+def _tag_of(vm: Any, value: JSObject) -> str:
+    """``value[Symbol.toStringTag]`` unless it is an own enumerable property (then it is printed as a key)."""
+    t = vm.get(value, SYM_TO_STRING_TAG)
+    if type(t) is not str or t == "":
+        return ""
+    if value.has_own(SYM_TO_STRING_TAG) and value.is_enumerable(SYM_TO_STRING_TAG):
+        return ""
+    return t
 
 
 def get_keys(value: JSObject, show_hidden: bool) -> list[Any]:
@@ -253,7 +247,7 @@ _ARRAY, _OBJECT = 1, 0
 
 def _format_raw(ctx: Ctx, value: JSObject, recurse_times: int) -> str:  # noqa: C901 - mirrors node's formatRaw
     constructor = get_constructor_name(ctx, value, recurse_times)
-    tag = _tag_of(value)
+    tag = _tag_of(ctx.vm, value)
     base = ""
     formatter: Any = _empty
     braces = ["{", "}"]
@@ -796,4 +790,4 @@ def install(vm: Any) -> None:
     vm.format_log = lambda args: format_log(vm, args)
 
 
-__all__ = ["format_log", "inspect", "install", "JSWeakRef"]
+__all__ = ["format_log", "inspect", "install"]

@@ -88,6 +88,17 @@ console.log([function namedFn() {}, Person], Symbol().description, typeof Symbol
         '[Object: null prototype] {} Object(0) [] [Function (anonymous)] Object Object [Map] {}',
         '[ [Function: namedFn], [Function: Person] ] undefined string',
     ]),
+    Case('weakref-and-to-string-tags', r"""
+const t = { a: 1 }; const w = new WeakRef(t); console.log(w, [w]);
+class X { get [Symbol.toStringTag]() { return "Y"; } } console.log(new X());
+const o = { [Symbol.toStringTag]: "Tagged", v: 1 }; console.log(o);
+class Z { static [Symbol.hasInstance]() { return true; } } console.log(Object.create(Z.prototype));
+""", [
+        'WeakRef {} [ WeakRef {} ]',
+        'X [Y] {}',
+        "{ v: 1, [Symbol(Symbol.toStringTag)]: 'Tagged' }",
+        'Z {}',
+    ]),
     Case('null-prototype', r"""
 const o = Object.create(null); console.log(o); o.a = 1; console.log(o);
 """, [
