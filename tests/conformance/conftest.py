@@ -36,36 +36,38 @@ class NodeTraces:
     """V8's traces of programs, computed on first use for every program the session will need.
 
     Traces are also kept in pytest's cache (``.pytest_cache``) under a fingerprint of the program, the
-    harness, the instrumentation and the node version, so an unchanged program is not measured again.
+    harness, the instrumentation, the node version and the mode, so an unchanged program is not measured
+    again. ``plain=True`` asks for the uninstrumented run (see ``node_runner.run_in_node``).
     """
 
     def __init__(self, wanted: list[str], cache: pytest.Cache | None) -> None:
         self._wanted = wanted
         self._cache = cache
-        self._traces: dict[str, dict[str, Any] | NodeHarnessError] = {}
+        self._traces: dict[tuple[str, bool], dict[str, Any] | NodeHarnessError] = {}
 
-    def get(self, program: str) -> dict[str, Any]:
-        if program not in self._traces:
-            self._measure(
-                [name for name in dict.fromkeys([program, *self._wanted]) if name not in self._traces]
-            )
-        trace = self._traces[program]
+    def get(self, program: str, *, plain: bool = False) -> dict[str, Any]:
+        if (program, plain) not in self._traces:
+            names = dict.fromkeys([program, *self._wanted])
+            self._measure([name for name in names if (name, plain) not in self._traces], plain)
+        trace = self._traces[(program, plain)]
         if isinstance(trace, NodeHarnessError):
             pytest.fail(f"{program}: the V8 harness failed: {trace}")
         return trace
 
-    def _measure(self, names: list[str]) -> None:
+    def _measure(self, names: list[str], plain: bool) -> None:
         sources = {name: (PROGRAMS_DIR / name).read_text(encoding="utf-8") for name in names}
-        keys = {name: f"conformance/node/{fingerprint(source)}" for name, source in sources.items()}
+        keys = {
+            name: f"conformance/node/{fingerprint(source, plain=plain)}" for name, source in sources.items()
+        }
         missing: dict[str, str] = {}
         for name, source in sources.items():
             cached = self._cache.get(keys[name], None) if self._cache is not None else None
             if isinstance(cached, dict):
-                self._traces[name] = cached
+                self._traces[(name, plain)] = cached
             else:
                 missing[name] = source
-        for name, trace in run_many(missing).items():
-            self._traces[name] = trace
+        for name, trace in run_many(missing, plain=plain).items():
+            self._traces[(name, plain)] = trace
             if self._cache is not None and isinstance(trace, dict):
                 self._cache.set(keys[name], trace)
 

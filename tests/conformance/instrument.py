@@ -37,6 +37,7 @@ tell a binding in its temporal dead zone from one holding ``undefined`` (V8's de
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,6 +108,8 @@ class Plan:
     sites: list[str] = field(default_factory=list)
     # Array literals: site and source range (rewritten coordinates), to tell which are being evaluated.
     arrays: list[dict[str, Any]] = field(default_factory=list)
+    # True: run the original program untagged (a cross-check of everything but `reachable`).
+    plain: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -116,6 +119,7 @@ class Plan:
             "lexicals": self.lexicals,
             "sites": self.sites,
             "arrays": self.arrays,
+            "plain": self.plain,
         }
 
 
@@ -571,6 +575,24 @@ def instrument(source: str) -> Plan:
         return list(positions.point(_shift(offset, edits)))
 
     plan = Plan(original=source, source=rewritten.decode("utf-8"), sites=worker.sites)
+    _fill_tables(plan, worker, point)
+    return plan
+
+
+def plain_plan(source: str) -> Plan:
+    """The program as written, with the tables in its own coordinates: the harness then measures everything
+    but ``reachable`` (no site tags), which shows what the instrumentation does not change."""
+    root = parse(source)
+    worker = _Instrumenter(source)
+    worker.run(root)
+    positions = _Positions(worker.data)
+    plan = Plan(original=source, source=source, sites=worker.sites, plain=True)
+    _fill_tables(plan, worker, lambda offset: list(positions.point(offset)))
+    plan.arrays = []
+    return plan
+
+
+def _fill_tables(plan: Plan, worker: _Instrumenter, point: Callable[[int], list[int]]) -> None:
     for start, name in worker.function_starts:
         row, column = point(start)
         plan.functions.setdefault(f"{row}:{column}", name)
@@ -580,4 +602,3 @@ def instrument(source: str) -> Plan:
         )
     for site, start, end in worker.arrays:
         plan.arrays.append({"site": site, "start": point(start), "end": point(end)})
-    return plan

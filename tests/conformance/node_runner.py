@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from tests.conformance.instrument import InstrumentError, instrument
+from tests.conformance.instrument import InstrumentError, instrument, plain_plan
 
 HARNESS = Path(__file__).resolve().parent / "harness" / "run.js"
 INSTRUMENT = Path(__file__).resolve().parent / "instrument.py"
@@ -30,13 +30,17 @@ def node_executable() -> str | None:
     return shutil.which(os.environ.get("MEMCOURSE_NODE", "node"))
 
 
-def run_in_node(source: str, *, timeout: float = TIMEOUT_SECONDS) -> dict[str, Any]:
-    """The compared trace of ``source`` as V8 runs it: {"output", "error", "checkpoints", "warnings"}."""
+def run_in_node(source: str, *, plain: bool = False, timeout: float = TIMEOUT_SECONDS) -> dict[str, Any]:
+    """The compared trace of ``source`` as V8 runs it: {"output", "error", "checkpoints", "warnings"}.
+
+    ``plain`` runs the program as written, without site tags (``reachable`` is then empty and objects
+    have ``{"site": null}``): what the instrumented run must agree with on everything else.
+    """
     node = node_executable()
     if node is None:
         raise NodeHarnessError("node is not installed (set MEMCOURSE_NODE to its path)")
     try:
-        plan = instrument(source)
+        plan = plain_plan(source) if plain else instrument(source)
     except InstrumentError as error:
         raise NodeHarnessError(f"cannot instrument the program: {error}") from error
     try:
@@ -73,32 +77,32 @@ def _node_version() -> str:
     return subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout.strip()
 
 
-def fingerprint(source: str) -> str:
-    """A key for node's trace of ``source``: it changes with the program, the harness, the instrumentation
-    and the node version, so a cached trace is never stale."""
-    node = node_executable() or "node"
-    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+def fingerprint(source: str, *, plain: bool = False) -> str:
+    """A key for node's trace of ``source``: it changes with the program, the harness, the instrumentation,
+    the node version and the mode, so a cached trace is never stale."""
     digest = hashlib.sha256()
-    for part in (
+    parts = (
         source,
         HARNESS.read_text(encoding="utf-8"),
         INSTRUMENT.read_text(encoding="utf-8"),
         " ".join(NODE_FLAGS),
-        version,
-    ):
+        _node_version(),
+        "plain" if plain else "instrumented",
+    )
+    for part in parts:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
 
 
 def run_many(
-    sources: dict[str, str], *, workers: int | None = None
+    sources: dict[str, str], *, plain: bool = False, workers: int | None = None
 ) -> dict[str, dict[str, Any] | NodeHarnessError]:
     """Run several programs in parallel, one node process each; failures are returned, not raised."""
 
     def one(source: str) -> dict[str, Any] | NodeHarnessError:
         try:
-            return run_in_node(source)
+            return run_in_node(source, plain=plain)
         except NodeHarnessError as error:
             return error
 

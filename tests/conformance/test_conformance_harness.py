@@ -155,6 +155,35 @@ def test_the_harness_measures_every_corpus_program_exactly(program: str, node_tr
     assert node_traces.get(program)["warnings"] == []
 
 
+def _without_sites(trace: dict[str, Any]) -> dict[str, Any]:
+    """Everything a run measures except which object is which: sites and `reachable`."""
+
+    def mask(value: Any) -> Any:
+        return {"site": "?"} if isinstance(value, dict) and "site" in value else value
+
+    return {
+        "output": trace["output"],
+        "error": trace["error"],
+        "checkpoints": [
+            {
+                "name": checkpoint["name"],
+                "line": checkpoint["line"],
+                "stack": checkpoint["stack"],
+                "locals": [
+                    {name: mask(value) for name, value in frame.items()} for frame in checkpoint["locals"]
+                ],
+            }
+            for checkpoint in trace["checkpoints"]
+        ],
+    }
+
+
+@pytest.mark.parametrize("program", [path.name for path in programs()])
+def test_the_instrumentation_changes_nothing_but_the_sites(program: str, node_traces: NodeTraces) -> None:
+    """The same program run as written: same output, error, frames, lines and primitive locals."""
+    assert _without_sites(node_traces.get(program)) == _without_sites(node_traces.get(program, plain=True))
+
+
 def test_new_on_a_non_constructor_fails_with_v8s_message() -> None:
     require_node()
     trace = run_in_node(

@@ -4,6 +4,8 @@
  *
  * Usage: node --expose-gc --no-opt --no-maglev --no-sparkplug --single-threaded-gc run.js PLAN.json
  *        (PLAN.json, or standard input when absent, is the output of tests/conformance/instrument.py.)
+ * With "plain": true in the plan, the program runs as written (no site tags, `reachable` left empty): a
+ * cross-check that the instrumentation changes no line, output, error, frame or primitive local.
  * Prints one JSON object: the contract's compared fields {"output", "error", "checkpoints"} plus
  * "warnings" (things the harness could not measure exactly). Exit status 0 when the program ran (even if it
  * threw), 3 when it could not run (syntax error, bad plan), 4 on a harness bug.
@@ -412,7 +414,8 @@ function recordThrow(params) {
 
 /** The program's checkpoint(name): reachable sites first, then the stack and locals, then resume. */
 function checkpoint(name) {
-  const reachable = reachableSites();
+  // A plain (uninstrumented) run has no tags to find.
+  const reachable = plan.plain ? [] : reachableSites();
   capture = { name: String(name), reachable, globals: programGlobals(), frames: null, failure: null };
   // eslint-disable-next-line no-debugger
   debugger;
