@@ -53,9 +53,9 @@ def _string_list(value: Any, what: str) -> list[str]:
 
 def _validate_stack(answer: Any, options: Mapping[str, Any]) -> dict[str, Any]:
     frames = _string_list(_require_fields(answer, {"frames"})["frames"], '"frames"')
-    known = options.get("functions")
-    unknown = [name for name in frames if known is not None and name not in known]
-    if unknown and known is not None:
+    known: list[str] = options.get("functions", [])
+    unknown = [name for name in frames if known and name not in known]
+    if unknown:
         raise AnswerInvalid(f'"{unknown[0]}" is not a function of this program; choose from {", ".join(known)}.')
     return {"frames": frames}
 

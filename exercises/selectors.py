@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import FloatField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
@@ -238,8 +239,6 @@ def gradebook_exercises(*, course: Course) -> list[Exercise]:
 def gradebook_students(*, course: Course, exercises: list[Exercise]) -> QuerySet[Any]:
     """One row per enrolled student with a best-score sum per exercise, computed in the database in one query.
     Iterate it with .iterator() so that no more than a chunk of students is in memory at once."""
-    from django.contrib.auth import get_user_model
-
     annotations = {
         f"ex_{exercise.pk}": Coalesce(
             Sum("progress__best_score", filter=Q(progress__question__exercise_id=exercise.pk)),
