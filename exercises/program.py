@@ -55,6 +55,7 @@ def _load_engine() -> Any:
 
 
 TRACE_DEADLINE = 20.0
+ENGINE_COMMAND = [sys.executable, "-m", "engine", "trace", "-"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -62,8 +63,7 @@ def _trace_json(source: str) -> dict[str, Any]:
     """`python -m engine trace -` in a child process, so that a hard deadline holds even if the engine's own
     budgets fail: the web process or worker is never stuck on one program. Returns the contract's JSON: a trace, or
     {"error": {...}} alone when the program cannot run (exit status 1)."""
-    command = [sys.executable, "-m", "engine", "trace", "-"]
-    done = subprocess.run(command, input=source, capture_output=True, text=True, timeout=TRACE_DEADLINE, cwd=ROOT)
+    done = subprocess.run(ENGINE_COMMAND, input=source, capture_output=True, text=True, timeout=TRACE_DEADLINE, cwd=ROOT)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"python -m engine exited with status {done.returncode}: {done.stderr.strip()[-500:]}")
     data: dict[str, Any] = json.loads(done.stdout)

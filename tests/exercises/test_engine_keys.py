@@ -1,5 +1,6 @@
 """Answer keys from the real engine, on tiny programs: the messages teachers see and the labels students use."""
 
+import sys
 from typing import Any
 
 import pytest
@@ -92,3 +93,14 @@ def test_gc_and_refcount_keys_from_a_cycle(make_exercise: Any) -> None:
     services.answer_key_compute(exercise_version=freed.exercise_version)
     leaked.refresh_from_db()
     assert leaked.key == {"objects": ["A", "B"]}
+
+
+@pytest.mark.django_db
+def test_a_program_that_outlives_the_hard_deadline_is_stopped(make_exercise: Any,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from exercises import program
+
+    monkeypatch.setattr(program, "TRACE_DEADLINE", 1.0)
+    monkeypatch.setattr(program, "ENGINE_COMMAND", [sys.executable, "-c", "import time; time.sleep(30)"])
+    key = key_of(make_exercise, "while (true) {}\n", {"kind": "output"})
+    assert key.problem == "The program ran for more than 1 seconds; it was stopped."
