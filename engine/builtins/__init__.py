@@ -11,6 +11,7 @@ from typing import Any
 
 from engine.builtins import (
     array,
+    clone,
     collections,
     console,
     error,
@@ -37,6 +38,7 @@ def install_all(vm: Any) -> None:
     error.install(vm)
     collections.install(vm)
     json.install(vm)
+    clone.install(vm)
     inspect.install(vm)
     console.install(vm)
 

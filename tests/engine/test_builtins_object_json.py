@@ -1,4 +1,4 @@
-"""Object, Object.prototype, Function.prototype (call/apply/bind) and JSON (stringify, parse, V8's error messages).
+"""Object, Object.prototype, Function.prototype (call/apply/bind), structuredClone and JSON (stringify, parse, V8's error messages).
 
 The expected lines are node v20's own output for each program (see builtin_table.py).
 """
@@ -93,6 +93,33 @@ function Counter() { this.n = 0; } const C = Counter.bind(null); console.log(new
         'bound show function Hello, Ann',
         '5 [ 2, 3 ]',
         'true',
+    ]),
+    Case('structured-clone', r"""
+const o = { a: [1, , { b: 2 }], m: new Map([[1, { c: 3 }]]), s: new Set([1]), n: null, u: undefined }; o.self = o;
+const c = structuredClone(o); console.log(c, c.self === c, c.a[2] === o.a[2], c.m.get(1) === o.m.get(1));
+const shared = { v: 1 }; const pair = structuredClone([shared, shared]); console.log(pair[0] === pair[1], pair[0] === shared);
+class P { constructor() { this.x = 1; } get y() { return 2; } } console.log(structuredClone(new P()), structuredClone([new P()]), structuredClone(new P()) instanceof P);
+for (const v of [Symbol("s"), [Symbol()], new WeakMap()]) { try { structuredClone(v); } catch (e) { console.log(e.name, e.message, e instanceof Error); } }
+const e = structuredClone(new TypeError("bad")); console.log(e instanceof TypeError, e.message, e.name);
+console.log(structuredClone(5), structuredClone("s"), structuredClone(null), structuredClone(new Number(3)));
+try { structuredClone(); } catch (e) { console.log(e.name, e.message); }
+""", [
+        '<ref *1> {',
+        '  a: [ 1, <1 empty item>, { b: 2 } ],',
+        '  m: Map(1) { 1 => { c: 3 } },',
+        '  s: Set(1) { 1 },',
+        '  n: null,',
+        '  u: undefined,',
+        '  self: [Circular *1]',
+        '} true false false',
+        'true false',
+        '{ x: 1 } [ { x: 1 } ] false',
+        'DataCloneError Symbol(s) could not be cloned. true',
+        'DataCloneError Symbol() could not be cloned. true',
+        'DataCloneError #<WeakMap> could not be cloned. true',
+        'true bad TypeError',
+        '5 s null [Number: 3]',
+        'TypeError The value argument must be specified',
     ]),
     Case('json-stringify', r"""
 console.log(JSON.stringify({ a: [1, { b: 2 }], c: "x", u: undefined, f() {}, n: null, nan: NaN, inf: -Infinity, neg: -0 }));
