@@ -50,12 +50,12 @@ class _Cloner:
     def _clone_object(self, v: JSObject) -> JSObject:
         vm = self.vm
         if isinstance(v, JSArray):
-            out: JSObject = vm.new_array([HOLE] * len(v.items))
-            self.memory[id(v)] = out
+            arr: JSArray = vm.new_array([HOLE] * len(v.items))
+            self.memory[id(v)] = arr
             for i, item in enumerate(list(v.items)):
                 if item is not HOLE:
-                    out.items[i] = self.clone(vm.get(v, str(i)))  # type: ignore[attr-defined]
-            return out
+                    arr.items[i] = self.clone(vm.get(v, str(i)))
+            return arr
         if isinstance(v, JSMap):
             m = JSMap(vm.MapPrototype)
             vm.register(m)
