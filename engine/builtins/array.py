@@ -195,14 +195,17 @@ def _concat(vm: Any, this: Any, args: list[Any]) -> Any:
     return vm.new_array(out)
 
 
-_join_stack: list[int] = []
+MAX_JOIN_NESTING = 3000  # node 20 overflows its stack joining arrays nested about 3,200 deep
 
 
 def join_items(vm: Any, arr: Any, items: list[Any], sep: str) -> str:
     """Array.prototype.join; an array already being joined (a cycle) contributes "" as in V8."""
     key = id(arr)
+    _join_stack: list[int] = vm.join_stack
     if key in _join_stack:
         return ""
+    if len(_join_stack) >= MAX_JOIN_NESTING:
+        raise vm.throw_range("Maximum call stack size exceeded")
     _join_stack.append(key)
     try:
         parts = ["" if v is HOLE or v is UNDEFINED or v is NULL else vm.to_string(v) for v in list(items)]
@@ -494,6 +497,7 @@ def install(vm: Any) -> None:
     proto = JSArray(vm.ObjectPrototype, [])
     vm._builtin_id(proto)
     vm.ArrayPrototype = proto
+    vm.join_stack = []  # ids of the arrays being joined, innermost last (cycles join as "")
     ctor = constructor(vm, "Array", _array_call, 1, _array_construct, proto)
     method(vm, ctor, "isArray", _is_array, 1)
     method(vm, ctor, "of", _of, 0)

@@ -121,6 +121,22 @@ try { structuredClone(); } catch (e) { console.log(e.name, e.message); }
         '5 s null [Number: 3]',
         'TypeError The value argument must be specified',
     ]),
+    Case('deep-nesting-limits', r"""
+let head = null; for (let i = 0; i < 3000; i++) head = { v: i, next: head };
+console.log(JSON.stringify(head).length);
+let deep = null; for (let i = 0; i < 10000; i++) deep = { next: deep };
+try { console.log(JSON.stringify(deep).length); } catch (e) { console.log(e.name, e.message); }
+let arr = []; for (let i = 0; i < 10000; i++) arr = [arr];
+try { console.log(JSON.stringify(arr).length); } catch (e) { console.log(e.name, e.message); }
+try { console.log(String(arr).length); } catch (e) { console.log(e.name, e.message); }
+const parsed = JSON.parse("[".repeat(3000) + "]".repeat(3000)); console.log(Array.isArray(parsed));
+""", [
+        '52894',
+        'RangeError Maximum call stack size exceeded',
+        'RangeError Maximum call stack size exceeded',
+        'RangeError Maximum call stack size exceeded',
+        'true',
+    ]),
     Case('json-stringify', r"""
 console.log(JSON.stringify({ a: [1, { b: 2 }], c: "x", u: undefined, f() {}, n: null, nan: NaN, inf: -Infinity, neg: -0 }));
 console.log(JSON.stringify([undefined, function () {}, Symbol("s")]), JSON.stringify(undefined), JSON.stringify("he said \"hi\"\n"), JSON.stringify(null), JSON.stringify(1e21));
