@@ -280,12 +280,19 @@ def _at(vm: Any, this: Any, args: list[Any]) -> Any:
 
 
 def _flatten(vm: Any, items: list[Any], depth: float, out: list[Any]) -> None:
-    for v in items:
-        if v is HOLE:
-            continue
-        if depth > 0 and isinstance(v, JSArray):
-            _flatten(vm, v.items, depth - 1, out)
-        else:
+    """FlattenIntoArray (23.1.3.13.1), with an explicit stack so deep nesting cannot exhaust Python's."""
+    stack: list[tuple[list[Any], int, float]] = [(items, 0, depth)]
+    while stack:
+        seq, i, d = stack.pop()
+        while i < len(seq):
+            v = seq[i]
+            i += 1
+            if v is HOLE:
+                continue
+            if d > 0 and isinstance(v, JSArray):
+                stack.append((seq, i, d))
+                seq, i, d = list(v.items), 0, d - 1
+                continue
             out.append(v)
 
 

@@ -25,6 +25,9 @@ from engine.values import (
 )
 
 
+MAX_DEPTH = 4000  # deeper structures end in a RangeError (as JSON.stringify's do) rather than Python's limit
+
+
 def _data_clone_error(vm: Any, v: Any) -> JSThrow:
     text = function_source(v) if ops.is_callable(v) else describe(vm, v)
     err = vm.new_error("Error", f"{text} could not be cloned.")
@@ -36,6 +39,7 @@ class _Cloner:
     def __init__(self, vm: Any) -> None:
         self.vm = vm
         self.memory: dict[int, JSObject] = {}
+        self.depth = 0
 
     def clone(self, v: Any) -> Any:
         if isinstance(v, Symbol) or ops.is_callable(v):
@@ -45,7 +49,13 @@ class _Cloner:
         done = self.memory.get(id(v))
         if done is not None:
             return done
-        return self._clone_object(v)
+        if self.depth >= MAX_DEPTH:
+            raise self.vm.throw_range("Maximum call stack size exceeded")
+        self.depth += 1
+        try:
+            return self._clone_object(v)
+        finally:
+            self.depth -= 1
 
     def _clone_object(self, v: JSObject) -> JSObject:
         vm = self.vm
