@@ -24,7 +24,6 @@ from engine.values import (
     map_key,
 )
 
-
 MAX_DEPTH = 4000  # deeper structures end in a RangeError (as JSON.stringify's do) rather than Python's limit
 
 
