@@ -38,6 +38,20 @@ def this_array(vm: Any, this: Any, name: str) -> JSArray:
     raise vm.throw_type(f"Array.prototype.{name} is only supported on arrays in memcourse")
 
 
+def _frozen(arr: JSArray) -> bool:
+    return bool(getattr(type(arr), "frozen", False))
+
+
+def _read_only(vm: Any, prop: str) -> Any:
+    return vm.throw_type(f"Cannot assign to read only property '{prop}' of object '[object Array]'")
+
+
+def _check_writable(vm: Any, arr: JSArray, index: int) -> None:
+    """A frozen array rejects element writes with V8's message (Object.freeze, 20.1.2.6)."""
+    if _frozen(arr):
+        raise _read_only(vm, str(index) if arr.items else "length")
+
+
 def this_items(vm: Any, this: Any, name: str) -> list[Any]:
     """The elements of an array, or a snapshot of an array-like (``arguments``, ``{length: 2}``)."""
     if isinstance(this, JSArray):
@@ -124,6 +138,10 @@ def _push(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _pop(vm: Any, this: Any, args: list[Any]) -> Any:
     arr = this_array(vm, this, "pop")
+    if _frozen(arr):
+        if not arr.items:
+            raise _read_only(vm, "length")
+        raise vm.throw_type(f"Cannot delete property '{len(arr.items) - 1}' of [object Array]")
     if not arr.items:
         return UNDEFINED
     v = arr.items.pop()
@@ -132,6 +150,7 @@ def _pop(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _shift(vm: Any, this: Any, args: list[Any]) -> Any:
     arr = this_array(vm, this, "shift")
+    _check_writable(vm, arr, 0)
     if not arr.items:
         return UNDEFINED
     v = arr.items.pop(0)
@@ -140,6 +159,8 @@ def _shift(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _unshift(vm: Any, this: Any, args: list[Any]) -> Any:
     arr = this_array(vm, this, "unshift")
+    if args and not arr.extensible:
+        raise vm.throw_type(f"Cannot add property {len(arr.items) + len(args) - 1}, object is not extensible")
     arr.items[0:0] = args
     return float(len(arr.items))
 
@@ -149,6 +170,7 @@ def _splice(vm: Any, this: Any, args: list[Any]) -> Any:
     items = arr.items
     n = len(items)
     start = relative_index(vm, arg(args, 0), n, 0)
+    _check_writable(vm, arr, start)
     if not args:
         count = 0
     elif len(args) == 1:
@@ -162,6 +184,7 @@ def _splice(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _reverse(vm: Any, this: Any, args: list[Any]) -> Any:
     arr = this_array(vm, this, "reverse")
+    _check_writable(vm, arr, 0)
     arr.items.reverse()
     return arr
 
@@ -171,6 +194,8 @@ def _fill(vm: Any, this: Any, args: list[Any]) -> Any:
     n = len(arr.items)
     start = relative_index(vm, arg(args, 1), n, 0)
     end = relative_index(vm, arg(args, 2), n, n)
+    if start < end:
+        _check_writable(vm, arr, start)
     for i in range(start, end):
         arr.items[i] = arg(args, 0)
     return arr
@@ -438,6 +463,8 @@ def _sort(vm: Any, this: Any, args: list[Any]) -> Gen:
         return 0.0 if n != n else n
 
     yield from TimSort(work, compare).sort()
+    if items:
+        _check_writable(vm, arr, 0)
     arr.items[:] = work + [UNDEFINED] * undefineds + [HOLE] * holes
     return arr
 

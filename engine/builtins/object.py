@@ -219,6 +219,8 @@ def define_property(vm: Any, o: JSObject, key: Any, desc: JSObject) -> None:
         value = o.get_own(key) if existed else UNDEFINED
     if not existed and not o.extensible:
         raise vm.throw_type(f"Cannot define property {vm._key_text(key)}, object is not extensible")
+    if existed and is_frozen_object(o):
+        raise vm.throw_type(f"Cannot redefine property: {vm._key_text(key)}")
     if vm.has_property(desc, "enumerable"):
         enumerable = ops.truthy(vm.get(desc, "enumerable"))
     else:

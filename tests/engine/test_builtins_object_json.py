@@ -39,6 +39,29 @@ try { arr.push(3); } catch (e) { console.log(e.name + ": " + e.message); }
         '[ 1, 2 ]',
         'TypeError: Cannot add property 2, object is not extensible',
     ]),
+    Case('frozen-arrays-and-objects', r"""
+const a = Object.freeze([3, 1, 2]);
+for (const m of ["push", "pop", "shift", "unshift", "splice", "reverse", "fill"]) { try { a[m](0, 1); console.log(m, "ok", a); } catch (e) { console.log(m, e.name + ": " + e.message); } }
+try { a.sort(); } catch (e) { console.log(e.message); } console.log(a);
+const e = Object.freeze([]); try { e.pop(); console.log("pop empty ok"); } catch (x) { console.log(x.message); }
+const o = Object.freeze({ x: 1 }); try { Object.defineProperty(o, "x", { value: 2 }); } catch (x) { console.log(x.message); } try { Object.defineProperty(o, "y", { value: 2 }); } catch (x) { console.log(x.message); }
+const p = Object.preventExtensions([1]); try { p.push(2); } catch (x) { console.log(x.message); } p.pop(); console.log(p, Object.isExtensible(p));
+""", [
+        'push TypeError: Cannot add property 3, object is not extensible',
+        "pop TypeError: Cannot delete property '2' of [object Array]",
+        "shift TypeError: Cannot assign to read only property '0' of object '[object Array]'",
+        'unshift TypeError: Cannot add property 4, object is not extensible',
+        "splice TypeError: Cannot assign to read only property '0' of object '[object Array]'",
+        "reverse TypeError: Cannot assign to read only property '0' of object '[object Array]'",
+        "fill TypeError: Cannot assign to read only property '1' of object '[object Array]'",
+        "Cannot assign to read only property '0' of object '[object Array]'",
+        '[ 3, 1, 2 ]',
+        "Cannot assign to read only property 'length' of object '[object Array]'",
+        'Cannot redefine property: x',
+        'Cannot define property y, object is not extensible',
+        'Cannot add property 1, object is not extensible',
+        '[] false',
+    ]),
     Case('create-and-prototypes', r"""
 const proto = { greet() { return "hi " + this.name; } };
 const o = Object.create(proto); o.name = "ann"; console.log(o.greet(), Object.getPrototypeOf(o) === proto, proto.isPrototypeOf(o), o);
