@@ -100,6 +100,11 @@ def test_console_warn_and_error_are_collected_with_log() -> None:
     assert trace(source)["output"] == ["a", "b", "c", "d", "e"]
 
 
+def test_console_assert_prints_only_failures_in_node_wording() -> None:
+    source = 'console.assert(true, "no"); console.assert(false, "msg %s", "x"); console.assert(0); console.assert(false, {a: 1}, 2);'
+    assert trace(source)["output"] == ["Assertion failed: msg x", "Assertion failed", "Assertion failed: [object Object] 2"]
+
+
 def test_math_random_is_deterministic_between_runs() -> None:
     source = "console.log(Math.random(), Math.random());"
     first = trace(source)["output"]

@@ -1,4 +1,4 @@
-"""console.log formatting: node's util.inspect and util.format, line breaking, array grouping, specifiers.
+"""console.log formatting: node's util.inspect and util.format, line breaking, array grouping, specifiers; console.dir/count/group.
 
 The expected lines are node v20's own output for each program (see builtin_table.py).
 """
@@ -345,6 +345,23 @@ console.log("one\ntwo"); console.log(""); console.log(); console.log("a", "b\nc"
         '',
         'a b',
         'c',
+    ]),
+    Case('console-dir-and-count', r"""
+console.dir({ a: { b: { c: { d: 1 } } } }); console.dir("str"); console.dir();
+console.count(); console.count(); console.count("x"); console.countReset(); console.count(); console.count("x");
+console.group("G"); console.count("x"); console.dir([1, 2]); console.groupEnd();
+""", [
+        '{ a: { b: { c: [Object] } } }',
+        "'str'",
+        'undefined',
+        'default: 1',
+        'default: 2',
+        'x: 1',
+        'default: 1',
+        'x: 2',
+        'G',
+        '  x: 3',
+        '  [ 1, 2 ]',
     ]),
     Case('boxed-primitives', r"""
 console.log(new Number(3), new String("ab"), new Boolean(false), [new Number(-0)]);
