@@ -52,6 +52,8 @@ class Ctx:
     vm: Any
     depth: float = 2
     show_hidden: bool = False
+    break_length: float = BREAK_LENGTH
+    max_array_length: int = MAX_ARRAY_LENGTH
     seen: list[Any] = field(default_factory=list)
     circular: dict[int, int] | None = None
     indentation_lvl: int = 0
@@ -116,7 +118,7 @@ def format_primitive(ctx: Ctx, v: Any) -> str:
             v = v[:MAX_STRING_LENGTH]
             trailer = f"... {remaining} more character{'s' if remaining > 1 else ''}"
         n = js_len(v)
-        if n > K_MIN_LINE_LENGTH and n > BREAK_LENGTH - ctx.indentation_lvl - 4:
+        if n > K_MIN_LINE_LENGTH and n > ctx.break_length - ctx.indentation_lvl - 4:
             parts = [p for p in re.split(r"(?<=\n)", v) if p != ""] or [""]
             sep = " +\n" + " " * (ctx.indentation_lvl + 2)
             return sep.join(str_escape(p) for p in parts) + trailer
@@ -461,7 +463,7 @@ def _remaining_text(remaining: int) -> str:
 
 def _format_array(ctx: Ctx, value: JSArray, recurse_times: int) -> list[str]:
     items = value.items
-    max_length = min(MAX_ARRAY_LENGTH, len(items))
+    max_length = min(ctx.max_array_length, len(items))
     output: list[str] = []
     i = 0
     n = len(items)
@@ -494,10 +496,10 @@ def _format_set(ctx: Ctx, value: JSSet, recurse_times: int) -> list[str]:
     values = list(value.entries.values())
     output: list[str] = []
     ctx.indentation_lvl += 2
-    for v in values[:MAX_ARRAY_LENGTH]:
+    for v in values[:ctx.max_array_length]:
         output.append(format_value(ctx, v, recurse_times))
-    if len(values) > MAX_ARRAY_LENGTH:
-        output.append(_remaining_text(len(values) - MAX_ARRAY_LENGTH))
+    if len(values) > ctx.max_array_length:
+        output.append(_remaining_text(len(values) - ctx.max_array_length))
     ctx.indentation_lvl -= 2
     return output
 
@@ -506,10 +508,10 @@ def _format_map(ctx: Ctx, value: JSMap, recurse_times: int) -> list[str]:
     pairs = list(value.entries.values())
     output: list[str] = []
     ctx.indentation_lvl += 2
-    for k, v in pairs[:MAX_ARRAY_LENGTH]:
+    for k, v in pairs[:ctx.max_array_length]:
         output.append(f"{format_value(ctx, k, recurse_times)} => {format_value(ctx, v, recurse_times)}")
-    if len(pairs) > MAX_ARRAY_LENGTH:
-        output.append(_remaining_text(len(pairs) - MAX_ARRAY_LENGTH))
+    if len(pairs) > ctx.max_array_length:
+        output.append(_remaining_text(len(pairs) - ctx.max_array_length))
     ctx.indentation_lvl -= 2
     return output
 
@@ -564,11 +566,11 @@ def format_property(ctx: Ctx, value: JSObject, recurse_times: int, key: Any, ext
 
 def _is_below_break_length(ctx: Ctx, output: list[str], start: int, base: str) -> bool:
     total = len(output) + start
-    if total + len(output) > BREAK_LENGTH:
+    if total + len(output) > ctx.break_length:
         return False
     for entry in output:
         total += js_len(entry)
-        if total > BREAK_LENGTH:
+        if total > ctx.break_length:
             return False
     return base == "" or "\n" not in base
 
@@ -597,7 +599,7 @@ def group_array_elements(ctx: Ctx, output: list[str], value: Any) -> list[str]:
     total_length = 0
     max_length = 0
     output_length = len(output)
-    if MAX_ARRAY_LENGTH < output_length:
+    if ctx.max_array_length < output_length:
         output_length -= 1  # leave the "... n more items" entry out of the columns
     separator_space = 2
     data_len = []
@@ -607,14 +609,14 @@ def group_array_elements(ctx: Ctx, output: list[str], value: Any) -> list[str]:
         total_length += n + separator_space
         max_length = max(max_length, n)
     actual_max = max_length + separator_space
-    if not (actual_max * 3 + ctx.indentation_lvl < BREAK_LENGTH
+    if not (actual_max * 3 + ctx.indentation_lvl < ctx.break_length
             and (total_length / actual_max > 5 or max_length <= 6)):
         return output
     average_bias = math.sqrt(actual_max - total_length / len(output))
     biased_max = max(actual_max - 3 - average_bias, 1)
     columns = min(
         _js_round(math.sqrt(2.5 * biased_max * output_length) / biased_max),
-        (BREAK_LENGTH - ctx.indentation_lvl) // actual_max,
+        int((ctx.break_length - ctx.indentation_lvl) // actual_max) if math.isfinite(ctx.break_length) else 15,
         COMPACT * 4,
         15,
     )

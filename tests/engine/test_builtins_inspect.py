@@ -1,4 +1,4 @@
-"""console.log formatting: node's util.inspect and util.format, line breaking, array grouping, specifiers; console.dir/count/group.
+"""console.log formatting: node's util.inspect and util.format, line breaking, array grouping, specifiers; console.dir/count/group/table.
 
 The expected lines are node v20's own output for each program (see builtin_table.py).
 """
@@ -362,6 +362,63 @@ console.group("G"); console.count("x"); console.dir([1, 2]); console.groupEnd();
         'G',
         '  x: 3',
         '  [ 1, 2 ]',
+    ]),
+    Case('console-table', r"""
+console.table([{ a: 1, b: "x" }, { a: 3, c: [1, 2, 3, 4] }]);
+console.table({ r1: { name: "Ann", age: 30 }, r2: { name: "Bob", nested: { x: 1, y: 2, z: 3 } } });
+console.table([1, "two", { k: { deep: 1 } }]);
+console.table(new Map([["a", 1], ["b", { c: 2 }]]));
+console.table(new Set(["x", 10]));
+console.table("not tabular"); console.table([]); console.table([[1, 2], [3]]);
+console.table([{ "日本": "語", e: "😀" }]);
+""", [
+        '┌─────────┬───┬─────┬──────────────────────────────┐',
+        '│ (index) │ a │ b   │ c                            │',
+        '├─────────┼───┼─────┼──────────────────────────────┤',
+        "│ 0       │ 1 │ 'x' │                              │",
+        '│ 1       │ 3 │     │ [ 1, 2, 3, ... 1 more item ] │',
+        '└─────────┴───┴─────┴──────────────────────────────┘',
+        '┌─────────┬───────┬─────┬──────────┐',
+        '│ (index) │ name  │ age │ nested   │',
+        '├─────────┼───────┼─────┼──────────┤',
+        "│ r1      │ 'Ann' │ 30  │          │",
+        "│ r2      │ 'Bob' │     │ [Object] │",
+        '└─────────┴───────┴─────┴──────────┘',
+        '┌─────────┬─────────────┬────────┐',
+        '│ (index) │ k           │ Values │',
+        '├─────────┼─────────────┼────────┤',
+        '│ 0       │             │ 1      │',
+        "│ 1       │             │ 'two'  │",
+        '│ 2       │ { deep: 1 } │        │',
+        '└─────────┴─────────────┴────────┘',
+        '┌───────────────────┬─────┬──────────┐',
+        '│ (iteration index) │ Key │ Values   │',
+        '├───────────────────┼─────┼──────────┤',
+        "│ 0                 │ 'a' │ 1        │",
+        "│ 1                 │ 'b' │ { c: 2 } │",
+        '└───────────────────┴─────┴──────────┘',
+        '┌───────────────────┬────────┐',
+        '│ (iteration index) │ Values │',
+        '├───────────────────┼────────┤',
+        "│ 0                 │ 'x'    │",
+        '│ 1                 │ 10     │',
+        '└───────────────────┴────────┘',
+        'not tabular',
+        '┌─────────┐',
+        '│ (index) │',
+        '├─────────┤',
+        '└─────────┘',
+        '┌─────────┬───┬───┐',
+        '│ (index) │ 0 │ 1 │',
+        '├─────────┼───┼───┤',
+        '│ 0       │ 1 │ 2 │',
+        '│ 1       │ 3 │   │',
+        '└─────────┴───┴───┘',
+        '┌─────────┬──────┬──────┐',
+        '│ (index) │ 日本 │ e    │',
+        '├─────────┼──────┼──────┤',
+        "│ 0       │ '語' │ '😀' │",
+        '└─────────┴──────┴──────┘',
     ]),
     Case('boxed-primitives', r"""
 console.log(new Number(3), new String("ab"), new Boolean(false), [new Number(-0)]);
