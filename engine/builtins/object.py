@@ -304,6 +304,11 @@ def _get_own_property_names(vm: Any, this: Any, args: list[Any]) -> Any:
     return vm.new_array(ints + [k for k in keys if not k.isdigit()])
 
 
+def _get_own_property_symbols(vm: Any, this: Any, args: list[Any]) -> Any:
+    o = require_object(vm, arg(args, 0))
+    return vm.new_array([k for k in o.own_keys() if isinstance(k, Symbol)])
+
+
 def _is(vm: Any, this: Any, args: list[Any]) -> Any:
     return ops.same_value(arg(args, 0), arg(args, 1))
 
@@ -442,7 +447,8 @@ def install(vm: Any) -> None:
         "isFrozen": _is_frozen, "create": _create, "getPrototypeOf": _get_prototype_of,
         "setPrototypeOf": _set_prototype_of, "defineProperty": _define_property,
         "defineProperties": _define_properties_native, "fromEntries": _from_entries,
-        "getOwnPropertyNames": _get_own_property_names, "is": _is, "hasOwn": _has_own,
+        "getOwnPropertyNames": _get_own_property_names, "is": _is,
+        "getOwnPropertySymbols": _get_own_property_symbols, "hasOwn": _has_own,
         "getOwnPropertyDescriptor": _get_own_property_descriptor, "preventExtensions": _prevent_extensions,
         "isExtensible": _is_extensible, "seal": _prevent_extensions,
     }

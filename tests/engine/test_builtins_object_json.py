@@ -96,6 +96,11 @@ try { Object.fromEntries([1]); } catch (e) { console.log(e.name + ": " + e.messa
         'true false true true true',
         'TypeError: Iterator value 1 is not an entry object',
     ]),
+    Case('own-property-symbols', r"""
+const s = Symbol("k"); const o = { a: 1, [s]: 2 }; console.log(Object.getOwnPropertySymbols(o), Object.getOwnPropertySymbols([]), Object.getOwnPropertyNames(o), Object.assign({}, o));
+""", [
+        "[ Symbol(k) ] [] [ 'a' ] { a: 1, [Symbol(k)]: 2 }",
+    ]),
     Case('object-to-string', r"""
 const ts = Object.prototype.toString;
 console.log(ts.call([]), ts.call(null), ts.call(undefined), ts.call(1), ts.call("s"), ts.call(() => 1), ts.call(new Map()), ts.call(new Error("x")), ts.call(JSON), ts.call(Math));
