@@ -33,6 +33,7 @@ from engine.values import (
     JSWeakMap,
     JSWeakRef,
     JSWeakSet,
+    Symbol,
     map_key,
 )
 
@@ -360,3 +361,66 @@ def install(vm: Any) -> None:
     vm.WeakRefPrototype = wrp = _proto(vm, "WeakRef")
     constructor(vm, "WeakRef", _requires_new("WeakRef"), 1, _weakref_construct, wrp)
     method(vm, wrp, "deref", _weakref_deref, 0)
+    install_finalization_registry(vm)
+
+
+# ---------------------------------------------------------------- FinalizationRegistry
+class JSFinalizationRegistry(JSObject):
+    """FinalizationRegistry (26.2): targets and tokens are weak, held values strong (kept in a hidden
+    array so the collector and the heap graph see them). Cleanup callbacks run in a later job in V8,
+    never during the synchronous script, so here they never run."""
+
+    __slots__ = ("cleanup", "cells")
+    type_name = "object"
+
+    def __init__(self, proto: JSObject | None, cleanup: Any) -> None:
+        super().__init__(proto, "FinalizationRegistry")
+        self.cleanup = cleanup
+        self.cells: list[tuple[int, Any, int | None]] = []   # (target id, held, token id)
+
+
+_HELD = Symbol("[[Cells]]")
+
+
+def _registry_construct(vm: Any, args: list[Any], proto: Any) -> JSFinalizationRegistry:
+    cleanup = arg(args, 0)
+    if not ops.is_callable(cleanup):
+        raise vm.throw_type("FinalizationRegistry: cleanup must be callable")
+    r = JSFinalizationRegistry(proto if isinstance(proto, JSObject) else vm.FinalizationRegistryPrototype, cleanup)
+    vm.register(r)
+    r.define_hidden("cleanup", cleanup)
+    r.define_hidden(_HELD, vm.new_array([]))
+    return r
+
+
+def _registry_register(vm: Any, this: Any, args: list[Any]) -> Any:
+    r = _receiver(vm, this, JSFinalizationRegistry, "FinalizationRegistry.prototype.register")
+    target, held, token = arg(args, 0), arg(args, 1), arg(args, 2)
+    if not isinstance(target, JSObject):
+        raise vm.throw_type("FinalizationRegistry.prototype.register: invalid target")
+    if target is held:
+        raise vm.throw_type("FinalizationRegistry.prototype.register: target and holdings must not be same")
+    if token is not UNDEFINED and not isinstance(token, JSObject):
+        raise vm.throw_type(f"Invalid unregisterToken ('{describe(vm, token)}')")
+    r.cells.append((target.id, held, token.id if isinstance(token, JSObject) else None))
+    r.get_own(_HELD).items.append(held)
+    return UNDEFINED
+
+
+def _registry_unregister(vm: Any, this: Any, args: list[Any]) -> Any:
+    r = _receiver(vm, this, JSFinalizationRegistry, "FinalizationRegistry.prototype.unregister")
+    token = arg(args, 0)
+    if not isinstance(token, JSObject):
+        raise vm.throw_type(f"Invalid unregisterToken ('{describe(vm, token)}')")
+    keep = [cell for cell in r.cells if cell[2] != token.id]
+    removed = len(keep) != len(r.cells)
+    r.cells = keep
+    r.get_own(_HELD).items[:] = [held for _, held, _ in keep]
+    return removed
+
+
+def install_finalization_registry(vm: Any) -> None:
+    vm.FinalizationRegistryPrototype = p = _proto(vm, "FinalizationRegistry")
+    constructor(vm, "FinalizationRegistry", _requires_new("FinalizationRegistry"), 1, _registry_construct, p)
+    method(vm, p, "register", _registry_register, 2)
+    method(vm, p, "unregister", _registry_unregister, 1)

@@ -1,4 +1,4 @@
-"""Map, Set, WeakMap, WeakSet, WeakRef and the Error types.
+"""Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry and the Error types.
 
 The expected lines are node v20's own output for each program (see builtin_table.py).
 """
@@ -104,6 +104,21 @@ const target = { name: "t" }; const r = new WeakRef(target);
 console.log(r.deref() === target, r.deref().name, typeof r, Object.prototype.toString.call(r));
 """, [
         'true t object [object WeakRef]',
+    ]),
+    Case('finalization-registry', r"""
+const r = new FinalizationRegistry(h => console.log("cleaned", h)); console.log(r);
+const t = {}; r.register(t, "held", t); console.log(r.unregister(t), r.unregister(t), r.unregister({}));
+for (const f of [() => new FinalizationRegistry(), () => FinalizationRegistry(() => 1), () => r.register(1, 2), () => r.register(t, t), () => r.unregister(1)]) { try { console.log(f()); } catch (e) { console.log(e.name + ": " + e.message); } }
+console.log(Object.prototype.toString.call(r), r.register({}, 1));
+""", [
+        'FinalizationRegistry {}',
+        'true false false',
+        'TypeError: FinalizationRegistry: cleanup must be callable',
+        "TypeError: Constructor FinalizationRegistry requires 'new'",
+        'TypeError: FinalizationRegistry.prototype.register: invalid target',
+        'TypeError: FinalizationRegistry.prototype.register: target and holdings must not be same',
+        "TypeError: Invalid unregisterToken ('1')",
+        '[object FinalizationRegistry] undefined',
     ]),
     Case('subclassing-collections', r"""
 class Registry extends Map { register(k, v) { return this.set(k, v); } }

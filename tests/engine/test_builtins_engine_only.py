@@ -95,6 +95,19 @@ checkpoint("after");
     assert "3:13#1" not in cp["reachable"]
 
 
+def test_finalization_registry_holds_its_held_values_but_not_its_targets() -> None:
+    source = """const reg = new FinalizationRegistry(() => {});
+let target = { big: 1 };
+reg.register(target, { note: "h" });
+target = null;
+gc();
+checkpoint("c");
+"""
+    (cp,) = trace(source)["checkpoints"]
+    assert "3:22#1" in cp["reachable"]
+    assert cp["freed"] == [["2:14#1"]]
+
+
 def test_console_warn_and_error_are_collected_with_log() -> None:
     source = 'console.log("a"); console.warn("b"); console.error("c\\nd"); console.info("e");'
     assert trace(source)["output"] == ["a", "b", "c", "d", "e"]
