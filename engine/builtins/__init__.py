@@ -6,7 +6,7 @@ and ``vm.inspect`` / ``vm.format_log``) is created here.
 
 Modules: object (Object, Function.prototype), array (+ sort: V8's TimSort), string, number (Number,
 Boolean, parseInt/parseFloat), math, json, clone (structuredClone), collections (Map, Set, WeakMap,
-WeakSet, WeakRef), error, iteration (for-of/spread and the iterator objects), inspect (node's
+WeakSet, WeakRef, FinalizationRegistry), error, iteration (for-of/spread and the iterator objects), inspect (node's
 util.inspect/util.format), console, globals (globalThis, NaN, Infinity, undefined, Symbol).
 
 Every behaviour is checked against node 20 by the tables in tests/engine/test_builtins_*.py. Known,
@@ -16,6 +16,7 @@ deliberate differences from node:
 - Error ``stack`` lines name the frames but not node's file and column (``at f (<anonymous>:3)``).
 - JSON.parse stops at 4,000 nested arrays/objects with a RangeError (V8's parser has no limit).
 - localeCompare approximates ICU's root collation (exact for ASCII and accented Latin letters).
+- FinalizationRegistry cleanup callbacks never run (V8 runs them in a later job, after the script).
 - Not provided: Date, RegExp, Promise, Proxy, Reflect, typed arrays, Intl.
 """
 

@@ -160,14 +160,6 @@ def require_callable(vm: Any, f: Any) -> Any:
     return f
 
 
-def is_object(v: Any) -> bool:
-    return isinstance(v, JSObject)
-
-
-def number_arg(vm: Any, args: list[Any], i: int) -> float:
-    return vm.to_number(arg(args, i))
-
-
 def js_round(x: float) -> float:
     """Math.round: halves round up (towards +Infinity)."""
     if x != x or x in (math.inf, -math.inf):

@@ -15,7 +15,6 @@ from engine import ops
 from engine.builtins.common import (
     arg,
     array_like_length,
-    class_name_of,
     constructor,
     describe,
     function_name,
@@ -433,10 +432,6 @@ def _function_to_string(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _function_call(vm: Any, this: Any, args: list[Any]) -> Any:
     raise vm.throw_type("The Function constructor is not supported in memcourse")
-
-
-def _has_instance_name(vm: Any, o: Any) -> str:
-    return class_name_of(o)
 
 
 def install(vm: Any) -> None:
