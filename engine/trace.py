@@ -12,8 +12,8 @@ Heap entries are keyed by site, or ``@id`` for objects without one.
 The timeline (``steps``) is compact: one entry per executed statement with its line and stack, and
 only what changed since the previous entry: ``frames`` (the locals of frames whose locals changed,
 by depth), ``heap`` (objects added or changed), ``freed`` (objects gone). Replaying entries in order
-rebuilds the full state at any step. It stops growing after ``MAX_TIMELINE`` entries
-(``steps_truncated`` says so), and a step taken while more than ``MAX_TIMELINE_HEAP`` objects are live
+rebuilds the full state at any step. It stops growing after ``MAX_TIMELINE`` entries or
+once the stack is deeper than ``MAX_TIMELINE_DEPTH`` frames (``steps_truncated`` says so), and a step taken while more than ``MAX_TIMELINE_HEAP`` objects are live
 records no heap diff (``heap_omitted``).
 """
 
@@ -44,7 +44,9 @@ from engine.values import (
     ScriptScope,
 )
 
-MAX_TIMELINE = 20_000
+MAX_TIMELINE = 5_000
+# A step-through deeper than this is no longer something a person reads; recording stops there.
+MAX_TIMELINE_DEPTH = 100
 # Heap diffs cost a walk of the heap per step; beyond this many live objects a step records only the
 # stack and locals (``heap_omitted``) - the step-through is meant for small teaching programs.
 MAX_TIMELINE_HEAP = 500
@@ -239,7 +241,7 @@ class Recorder:
         timeline = self.timeline
         if timeline is None or self.truncated:
             return
-        if len(timeline) >= MAX_TIMELINE:
+        if len(timeline) >= MAX_TIMELINE or len(self.vm.stack) > MAX_TIMELINE_DEPTH:
             self.truncated = True
             return
         frames = self.frames()

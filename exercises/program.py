@@ -55,7 +55,8 @@ def _load_engine() -> Any:
 
 
 TRACE_DEADLINE = 20.0
-ENGINE_COMMAND = [sys.executable, "-m", "engine", "trace", "-"]
+# --steps: the stored trace carries the run's timeline, which the exercise page steps through.
+ENGINE_COMMAND = [sys.executable, "-m", "engine", "trace", "--steps", "-"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
