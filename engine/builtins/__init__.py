@@ -14,7 +14,6 @@ deliberate differences from node:
 - ``Math.random`` is a seeded generator: runs are reproducible, so printed random numbers differ.
 - console.warn/error/assert write to the same output as console.log (node uses stderr).
 - Error ``stack`` lines name the frames but not node's file and column (``at f (<anonymous>:3)``).
-- JSON.parse stops at 4,000 nested arrays/objects with a RangeError (V8's parser has no limit).
 - localeCompare approximates ICU's root collation (exact for ASCII and accented Latin letters).
 - FinalizationRegistry cleanup callbacks never run (V8 runs them in a later job, after the script).
 - Not provided: Date, RegExp, Promise, Proxy, Reflect, typed arrays, Intl.

@@ -24,10 +24,9 @@ from engine.values import (
 )
 
 Gen = Generator[Any, Any, Any]
-# V8's JSON.stringify runs out of stack a little above 4,000 nested objects (node 20: 4,172); the parser
-# here is recursive, so it stops at the same depth instead of exhausting Python's stack (V8's parser is
-# iterative and has no such limit: a documented divergence).
+# V8's JSON.stringify runs out of stack a little above 4,000 nested objects (node 20: 4,172); so does ours.
 MAX_NESTING = 4000
+_OPENED = object()  # the parser opened a container: its first member comes next
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -201,7 +200,6 @@ class _Parser:
         self.vm = vm
         self.s = src
         self.i = 0
-        self.depth = 0
 
     def fail(self, message: str) -> JSThrow:
         return JSThrow(self.vm.new_error("SyntaxError", message))
@@ -241,18 +239,80 @@ class _Parser:
         return v
 
     def value(self) -> Any:
+        """JSON.parse's grammar with an explicit stack of open containers (no recursion, like V8's)."""
+        open_: list[tuple[JSObject, str | None]] = []   # (container, pending property key or None)
+        while True:
+            v = self._start_value(open_)
+            if v is _OPENED:
+                continue
+            while True:
+                if not open_:
+                    return v
+                container, key = open_[-1]
+                if key is None:
+                    container.items.append(v)  # type: ignore[attr-defined]
+                else:
+                    container.set_own(key, v)
+                if self._continue(open_):
+                    break
+                v = open_.pop()[0]
+
+    def _start_value(self, open_: list[tuple[JSObject, str | None]]) -> Any:
+        """Parse a scalar, an empty container, or open a container (then return _OPENED)."""
         self.ws()
+        ch = self.peek()
+        if ch == "{":
+            self.i += 1
+            obj = self.vm.new_object()
+            self.ws()
+            if self.peek() == "}":
+                self.i += 1
+                return obj
+            open_.append((obj, self._key(first=True)))
+            return _OPENED
+        if ch == "[":
+            self.i += 1
+            arr = self.vm.new_array([])
+            self.ws()
+            if self.peek() == "]":
+                self.i += 1
+                return arr
+            open_.append((arr, None))
+            return _OPENED
+        return self.scalar()
+
+    def _key(self, first: bool) -> str:
+        self.ws()
+        if self.peek() != '"':
+            raise self.at("Expected property name or '}'" if first else "Expected double-quoted property name")
+        key = self.string()
+        self.ws()
+        if self.peek() != ":":
+            raise self.at("Expected ':' after property name")
+        self.i += 1
+        return key
+
+    def _continue(self, open_: list[tuple[JSObject, str | None]]) -> bool:
+        """After a member: True when another member follows, False when the container closed."""
+        container, key = open_[-1]
+        self.ws()
+        ch = self.peek()
+        if ch == ",":
+            self.i += 1
+            if key is not None:
+                open_[-1] = (container, self._key(first=False))
+            return True
+        if key is None and ch == "]" or key is not None and ch == "}":
+            self.i += 1
+            return False
+        raise self.at("Expected ',' or ']' after array element" if key is None
+                      else "Expected ',' or '}' after property value")
+
+    def scalar(self) -> Any:
         s = self.s
         if self.i >= len(s):
             raise self.unexpected()
         ch = s[self.i]
-        if ch in "{[":
-            self.depth += 1
-            if self.depth > MAX_NESTING:
-                raise JSThrow(self.vm.new_error("RangeError", "Maximum call stack size exceeded"))
-            v = self.object() if ch == "{" else self.array()
-            self.depth -= 1
-            return v
         if ch == '"':
             return self.string()
         if ch == "-" or ch.isdigit():
@@ -261,67 +321,14 @@ class _Parser:
             if s.startswith(word, self.i):
                 self.i += len(word)
                 return val
-            if word.startswith(s[self.i:]) and s[self.i:]:
-                self.i = len(s)
+        for word in ("true", "false", "null"):
+            if word[0] == ch:
+                j = 0
+                while self.i + j < len(s) and j < len(word) and s[self.i + j] == word[j]:
+                    j += 1
+                self.i += j
                 raise self.unexpected()
-        if ch in "tfn":
-            for word in ("true", "false", "null"):
-                if word[0] == ch:
-                    j = 0
-                    while self.i + j < len(s) and j < len(word) and s[self.i + j] == word[j]:
-                        j += 1
-                    self.i += j
-                    raise self.unexpected()
         raise self.unexpected()
-
-    def object(self) -> JSObject:
-        vm = self.vm
-        obj = vm.new_object()
-        self.i += 1
-        self.ws()
-        if self.peek() == "}":
-            self.i += 1
-            return obj
-        first = True
-        while True:
-            self.ws()
-            if self.peek() != '"':
-                raise self.at("Expected property name or '}'" if first else "Expected double-quoted property name")
-            first = False
-            key = self.string()
-            self.ws()
-            if self.peek() != ":":
-                raise self.at("Expected ':' after property name")
-            self.i += 1
-            obj.set_own(key, self.value())
-            self.ws()
-            ch = self.peek()
-            if ch == ",":
-                self.i += 1
-                continue
-            if ch == "}":
-                self.i += 1
-                return obj
-            raise self.at("Expected ',' or '}' after property value")
-
-    def array(self) -> JSArray:
-        arr = self.vm.new_array([])
-        self.i += 1
-        self.ws()
-        if self.peek() == "]":
-            self.i += 1
-            return arr
-        while True:
-            arr.items.append(self.value())
-            self.ws()
-            ch = self.peek()
-            if ch == ",":
-                self.i += 1
-                continue
-            if ch == "]":
-                self.i += 1
-                return arr
-            raise self.at("Expected ',' or ']' after array element")
 
     def peek(self) -> str:
         return self.s[self.i] if self.i < len(self.s) else ""

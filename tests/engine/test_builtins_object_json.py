@@ -165,6 +165,20 @@ const parsed = JSON.parse("[".repeat(3000) + "]".repeat(3000)); console.log(Arra
         'RangeError Maximum call stack size exceeded',
         'true',
     ]),
+    Case('json-parse-deep-and-unterminated', r"""
+console.log(Array.isArray(JSON.parse("[".repeat(50000) + "]".repeat(50000))), JSON.parse('{"a":[{"b":[1,{}]},[]],"c":{},"d":[[1,2],[3]]}'));
+for (const bad of ['{"a":1', "[1,", '{"a":', '{"a" 1', '[{"a":1}', '{"a":[1,]}', "[[[", '{"x":{"y":}}']) { try { JSON.parse(bad); } catch (e) { console.log(e.message); } }
+""", [
+        'true { a: [ { b: [Array] }, [] ], c: {}, d: [ [ 1, 2 ], [ 3 ] ] }',
+        "Expected ',' or '}' after property value in JSON at position 6",
+        'Unexpected end of JSON input',
+        'Unexpected end of JSON input',
+        "Expected ':' after property name in JSON at position 5",
+        "Expected ',' or ']' after array element in JSON at position 8",
+        'Unexpected token \']\', "{"a":[1,]}" is not valid JSON',
+        'Unexpected end of JSON input',
+        'Unexpected token \'}\', "{"x":{"y":}}" is not valid JSON',
+    ]),
     Case('json-stringify', r"""
 console.log(JSON.stringify({ a: [1, { b: 2 }], c: "x", u: undefined, f() {}, n: null, nan: NaN, inf: -Infinity, neg: -0 }));
 console.log(JSON.stringify([undefined, function () {}, Symbol("s")]), JSON.stringify(undefined), JSON.stringify("he said \"hi\"\n"), JSON.stringify(null), JSON.stringify(1e21));
