@@ -101,8 +101,7 @@ def test_a_program_that_throws_exits_0_with_the_error() -> None:
 @pytest.mark.parametrize(("flags", "source", "names"), [
     (["--max-steps", "500"], "for (;;) { Math.abs(1); }", "step limit"),
     (["--max-steps", "1000000000", "--timeout", "0.2"], "let i = 0;\nwhile (true) { i++; }", "time limit"),
-    pytest.param(["--max-heap", "50"], "const keep = [];\nfor (let i = 0; i < 500; i++) keep.push({});", "heap limit",
-                 marks=pytest.mark.xfail(strict=True, reason="engine bug: the heap limit never fires (bugs #5)")),
+    (["--max-heap", "50"], "const keep = [];\nfor (let i = 0; i < 500; i++) keep.push({});", "heap limit"),
 ], ids=["max-steps", "timeout", "max-heap"])
 def test_limit_flags_end_the_run_with_limit_exceeded(flags: list[str], source: str, names: str) -> None:
     run = cli("trace", "-", *flags, stdin=source)
@@ -153,7 +152,6 @@ def test_unsupported_syntax_exits_1_naming_the_construct(source: str, what: str,
                                     "line": line, "column": column}}
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: for-await in a script runs as for-of (bugs #8)")
 def test_for_await_in_a_script_cannot_run() -> None:
     run = cli("trace", "-", stdin="const y = [];\nfor await (const x of y) {}\n")
     assert run.status == 1

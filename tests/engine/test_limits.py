@@ -96,7 +96,6 @@ def test_infinite_recursion_through_calls_hits_a_limit_not_python(js: Run) -> No
     assert result["error"]["name"] == "LimitExceeded"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: an empty loop body consumes no steps and hangs (bugs #6)")
 @pytest.mark.parametrize("loop", ["while (true) {}", "for (;;) ;"], ids=["while-empty-block", "for-empty-statement"])
 def test_empty_infinite_loop_hits_the_step_limit(loop: str) -> None:
     result = trace_isolated(f'checkpoint("start");\n{loop}\n', STEPS_ONLY)
@@ -107,7 +106,6 @@ def test_empty_infinite_loop_hits_the_step_limit(loop: str) -> None:
 
 # ---- heap -------------------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the heap limit's collection frees temporaries (bugs #5)")
 def test_runaway_allocation_hits_the_heap_limit(js: Run) -> None:
     source = """\
 const keep = [];
@@ -120,7 +118,6 @@ for (let i = 0; i < 2000; i++) keep.push({i});
     assert [c["name"] for c in result["checkpoints"]] == ["start"]
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the heap limit's collection frees temporaries (bugs #5)")
 def test_live_objects_are_never_lost_near_the_heap_limit(js: Run) -> None:
     source = """\
 let junk;
@@ -236,7 +233,6 @@ def test_uncaught_huge_repeat_names_its_line(js: Run) -> None:
     assert result["error"] == {"name": "RangeError", "message": "Invalid string length", "line": 2}
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: string concatenation has no length limit (bugs #7)")
 def test_string_doubling_throws_invalid_string_length() -> None:
     source = """\
 let s = "x";

@@ -676,7 +676,6 @@ checkpoint("methods");
     assert site(source, "() {} }") in cp["reachable"]
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: heap omits non-enumerable edges (bugs #3)")
 def test_heap_shows_class_methods_as_edges(js: Run) -> None:
     source = """\
 class C { m() {} static s() {} }
