@@ -607,6 +607,68 @@ def test_checkpoint_before_any_gc_has_no_freed_lists(js: Run) -> None:
     assert cp["garbage"] == ["1:9#1"]
 
 
+def test_error_keeps_its_stack_functions_alive_until_stack_is_read(js: Run) -> None:
+    source = """\
+let saved;
+let fn = function work() {
+  saved = new Error("kept");
+};
+fn();
+fn = null;
+checkpoint("unread");
+const text = saved.stack;
+checkpoint("read");
+"""
+    result = js(source)
+    work, error = site(source, "function work"), site(source, "new Error")
+    assert checkpoint(result, "unread")["reachable"] == sorted([work, error])
+    read = checkpoint(result, "read")
+    assert read["reachable"] == [error]
+    assert read["garbage"] == [work]
+
+
+def test_listener_registry_retains_state_until_cleared(js: Run) -> None:
+    source = """\
+const listeners = [];
+function on(fn) { listeners.push(fn); }
+function component() {
+  const state = {big: true};
+  on(() => state);
+}
+component();
+checkpoint("registered");
+listeners.length = 0;
+checkpoint("cleared");
+"""
+    result = js(source)
+    state, listener = site(source, "{big: true}"), site(source, "() => state")
+    assert {state, listener} <= set(checkpoint(result, "registered")["reachable"])
+    cleared = checkpoint(result, "cleared")
+    assert sorted(cleared["garbage"]) == sorted([state, listener])
+    assert cleared["reachable"] == sorted([site(source, "[]"), site(source, "function on"),
+                                          site(source, "function component")])
+
+
+def test_strong_cache_keeps_values_weak_cache_lets_them_go(js: Run) -> None:
+    source = """\
+const strong = new Map();
+const weak = new WeakMap();
+function remember(key) {
+  strong.set(key.id, {forId: key.id});
+  weak.set(key, {forKey: key.id});
+}
+let a = {id: "a"};
+remember(a);
+a = null;
+gc();
+checkpoint("cached");
+"""
+    cp = checkpoint(js(source), "cached")
+    assert cp["reachable"] == sorted([site(source, "new Map"), site(source, "new WeakMap"),
+                                      site(source, "function remember"), site(source, "{forId")])
+    assert sorted(cp["freed"][0]) == sorted([site(source, '{id: "a"}'), site(source, "{forKey")])
+
+
 # ---- allocation-site numbering ---------------------------------------------------------------------------------
 
 def test_object_literal_is_numbered_before_its_values_are_evaluated(js: Run) -> None:
