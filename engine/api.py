@@ -74,6 +74,7 @@ def trace(source: str, *, limits: Limits | None = None, steps: bool = False) -> 
     namespace = make_namespace(vm, program.codes)
     if steps:
         namespace["_hook"] = recorder.step
+        recorder.watch(namespace)
     exec(compile(program.py_source, "<memcourse>", "exec"), namespace)  # noqa: S102 - our own compiled code
     for code in program.codes:
         code.py = namespace[f"_f{code.id}"]

@@ -219,6 +219,8 @@ class FnEmitter:
         if b.storage == "local":
             return f"{b.py} = {value}"
         if b.storage == "ctx":
+            if self.c.trace_steps:  # the timeline notices the context changed
+                return f"_setslot({self.ctx_ref(b)}, {b.slot}, {value})"
             return f"{self.ctx_ref(b)}.slots[{b.slot}] = {value}"
         if b.storage == "script":
             return f"_sv[{name!r}] = {value}"

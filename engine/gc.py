@@ -100,6 +100,7 @@ def sweep(vm: Any, marked: set[int], record: bool = True) -> list[JSObject]:
     freed = garbage(vm, marked)
     if not freed:
         return []
+    vm.collections += 1
     dead = {id(o) for o in freed}
     for o in freed:
         del vm.heap[o.id]

@@ -47,9 +47,9 @@ from engine.values import (
 MAX_TIMELINE = 5_000
 # A step-through deeper than this is no longer something a person reads; recording stops there.
 MAX_TIMELINE_DEPTH = 100
-# Heap diffs cost a walk of the heap per step; beyond this many live objects a step records only the
-# stack and locals (``heap_omitted``) - the step-through is meant for small teaching programs.
-MAX_TIMELINE_HEAP = 500
+# Heap diffs cost a walk of the heap per step; beyond this many live objects and array items a step records
+# only the stack and locals (``heap_omitted``) - the step-through is meant for small teaching programs.
+MAX_TIMELINE_HEAP = 1_000
 
 
 def encode(v: Any) -> Any:
@@ -139,6 +139,22 @@ def _is_heap(o: JSObject) -> bool:
     return vm is not None and o.id in vm.heap
 
 
+def fingerprint(o: JSObject) -> tuple[Any, ...]:
+    """Everything :func:`describe` shows of `o`, as a tuple compared by value (cheap, C-speed)."""
+    parts: list[Any] = [o.proto, tuple(o.props.items())]
+    if isinstance(o, JSArray):
+        parts.append(tuple(o.items))
+    elif isinstance(o, Context):
+        parts.append(tuple(o.slots))
+    elif isinstance(o, (JSMap, JSWeakMap)):
+        parts.append(tuple(o.entries.values()))
+    elif isinstance(o, (JSSet, JSWeakSet)):
+        parts.append(tuple(o.entries.values()))
+    elif isinstance(o, JSWeakRef):
+        parts.append(o.target)
+    return tuple(parts)
+
+
 def _class_name(o: JSObject) -> str:
     if isinstance(o, (JSFunction, BoundFunction)) or o.type_name == "function":
         return "Function"
@@ -158,8 +174,14 @@ class Recorder:
         self.timeline: list[dict[str, Any]] | None = [] if steps else None
         self.truncated = False
         self._last_frames: list[Any] = []
-        self._last_heap: dict[str, Any] = {}
+        self._last_heap: dict[int, tuple[Any, ...]] = {}
         self._heap_stale = False
+        self._visible: dict[int, list[Binding]] = {}
+        self._keys: dict[int, str] = {}
+        self.dirty: set[JSObject] = set()
+        self._known: dict[int, tuple[str, Any]] = {}
+        self._next_seen = 0
+        self._collections_seen = 0
 
     # ---------------------------------------------------------------- stack and locals
     def frames(self) -> list[Any]:
@@ -180,14 +202,15 @@ class Recorder:
 
     def frame_locals(self, fr: Any) -> dict[str, Any]:
         scope_id = self.program.pos_scopes[fr.pos]
-        scope = self.program.scopes.get(scope_id)
+        bindings = self._visible.get(scope_id)
+        if bindings is None:
+            scope = self.program.scopes.get(scope_id)
+            bindings = [b for b in visible_bindings(scope) if b.storage != "global"] if scope is not None else []
+            self._visible[scope_id] = bindings
         f_locals = fr.gen.gi_frame.f_locals if fr.gen is not None and fr.gen.gi_frame is not None else {}
         out: dict[str, Any] = {}
-        if scope is not None:
-            for b in visible_bindings(scope):
-                if b.storage == "global":
-                    continue
-                out[b.name] = encode(self.binding_value(b, f_locals))
+        for b in bindings:
+            out[b.name] = encode(self.binding_value(b, f_locals))
         if fr.code is not None and fr.code.kind == "script":
             g = self.vm.global_object
             for name in self.vm.script_scope.vars:
@@ -237,6 +260,78 @@ class Recorder:
         self.freed.append(sorted(o.site for o in freed if o.site))
 
     # ---------------------------------------------------------------- the timeline
+    def watch(self, namespace: dict[str, Any]) -> None:
+        """Steps mode: route writes through helpers that mark the written object dirty, so each step
+        describes only what changed (new objects, written objects, receivers of built-ins)."""
+        dirty = self.dirty
+        vm = self.vm
+
+        def marking(fn: Any) -> Any:
+            def wrapped(o: Any, *rest: Any) -> Any:
+                if isinstance(o, JSObject):
+                    dirty.add(o)
+                return fn(o, *rest)
+            return wrapped
+
+        for name in ("_put", "_putv", "_puts", "_putsv", "_delete", "_defprop", "_setslot", "_objfill",
+                     "_arrfill", "_defmethod"):
+            namespace[name] = marking(namespace[name])
+
+        def on_native(this: Any, args: list[Any]) -> None:
+            if isinstance(this, JSObject):
+                dirty.add(this)
+            for a in args:
+                if isinstance(a, JSObject):
+                    dirty.add(a)
+
+        vm.on_native = on_native
+
+    def _heap_diff(self, entry: dict[str, Any]) -> None:
+        heap = self.vm.heap
+        known = self._known
+        diff: dict[str, Any] = {}
+        swept = self.vm.collections != self._collections_seen
+        if swept:  # a sweep clears weak references and weak entries
+            self.dirty.update(o for o in heap.values() if isinstance(o, (JSWeakRef, JSWeakMap, JSWeakSet)))
+        for fr in self.vm.stack:  # built-ins still running may be filling objects they made
+            if fr.native and fr.gen is not None and fr.gen.gi_frame is not None:
+                for v in fr.gen.gi_frame.f_locals.values():
+                    if isinstance(v, JSObject):
+                        self.dirty.add(v)
+        for oid in range(self._next_seen, self.vm.next_id):
+            o = heap.get(oid)
+            if o is not None:
+                self.dirty.add(o)
+        self._next_seen = self.vm.next_id
+        for o in self.dirty:
+            if o.id in heap:
+                d = describe(o)
+                key = heap_key(o)
+                if known.get(o.id) != (key, d):
+                    known[o.id] = (key, d)
+                    diff[key] = d
+        self.dirty.clear()
+        if diff:
+            entry["heap"] = diff
+        if swept:
+            self._collections_seen = self.vm.collections
+            gone = [oid for oid in known if oid not in heap]
+            if gone:
+                entry["freed"] = [known.pop(oid)[0] for oid in gone]
+
+    def _heap_size(self) -> int:
+        """Objects plus array items, stopping early once over the budget."""
+        heap = self.vm.heap
+        if len(heap) > MAX_TIMELINE_HEAP:
+            return len(heap)
+        size = len(heap)
+        for o in heap.values():
+            if isinstance(o, JSArray):
+                size += len(o.items)
+                if size > MAX_TIMELINE_HEAP:
+                    break
+        return size
+
     def step(self, fr: Any) -> None:
         timeline = self.timeline
         if timeline is None or self.truncated:
@@ -253,21 +348,15 @@ class Recorder:
         if changed:
             entry["frames"] = changed
         self._last_frames = locals_now
-        if len(self.vm.heap) > MAX_TIMELINE_HEAP:
+        if self._heap_size() > MAX_TIMELINE_HEAP:
             entry["heap_omitted"] = True
             timeline.append(entry)
             self._heap_stale = True
             return
-        heap_now = {heap_key(o): describe(o) for o in self.vm.heap.values()}
         if self._heap_stale:  # after omitted steps, send the whole heap again
             entry["heap_reset"] = True
-            self._last_heap = {}
+            self._known = {}
             self._heap_stale = False
-        diff = {k: v for k, v in heap_now.items() if self._last_heap.get(k) != v}
-        if diff:
-            entry["heap"] = diff
-        gone = [k for k in self._last_heap if k not in heap_now]
-        if gone:
-            entry["freed"] = gone
-        self._last_heap = heap_now
+            self.dirty.update(self.vm.heap.values())
+        self._heap_diff(entry)
         timeline.append(entry)

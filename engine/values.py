@@ -312,6 +312,8 @@ class JSFunction(JSObject):
                 proto.define_hidden("constructor", self)
                 vm.register(proto)
                 self.define_hidden("prototype", proto)
+                if vm.on_native is not None:  # the timeline: this function changed
+                    vm.on_native(self, [])
 
     def _materialize_meta(self) -> None:
         """`length` and `name` (ECMA-262 10.2.9, 10.2.10), non-enumerable, defined on first use."""

@@ -433,6 +433,8 @@ class VM:
             self._push_js(f, this, args)
             return
         if tf is NativeFunction:
+            if self.on_native is not None:
+                self.on_native(this, args)
             if f.gen:
                 fr = Frame(f.fn(self, this, args), f, this, args, None, True)
                 self._push_frame(fr)
@@ -543,6 +545,8 @@ class VM:
             except StopIteration as stop:
                 stack.pop()
                 val = stop.value
+                if fr.native and self.on_native is not None:
+                    self.on_native(val, fr.args)
                 if fr.construct is not None:
                     val = self._construct_result(fr, val)
                 continue
@@ -648,6 +652,8 @@ class VM:
         return self.program.pos_temps.get((fr.code.id, fr.pos), set())
 
     program: Any = None
+    on_native: Any = None   # the timeline's hook: built-ins may change their receiver and arguments
+    collections = 0         # how many sweeps have run (the timeline re-checks what was freed)
 
     def iterate(self, v: Any) -> Iterator[Any]:
         """The values a for-of loop or spread sees (arrays, strings, Map, Set, arguments)."""
