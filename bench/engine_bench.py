@@ -5,7 +5,7 @@
 For every program in bench/programs/ it prints, best of N runs each:
   - the engine tracing with checkpoints only (`engine.trace(src)`): steps, time, steps per second;
   - the engine with the full step timeline (`engine.trace(src, steps=True)`); the timeline keeps at most
-    20,000 entries (`steps_truncated`), so the "timeline" column says how many it kept;
+    `engine.trace.MAX_TIMELINE` entries (`steps_truncated`), so the "timeline kept" column says how many it kept;
   - js2py running the same program untraced. js2py only speaks ES5.1, so the program is first translated with
     js2py's own Babel port (what `js2py.eval_js6` does); the translation is cached in bench/programs/es5/ and is
     not timed;
@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import engine  # noqa: E402
+from engine.trace import MAX_TIMELINE  # noqa: E402
 
 PROGRAMS = Path(__file__).resolve().parent / "programs"
 ES5 = PROGRAMS / "es5"
@@ -192,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
           f"python {sys.version.split()[0]}, node {node_version(node)}")
     print(table(rows))
     print("engine = engine.trace(src) with checkpoints; engine+timeline = engine.trace(src, steps=True), whose "
-          "timeline keeps at most 20,000 entries (later steps are run but not recorded).")
+          f"timeline keeps at most {MAX_TIMELINE:,} entries (later steps are run but not recorded).")
     print("js2py runs the Babel-translated ES5 program, untraced; node is timed in-process (startup excluded).")
     return 0
 
