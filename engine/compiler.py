@@ -232,16 +232,7 @@ class FnEmitter:
         fscope = info.scope
         assert fscope is not None
         self.emit("_tick()")
-        # The enclosing contexts this function can reach come from its closure.
-        outer = self._outer_ctx_scope(fscope)
-        if outer is not None:
-            self.emit(f"{outer.ctx_var} = _fn.scope")
-            p = outer
-            chain = self._ctx_chain(p)
-            for parent in chain[1:]:
-                self.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
-                p = parent
-            self.ctx_scope = outer
+        self.load_outer_contexts(fscope)
         if info.uses_arguments:
             self.emit("_arguments = _mkargs(_args)")
         self.enter_scope(fscope)
@@ -265,6 +256,18 @@ class FnEmitter:
         else:
             self.statement_pos(body)
             self.emit(f"return {self.expr(body)}")
+
+    def load_outer_contexts(self, fscope: Scope) -> None:
+        """Prologue: the enclosing contexts this function can reach come from its closure's scope chain."""
+        outer = self._outer_ctx_scope(fscope)
+        if outer is None:
+            return
+        self.emit(f"{outer.ctx_var} = _fn.scope")
+        p = outer
+        for parent in self._ctx_chain(p)[1:]:
+            self.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
+            p = parent
+        self.ctx_scope = outer
 
     def _outer_ctx_scope(self, fscope: Scope) -> Scope | None:
         s = fscope.parent
@@ -1444,14 +1447,7 @@ class Compiler:
             info.scope = _synthetic_scope(scope, info)
             em = FnEmitter(self, info, code)
             em.emit("_tick()")
-            outer = em._outer_ctx_scope(info.scope)
-            if outer is not None:
-                em.emit(f"{outer.ctx_var} = _fn.scope")
-                p = outer
-                for parent in em._ctx_chain(p)[1:]:
-                    em.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
-                    p = parent
-                em.ctx_scope = outer
+            em.load_outer_contexts(info.scope)
             if derived:
                 em.emit(f"_f.pos = {self.position(self.src.line_col(cls_node)[0], -1)}")  # no own bindings
                 em.emit("_this = _superdone(_f, (yield (SUPER, _fn, list(_args), _f.pos)))")
@@ -1464,14 +1460,7 @@ class Compiler:
         code = self.new_code("<static_initializer>", "field", field_node, strict=True)
         em = FnEmitter(self, info, code)
         em.emit("_tick()")
-        outer = em._outer_ctx_scope(info.scope)  # type: ignore[arg-type]
-        if outer is not None:
-            em.emit(f"{outer.ctx_var} = _fn.scope")
-            p = outer
-            for parent in em._ctx_chain(p)[1:]:
-                em.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
-                p = parent
-            em.ctx_scope = outer
+        em.load_outer_contexts(info.scope)  # type: ignore[arg-type]
         em.enter_scope(info.scope)  # type: ignore[arg-type]
         em.statement_pos(field_node)
         em.emit(f"return {em.expr(field_node.child_by_field_name('value'), hint)}")
@@ -1533,14 +1522,7 @@ def _compile_function_with_fields(self: FnEmitter, node: Node) -> None:
     fscope = info.scope
     assert fscope is not None
     self.emit("_tick()")
-    outer = self._outer_ctx_scope(fscope)
-    if outer is not None:
-        self.emit(f"{outer.ctx_var} = _fn.scope")
-        p = outer
-        for parent in self._ctx_chain(p)[1:]:
-            self.emit(f"{parent.ctx_var} = {p.ctx_var}.parent")
-            p = parent
-        self.ctx_scope = outer
+    self.load_outer_contexts(fscope)
     if info.uses_arguments:
         self.emit("_arguments = _mkargs(_args)")
     self.enter_scope(fscope)

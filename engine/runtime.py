@@ -272,10 +272,11 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         f.define_hidden("prototype", proto)
         return f
 
-    def defmethod(target: JSObject, key: Any, fn: JSFunction, kind: str) -> None:
-        fn.home = target
+    def define_method(target: JSObject, key: Any, fn: JSFunction, kind: str, hidden: bool) -> None:
+        """A method, getter or setter; class members are non-enumerable, object literal ones are not."""
+        define = target.define_hidden if hidden else target.set_own
         if kind == "method":
-            target.define_hidden(key, fn)
+            define(key, fn)
             return
         cur = target.get_own(key)
         acc = cur if type(cur) is Accessor else Accessor()
@@ -283,7 +284,11 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             acc.get = fn
         else:
             acc.set = fn
-        target.define_hidden(key, acc)
+        define(key, acc)
+
+    def defmethod(target: JSObject, key: Any, fn: JSFunction, kind: str) -> None:
+        fn.home = target
+        define_method(target, key, fn, kind, hidden=True)
 
     def defprop(obj: Any, key: Any, value: Any) -> None:
         if isinstance(obj, JSObject):
@@ -312,20 +317,8 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             elif len(entry) == 2:
                 obj.set_own(key, entry[1])
             else:
-                defmethod_literal(obj, key, entry[1], entry[2])
+                define_method(obj, key, entry[1], entry[2], hidden=False)
         return obj
-
-    def defmethod_literal(obj: JSObject, key: Any, fn: JSFunction, kind: str) -> None:
-        if kind == "method":
-            obj.set_own(key, fn)
-            return
-        cur = obj.get_own(key)
-        acc = cur if type(cur) is Accessor else Accessor()
-        if kind == "get":
-            acc.get = fn
-        else:
-            acc.set = fn
-        obj.set_own(key, acc)
 
     def copy_own(target: JSObject, source: Any) -> None:
         if isinstance(source, JSObject):

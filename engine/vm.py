@@ -308,7 +308,7 @@ class VM:
             obj: JSObject | None = o
         elif type(o) is str:
             if key == "length":  # UTF-16 code units, as JavaScript counts
-                return float(len(o) if o.isascii() else len(o.encode("utf-16-le")) // 2)
+                return float(len(o) if o.isascii() else len(o.encode("utf-16-le", "surrogatepass")) // 2)
             if type(key) is str and is_array_index(key):
                 i = int(key)
                 return o[i] if i < len(o) else UNDEFINED

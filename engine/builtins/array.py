@@ -60,7 +60,9 @@ def this_items(vm: Any, this: Any, name: str) -> list[Any]:
         raise vm.throw_type(f"Array.prototype.{name} called on null or undefined")
     obj = vm.to_object(this)
     if type(this) is str:
-        return list(this)
+        from engine.builtins.string import text, units
+
+        return [text(u) for u in units(this)]
     n = array_like_length(vm, obj)
     return [vm.get(obj, str(i)) if obj.has_own(str(i)) else HOLE for i in range(n)]
 

@@ -19,12 +19,37 @@ MAX_STRING_LENGTH = 2**29 - 24
 _WS = ops._WS
 
 
+def units(s: str) -> str:
+    """The UTF-16 view of `s`: every character above U+FFFF becomes its surrogate pair, so Python
+    indices are JavaScript's (code units). Identity for the common all-BMP string."""
+    if s.isascii() or max(s) <= "\uffff":
+        return s
+    return "".join(ch if ord(ch) <= 0xFFFF else _pair(ord(ch)) for ch in s)
+
+
+def _pair(c: int) -> str:
+    c -= 0x10000
+    return chr(0xD800 + (c >> 10)) + chr(0xDC00 + (c & 0x3FF))
+
+
+def text(view: str) -> str:
+    """Back from the UTF-16 view: valid surrogate pairs become one character again; lone ones stay."""
+    if view.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in view):
+        return view
+    return view.encode("utf-16-be", "surrogatepass").decode("utf-16-be", "surrogatepass")
+
+
 def this_string(vm: Any, this: Any, name: str) -> str:
+    """The receiver as a string, in its UTF-16 view (see :func:`units`)."""
     if type(this) is str:
-        return this
+        return units(this)
     if this is UNDEFINED or this is NULL:
         raise vm.throw_type(f"String.prototype.{name} called on null or undefined")
-    return vm.to_string(this)
+    return units(vm.to_string(this))
+
+
+def arg_string(vm: Any, args: list[Any], i: int) -> str:
+    return units(vm.to_string(arg(args, i)))
 
 
 def check_length(vm: Any, n: int) -> None:
@@ -77,7 +102,7 @@ def _pos(vm: Any, args: list[Any], i: int = 0) -> float:
 def _char_at(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "charAt")
     i = _pos(vm, args)
-    return s[int(i)] if 0 <= i < len(s) else ""
+    return text(s[int(i)]) if 0 <= i < len(s) else ""
 
 
 def _char_code_at(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -85,33 +110,39 @@ def _char_code_at(vm: Any, this: Any, args: list[Any]) -> Any:
     i = _pos(vm, args)
     if not 0 <= i < len(s):
         return float("nan")
-    c = ord(s[int(i)])
-    return float(c if c <= 0xFFFF else 0xD800 + ((c - 0x10000) >> 10))
+    return float(ord(s[int(i)]))
 
 
 def _code_point_at(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "codePointAt")
     i = _pos(vm, args)
-    return float(ord(s[int(i)])) if 0 <= i < len(s) else UNDEFINED
+    if not 0 <= i < len(s):
+        return UNDEFINED
+    k = int(i)
+    hi = ord(s[k])
+    lo = ord(s[k + 1]) if k + 1 < len(s) else 0
+    if 0xD800 <= hi <= 0xDBFF and 0xDC00 <= lo <= 0xDFFF:
+        return float(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+    return float(hi)
 
 
 def _at(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "at")
     i = _pos(vm, args)
     k = i if i >= 0 else len(s) + i
-    return s[int(k)] if 0 <= k < len(s) else UNDEFINED
+    return text(s[int(k)]) if 0 <= k < len(s) else UNDEFINED
 
 
 def _index_of(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "indexOf")
-    sub = vm.to_string(arg(args, 0))
+    sub = arg_string(vm, args, 0)
     start = int(min(max(_pos(vm, args, 1), 0), len(s)))
     return float(s.find(sub, start))
 
 
 def _last_index_of(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "lastIndexOf")
-    sub = vm.to_string(arg(args, 0))
+    sub = arg_string(vm, args, 0)
     n = vm.to_number(arg(args, 1))
     end = len(s) if n != n else int(min(max(ops.to_integer(n), 0), len(s)))
     return float(s.rfind(sub, 0, end + len(sub)))
@@ -120,27 +151,27 @@ def _last_index_of(vm: Any, this: Any, args: list[Any]) -> Any:
 def _includes(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "includes")
     start = int(min(max(_pos(vm, args, 1), 0), len(s)))
-    return vm.to_string(arg(args, 0)) in s[start:]
+    return arg_string(vm, args, 0) in s[start:]
 
 
 def _starts_with(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "startsWith")
     start = int(min(max(_pos(vm, args, 1), 0), len(s)))
-    return s.startswith(vm.to_string(arg(args, 0)), start)
+    return s.startswith(arg_string(vm, args, 0), start)
 
 
 def _ends_with(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "endsWith")
     end_v = arg(args, 1)
     end = len(s) if end_v is UNDEFINED else int(min(max(to_integer(vm, end_v), 0), len(s)))
-    return s[:end].endswith(vm.to_string(arg(args, 0)))
+    return s[:end].endswith(arg_string(vm, args, 0))
 
 
 def _slice(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "slice")
     start = relative_index(vm, arg(args, 0), len(s), 0)
     end = relative_index(vm, arg(args, 1), len(s), len(s))
-    return s[start:end] if start < end else ""
+    return text(s[start:end]) if start < end else ""
 
 
 def _substring(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -150,7 +181,7 @@ def _substring(vm: Any, this: Any, args: list[Any]) -> Any:
     end_v = arg(args, 1)
     end = n if end_v is UNDEFINED else int(min(max(to_integer(vm, end_v), 0), n))
     lo, hi = min(start, end), max(start, end)
-    return s[lo:hi]
+    return text(s[lo:hi])
 
 
 def _substr(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -159,13 +190,13 @@ def _substr(vm: Any, this: Any, args: list[Any]) -> Any:
     start = relative_index(vm, arg(args, 0), n, 0)
     len_v = arg(args, 1)
     count = n - start if len_v is UNDEFINED else int(min(max(to_integer(vm, len_v), 0), n - start))
-    return s[start:start + count] if count > 0 else ""
+    return text(s[start:start + count]) if count > 0 else ""
 
 
 def _case(name: str, upper: bool) -> Any:
     def convert(vm: Any, this: Any, args: list[Any]) -> Any:
         s = this_string(vm, this, name)
-        return s.upper() if upper else s.lower()
+        return text(s).upper() if upper else text(s).lower()
 
     return convert
 
@@ -177,7 +208,7 @@ def _trimmer(name: str, left: bool, right: bool) -> Any:
             s = s.lstrip(_WS)
         if right:
             s = s.rstrip(_WS)
-        return s
+        return text(s)
 
     return trim
 
@@ -187,13 +218,13 @@ def _pad(name: str, at_start: bool) -> Any:
         s = this_string(vm, this, name)
         target = int(max(min(to_integer(vm, arg(args, 0)), 2**53), 0))
         fill_v = arg(args, 1)
-        fill = " " if fill_v is UNDEFINED else vm.to_string(fill_v)
+        fill = " " if fill_v is UNDEFINED else units(vm.to_string(fill_v))
         if target <= len(s) or fill == "":
-            return s
+            return text(s)
         check_length(vm, target)
         need = target - len(s)
         padding = (fill * (need // len(fill) + 1))[:need]
-        return padding + s if at_start else s + padding
+        return text(padding + s if at_start else s + padding)
 
     return pad
 
@@ -206,7 +237,7 @@ def _repeat(vm: Any, this: Any, args: list[Any]) -> Any:
     if s == "" or n == 0:
         return ""
     check_length(vm, len(s) * int(n))
-    return s * int(n)
+    return text(s * int(n))
 
 
 def _split(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -219,31 +250,31 @@ def _split(vm: Any, this: Any, args: list[Any]) -> Any:
         return vm.new_array([])
     if sep_v is UNDEFINED:
         return vm.new_array([s])
-    sep = vm.to_string(sep_v)
+    sep = units(vm.to_string(sep_v))
     parts = list(s) if sep == "" else s.split(sep)
-    return vm.new_array(parts[:limit])
+    return vm.new_array([text(p) for p in parts[:limit]])
 
 
 def _replacer(name: str, all_matches: bool) -> Any:
     def replace(vm: Any, this: Any, args: list[Any]) -> Generator[Any, Any, Any]:
         s = this_string(vm, this, name)
-        pattern = vm.to_string(arg(args, 0))
+        pattern = arg_string(vm, args, 0)
         repl = arg(args, 1)
         functional = ops.is_callable(repl)
-        template = "" if functional else vm.to_string(repl)
+        template = "" if functional else units(vm.to_string(repl))
         positions = _match_positions(s, pattern, all_matches)
         out: list[str] = []
         last = 0
         for p in positions:
             out.append(s[last:p])
             if functional:
-                r = yield (repl, UNDEFINED, [pattern, float(p), s], 0)
-                out.append(vm.to_string(r))
+                r = yield (repl, UNDEFINED, [text(pattern), float(p), text(s)], 0)
+                out.append(units(vm.to_string(r)))
             else:
                 out.append(_expand(template, pattern, p, s))
             last = p + len(pattern)
         out.append(s[last:])
-        return "".join(out)
+        return text("".join(out))
 
     return replace
 
@@ -282,9 +313,9 @@ def _expand(template: str, matched: str, pos: int, s: str) -> str:
 
 def _concat(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "concat")
-    out = s + "".join(vm.to_string(a) for a in args)
+    out = s + "".join(units(vm.to_string(a)) for a in args)
     check_length(vm, len(out))
-    return out
+    return text(out)
 
 
 _PUNCTUATION_ORDER = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$"  # ICU root order of ASCII punctuation
@@ -309,7 +340,7 @@ def collation_key(s: str) -> tuple[Any, ...]:
 
 
 def _locale_compare(vm: Any, this: Any, args: list[Any]) -> Any:
-    s = this_string(vm, this, "localeCompare")
+    s = text(this_string(vm, this, "localeCompare"))
     t = vm.to_string(arg(args, 0))
     a, b = collation_key(s), collation_key(t)
     if a == b:
@@ -326,7 +357,7 @@ def _value_of(vm: Any, this: Any, args: list[Any]) -> Any:
 
 
 def _iterator(vm: Any, this: Any, args: list[Any]) -> Any:
-    return make_iterator(vm, this_string(vm, this, "[Symbol.iterator]"), "String", "values")
+    return make_iterator(vm, text(this_string(vm, this, "[Symbol.iterator]")), "String", "values")
 
 
 def install(vm: Any) -> None:

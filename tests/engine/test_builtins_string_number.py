@@ -1,4 +1,4 @@
-"""String, Number, Boolean, Symbol, parseInt/parseFloat and Math.
+"""String, Number, Boolean, Symbol, parseInt/parseFloat and Math; string positions count UTF-16 code units.
 
 The expected lines are node v20's own output for each program (see builtin_table.py).
 """
@@ -78,6 +78,18 @@ const ascii = []; for (let i = 32; i < 127; i++) ascii.push(String.fromCharCode(
         '_under -x 10 9 a A Ä a b ab apple Apple b banana ça co eclair éclair resume Resume résumé x- zebra Zebra',
         '-1 1 -1 -1 -1 -1',
         ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ',
+    ]),
+    Case('utf16-code-units', r"""
+const s = "a\u{1F600}b";
+console.log(s.length, s.slice(1, 3) === "\u{1F600}", [...s].length, "\u00e9".length, s.charCodeAt(1), s.charCodeAt(2), s.codePointAt(1), s.codePointAt(2));
+console.log(s.indexOf("b"), s.lastIndexOf("\u{1F600}"), s.includes("\u{1F600}"), s.charAt(1) === "\uD83D", s.at(-1), s.substring(1, 3), s.substr(1, 2), s.split(""), s.split("\u{1F600}"));
+console.log(s.padStart(6, "\u{1F600}"), s.padEnd(5, "*"), s.repeat(2), s.replace("b", "c"), s.replace("\u{1F600}", (m, i) => `[${i}]`), s.toUpperCase(), s.concat("\u{1F601}").length, s.startsWith("\u{1F600}", 1), s.endsWith("a\u{1F600}", 3));
+console.log(JSON.stringify(s.slice(0, 2)), [s.slice(0, 2)], String.fromCharCode(0xD83D, 0xDE00) === "\u{1F600}", Array.from(s).length, Array.prototype.map.call("\u{1F600}", c => c.length));
+""", [
+        '4 true 3 1 55357 56832 128512 56832',
+        "3 1 true true b 😀 😀 [ 'a', '\\ud83d', '\\ude00', 'b' ] [ 'a', 'b' ]",
+        '😀a😀b a😀b* a😀ba😀b a😀c a[1]b A😀B 6 true true',
+        '"a\\ud83d" [ \'a\\ud83d\' ] true 3 [ 1, 1 ]',
     ]),
     Case('template-and-conversion', r"""
 const o = { toString() { return "custom"; } }; console.log(`${o}`, "" + o, String(o), [o].join());
