@@ -510,15 +510,19 @@ def _with(vm: Any, this: Any, args: list[Any]) -> Any:
 def _default_compare(vm: Any, x: Any, y: Any) -> float:
     if type(x) is float and type(y) is float and x == y:
         return 0.0
-    a, b = _utf16_key(vm.to_string(x)), _utf16_key(vm.to_string(y))
+    a, b = compare_utf16(vm.to_string(x), vm.to_string(y))
     return -1.0 if a < b else (1.0 if a > b else 0.0)
 
 
-def _utf16_key(s: str) -> Any:
-    """Strings compare by UTF-16 code units in JavaScript (differs from code points above U+FFFF)."""
-    if s.isascii() or all(ord(c) <= 0xFFFF for c in s):
-        return s
-    return s.encode("utf-16-be")
+def compare_utf16(a: str, b: str) -> tuple[Any, Any]:
+    """Keys that order two strings by UTF-16 code units, as JavaScript does (code points differ above U+FFFF)."""
+    if _bmp(a) and _bmp(b):
+        return a, b
+    return a.encode("utf-16-be", "surrogatepass"), b.encode("utf-16-be", "surrogatepass")
+
+
+def _bmp(s: str) -> bool:
+    return s.isascii() or max(s, default="\0") <= "\uffff"
 
 
 # ---------------------------------------------------------------- iterators

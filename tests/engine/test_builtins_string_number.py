@@ -91,6 +91,11 @@ console.log(JSON.stringify(s.slice(0, 2)), [s.slice(0, 2)], String.fromCharCode(
         '😀a😀b a😀b* a😀ba😀b a😀c a[1]b A😀B 6 true true',
         '"a\\ud83d" [ \'a\\ud83d\' ] true 3 [ 1, 1 ]',
     ]),
+    Case('sort-by-utf16-code-units', r"""
+console.log(["\uD83D", "\u{1F600}", "\uFFFF", "a", "\uE000", ""].sort().map(s => s.length + ":" + s.charCodeAt(0)));
+""", [
+        "[ '0:NaN', '1:97', '1:55357', '2:55357', '1:57344', '1:65535' ]",
+    ]),
     Case('template-and-conversion', r"""
 const o = { toString() { return "custom"; } }; console.log(`${o}`, "" + o, String(o), [o].join());
 console.log(`${[1, [2, 3]]}`, `${{}}`, `${null} ${undefined} ${-0} ${1e21} ${0.000001} ${1e-7}`);
