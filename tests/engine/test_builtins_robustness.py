@@ -15,7 +15,8 @@ import engine
 from engine.values import NULL, UNDEFINED, Accessor, JSObject, JSThrow, LimitExceeded, NativeFunction
 from engine.vm import VM
 
-HOSTILE: list[Any] = [UNDEFINED, NULL, math.inf, -math.inf, math.nan, -1.0, 1e300, 2.0**53, "", "abc", True]
+HOSTILE: list[Any] = [UNDEFINED, NULL, math.inf, -math.inf, math.nan, -1.0, 1e300, 2.0**53, "", "abc", True,
+                     "\ud83d", "a\U0001F600b"]
 
 
 def all_natives(vm: VM) -> Iterator[tuple[str, NativeFunction]]:
@@ -47,7 +48,7 @@ def argument_lists(vm: VM) -> Iterator[list[Any]]:
 
 def python_failures(vm: VM, name: str, f: NativeFunction) -> list[str]:
     failures = []
-    receivers = [*HOSTILE[:6], vm.new_object(), vm.new_array([1.0, UNDEFINED, "x"]), vm.new_array([])]
+    receivers = [*HOSTILE[:6], *HOSTILE[-2:], vm.new_object(), vm.new_array([1.0, UNDEFINED, "x"]), vm.new_array([])]
     for this, args in itertools.product(receivers, list(argument_lists(vm))):
         vm.stack.clear()
         try:
