@@ -89,23 +89,47 @@ def heap_key(o: JSObject) -> str:
     return o.site or f"@{o.id}"
 
 
+def _plain_props(o: JSObject) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in o.props.items():
+        if type(k) is not str:
+            continue
+        if isinstance(v, JSObject):
+            out[k] = {"site": v.site} if v.site else {"ref": f"@{v.id}"}
+        else:
+            out[k] = heap_ref(v)
+    return out
+
+
+def _proto_ref(o: JSObject) -> Any:
+    """The prototype edge, when the prototype is one of the program's objects (not a built-in)."""
+    p = o.proto
+    if p is None:
+        return None
+    if p.site is not None:
+        return {"site": p.site}
+    return heap_ref(p) if _is_heap(p) else None
+
+
 def describe(o: JSObject) -> dict[str, Any]:
     """One heap object for the diagram."""
-    entry: dict[str, Any] = {"type": o.type_name, "class": _class_name(o)}
+    if type(o) is JSObject:  # the common case, kept fast: checkpoints describe every live object
+        entry: dict[str, Any] = {"type": "object", "class": o.cls, "props": _plain_props(o)}
+        proto = _proto_ref(o)
+        if proto is not None:
+            entry["proto"] = proto
+        return entry
+    entry = {"type": o.type_name, "class": _class_name(o)}
     if isinstance(o, JSError):
         entry["type"] = "error"
     if isinstance(o, JSFunction):
         entry["type"] = "class" if o.kind in ("class", "derived") else "function"
         entry["name"] = o.name
         entry["scope"] = heap_ref(o.scope) if o.scope is not None else None
-    props = {}
-    is_fn = isinstance(o, (JSFunction, BoundFunction))
-    for k in o.props:
-        if not isinstance(k, str):
-            continue
-        if is_fn and k in ("name", "length"):
-            continue  # primitives V8 keeps on the function itself; not edges
-        props[k] = heap_ref(o.props[k])
+    props = _plain_props(o)
+    if isinstance(o, (JSFunction, BoundFunction)):
+        props.pop("name", None)  # primitives V8 keeps on the function itself; not edges
+        props.pop("length", None)
     if isinstance(o, Context):
         props = {n: heap_ref(v) for n, v in zip(o.names, o.slots)}
         if o.parent is not None:
@@ -113,22 +137,17 @@ def describe(o: JSObject) -> dict[str, Any]:
     entry["props"] = props
     if isinstance(o, JSArray):
         entry["items"] = [heap_ref(v) for v in o.items]
-    if isinstance(o, JSMap):
+    elif isinstance(o, (JSMap, JSWeakMap)):
         entry["entries"] = [[heap_ref(k), heap_ref(v)] for k, v in o.entries.values()]
-    if isinstance(o, JSSet):
+    elif isinstance(o, (JSSet, JSWeakSet)):
         entry["entries"] = [heap_ref(v) for v in o.entries.values()]
-    if isinstance(o, JSWeakMap):
-        entry["entries"] = [[heap_ref(k), heap_ref(v)] for k, v in o.entries.values()]
-    if isinstance(o, JSWeakSet):
-        entry["entries"] = [heap_ref(v) for v in o.entries.values()]
-    if isinstance(o, JSWeakRef):
+    elif isinstance(o, JSWeakRef):
         entry["target"] = heap_ref(o.target) if o.target is not None else None
-    if isinstance(o, BoundFunction):
+    elif isinstance(o, BoundFunction):
         entry["target"] = heap_ref(o.target)
-    if o.proto is not None and o.proto.site is None and o.proto.id and _is_heap(o.proto):
-        entry["proto"] = heap_ref(o.proto)
-    elif o.proto is not None and o.proto.site is not None:
-        entry["proto"] = heap_ref(o.proto)
+    proto = _proto_ref(o)
+    if proto is not None:
+        entry["proto"] = proto
     return entry
 
 
