@@ -1242,6 +1242,10 @@ class FnEmitter:
             t = c.type
             if t == "pair":
                 key_node = c.child_by_field_name("key")
+                if key_node.type in ("property_identifier", "string") and self.c.key_name(key_node) == "__proto__":
+                    # B.3.1 __proto__ Property Names in Object Initializers: sets the prototype
+                    props.append(f"('__proto__', {self.expr(c.child_by_field_name('value'))}, 'proto')")
+                    continue
                 key = self.prop_key(key_node)
                 hint = self.c.key_name(key_node)
                 props.append(f"({key}, {self.expr(c.child_by_field_name('value'), hint)})")

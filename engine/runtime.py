@@ -316,6 +316,11 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
                 copy_own(obj, entry[1])
             elif len(entry) == 2:
                 obj.set_own(key, entry[1])
+            elif entry[2] == "proto":
+                if isinstance(entry[1], JSObject):
+                    obj.proto = entry[1]
+                elif entry[1] is NULL:
+                    obj.proto = None
             else:
                 define_method(obj, key, entry[1], entry[2], hidden=False)
         return obj

@@ -399,6 +399,8 @@ class VM:
         return False
 
     def instance_of(self, v: Any, f: Any) -> bool:
+        if not isinstance(f, JSObject):
+            raise self.throw_type("Right-hand side of 'instanceof' is not an object")
         if not ops.is_callable(f):
             raise self.throw_type("Right-hand side of 'instanceof' is not callable")
         if isinstance(f, BoundFunction):
