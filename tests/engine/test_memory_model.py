@@ -443,6 +443,22 @@ checkpoint("after-call");
     assert item in checkpoint(result, "after-call")["garbage"]
 
 
+@pytest.mark.xfail(strict=True, reason="engine bug: for-of does not keep the iterated array alive (bugs #15)")
+def test_for_of_keeps_the_iterated_array_alive_during_the_loop(js: Run) -> None:
+    source = """\
+function g() {
+  for (const item of [{a: 1}, {a: 2}]) {
+    checkpoint("loop");
+  }
+}
+g();
+"""
+    result = js(source)
+    expected = sorted([site(source, "function g"), site(source, "[{a"), site(source, "{a: 1}"), site(source, "{a: 2}")])
+    assert checkpoint(result, "loop", 0)["reachable"] == expected
+    assert checkpoint(result, "loop", 1)["reachable"] == expected
+
+
 def test_top_level_block_binding_stays_reachable(js: Run) -> None:
     source = """\
 {
