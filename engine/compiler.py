@@ -43,6 +43,7 @@ class FunctionCode:
     lines: list[int]        # position id -> line (shared program table)
     pos_scopes: list[Any]   # position id -> scope id (shared program table)
     py: Any = None          # the compiled generator function
+    source: str = ""        # the function's source text (Function.prototype.toString)
     uses_this: bool = False
     params: int = 0
 
@@ -604,10 +605,11 @@ class FnEmitter:
             raise self.err("for await", node)
         self.statement_pos(node)
         is_of = node.child_by_field_name("operator").type == "of"
-        right = self.expr(node.child_by_field_name("right"))
+        right_node = node.child_by_field_name("right")
+        right = self.expr(right_node)
         it = self.temp()
         if is_of:
-            self.emit(f"{it} = _iter({right})")
+            self.emit(f"{it} = _iter({right}, {self.callee_text(right_node)!r})")
         else:
             self.emit(f"{it} = _forin_keys({right})")
         kind = node.child_by_field_name("kind")
@@ -1154,7 +1156,8 @@ class FnEmitter:
         parts = []
         for a in children(node):
             if a.type == "spread_element":
-                parts.append(f"*_spread({self.expr(children(a)[0])})")
+                inner = children(a)[0]
+                parts.append(f"*_spread({self.expr(inner)}, {self.callee_text(inner)!r})")
             else:
                 parts.append(self.expr(a))
         return "[" + ", ".join(parts) + "]"
@@ -1227,7 +1230,8 @@ class FnEmitter:
             if not c.is_named or c.type == "comment":
                 continue
             if c.type == "spread_element":
-                items.append(f"*_spread({self.expr(children(c)[0])})")
+                inner = children(c)[0]
+                items.append(f"*_spread({self.expr(inner)}, {self.callee_text(inner)!r})")
             else:
                 items.append(self.expr(c))
             expect_value = False
@@ -1405,6 +1409,8 @@ class Compiler:
         line = self.src.line_col(node)[0] if node is not None else 1
         code = FunctionCode(len(self.program.codes), name, kind, strict, line, self.program.lines,
                             self.program.pos_scopes)
+        if node is not None:
+            code.source = self.src.text_of(node)
         self.program.codes.append(code)
         if kind not in ("script", "field") and name not in self.program.function_names:
             self.program.function_names.append(name or "<anonymous>")

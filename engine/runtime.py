@@ -333,10 +333,10 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             for i, ch in enumerate(source):
                 target.set_own(str(i), ch)
 
-    def spread(v: Any) -> list[Any]:
+    def spread(v: Any, what: str | None = None) -> list[Any]:
         if type(v) is JSArray:
             return [UNDEFINED if x is HOLE else x for x in v.items]
-        return list(vm.iterate(v))
+        return list(vm.iterate(v, what))
 
     def forin_keys(v: Any) -> list[str]:
         """EnumerateObjectProperties (14.7.5.9): own then inherited enumerable string keys."""
@@ -356,8 +356,8 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             obj = obj.proto
         return out
 
-    def iter_values(v: Any) -> Iterator[Any]:
-        return vm.iterate(v)
+    def iter_values(v: Any, what: str | None = None) -> Iterator[Any]:
+        return vm.iterate(v, what)
 
     def throw(value: Any, line: int) -> JSThrow:
         e = JSThrow(value, line)

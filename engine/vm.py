@@ -311,7 +311,12 @@ class VM:
                 return float(len(o) if o.isascii() else len(o.encode("utf-16-le", "surrogatepass")) // 2)
             if type(key) is str and is_array_index(key):
                 i = int(key)
-                return o[i] if i < len(o) else UNDEFINED
+                if o.isascii():
+                    return o[i] if i < len(o) else UNDEFINED
+                from engine.builtins.string import text, units
+
+                view = units(o)  # index by UTF-16 code unit
+                return text(view[i]) if i < len(view) else UNDEFINED
             obj = self.StringPrototype
         elif o is UNDEFINED or o is NULL:
             raise self.throw_type(f"Cannot read properties of {o!r} (reading '{self._key_text(key)}')")
@@ -657,10 +662,11 @@ class VM:
     on_native: Any = None   # the timeline's hook: built-ins may change their receiver and arguments
     collections = 0         # how many sweeps have run (the timeline re-checks what was freed)
 
-    def iterate(self, v: Any) -> Iterator[Any]:
-        """The values a for-of loop or spread sees (arrays, strings, Map, Set, arguments)."""
+    def iterate(self, v: Any, what: str | None = None) -> Iterator[Any]:
+        """The values a for-of loop or spread sees (arrays, strings, Map, Set, arguments); `what` is the
+        source text V8 names in "x is not iterable"."""
         from engine.builtins.iteration import iterate_values
 
-        return iterate_values(self, v)
+        return iterate_values(self, v, what)
 
 
