@@ -685,6 +685,56 @@ checkpoint("cached");
     assert sorted(cp["freed"][0]) == sorted([site(source, '{id: "a"}'), site(source, "{forKey")])
 
 
+def test_each_loop_iteration_gets_its_own_captured_scope(js: Run) -> None:
+    source = """\
+const fns = [];
+for (let i = 0; i < 2; i++) {
+  const data = {i};
+  fns.push(() => data);
+}
+fns.shift();
+checkpoint("per-iteration");
+"""
+    cp = checkpoint(js(source), "per-iteration")
+    assert cp["reachable"] == sorted([site(source, "[]"), site(source, "{i}", k=2), site(source, "() => data", k=2)])
+    assert sorted(cp["garbage"]) == sorted([site(source, "{i}", k=1), site(source, "() => data", k=1)])
+
+
+EMITTER = """\
+class Emitter {
+  constructor() { this.handlers = new Map(); }
+  on(name, fn) { this.handlers.set(name, fn); }
+  emit(name) { this.handlers.get(name)(); }
+}
+const bus = new Emitter();
+function attach() {
+  const payload = {big: [1, 2, 3]};
+  bus.on("tick", function onTick() { checkpoint("handler"); return payload; });
+}
+attach();
+bus.emit("tick");
+bus.handlers.delete("tick");
+checkpoint("detached");
+"""
+
+
+def test_handler_called_through_a_map_shows_its_frames(js: Run) -> None:
+    cp = checkpoint(js(EMITTER), "handler")
+    assert frames(cp) == [("onTick", 9), ("emit", 4), ("<global>", 12)]
+    assert cp["locals"][1] == {"name": "tick"}
+
+
+def test_removing_a_handler_frees_what_its_closure_captured(js: Run) -> None:
+    result = js(EMITTER)
+    captured = {site(EMITTER, "{big"), site(EMITTER, "[1, 2, 3]"), site(EMITTER, "function onTick")}
+    assert captured <= set(checkpoint(result, "handler")["reachable"])
+    detached = checkpoint(result, "detached")
+    assert set(detached["garbage"]) == captured
+    assert set(detached["reachable"]) == {site(EMITTER, "class Emitter"), site(EMITTER, "new Emitter"),
+                                          site(EMITTER, "new Map"), site(EMITTER, "function attach"),
+                                          site(EMITTER, "(name, fn)"), site(EMITTER, "(name) {")}
+
+
 # ---- allocation-site numbering ---------------------------------------------------------------------------------
 
 def test_object_literal_is_numbered_before_its_values_are_evaluated(js: Run) -> None:
