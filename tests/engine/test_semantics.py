@@ -854,6 +854,56 @@ console.log(e.message, `${e}`, [e.name]);
     Case("console-log-weak-collections-and-weakref", """
 console.log(new WeakMap(), new WeakSet(), typeof new WeakRef({}));
 """, ["WeakMap { <items unknown> } WeakSet { <items unknown> } object"]),
+    Case("console-log-and-builtins-potpourri", """
+console.log("a,b,c".split(",", 2), "abc".split(""), "a b".split(" ", 0), "abcabc".indexOf("c", 3), " x ".trimStart() + "|");
+console.log([1, 2, 3].findLast(x => x < 3), [1, 2, 3].reduceRight((a, b) => a + b), [].some(x => x), [].every(x => x));
+console.log("%i %f %s %o %O %j %%", 42.9, "3.5", {a: 1}, [1], {b: {c: {}}}, 1);
+console.log("%c styled", "color: red");
+console.log([new Map([[1, {a: 1}]]), new Set([{}])]);
+class G { constructor() { this.x = 1; } get y() { return 2; } }
+console.log(new G(), Object.keys(new G()));
+console.log([1.5, -0, 1e21, 0.1], {n: -0}, [undefined, , null]);
+console.log("tab\\there", ["tab\\there"], ["new\\nline"], ['single\\'quote'], ["both'\\""]);
+console.log(Symbol("s"), [Symbol.iterator], {[Symbol("k")]: 1});
+console.log([function named() {}, class K {}, () => {}, async => 1]);
+console.log(Number.parseFloat("1.2e3x"), (1234.5678).toFixed(1), (0.5).toString(2), (-7) % 2, 2 ** -1);
+console.log([3, 20, 100].sort(), ["b", undefined, "a"].sort(), [5, 1, 4].sort((a, b) => b - a));
+console.log(Object.entries({x: [1], y: {z: 2}}));
+console.log(JSON.stringify([{a: [1, {b: 2}]}], null, "--"));
+console.log(Array(3), new Array(2, 3), Array.from(new Set([1, 2])), [,,].length);
+console.log(String(null), String(undefined));
+""", [
+        "[ 'a', 'b' ] [ 'a', 'b', 'c' ] [] 5 x |",
+        '2 6 false true',
+        '42 3.5 { a: 1 } [ 1, [length]: 1 ] { b: { c: {} } } 1 %',
+        ' styled',
+        '[ Map(1) { 1 => { a: 1 } }, Set(1) { {} } ]',
+        "G { x: 1 } [ 'x' ]",
+        '[ 1.5, -0, 1e+21, 0.1 ] { n: -0 } [ undefined, <1 empty item>, null ]',
+        'tab\there [ \'tab\\there\' ] [ \'new\\nline\' ] [ "single\'quote" ] [ `both\'"` ]',
+        'Symbol(s) [ Symbol(Symbol.iterator) ] { [Symbol(k)]: 1 }',
+        '[',
+        '  [Function: named],',
+        '  [class K],',
+        '  [Function (anonymous)],',
+        '  [Function (anonymous)]',
+        ']',
+        '1200 1234.6 0.1 -1 0.5',
+        "[ 100, 20, 3 ] [ 'a', 'b', undefined ] [ 5, 4, 1 ]",
+        "[ [ 'x', [ 1 ] ], [ 'y', { z: 2 } ] ]",
+        '[',
+        '--{',
+        '----"a": [',
+        '------1,',
+        '------{',
+        '--------"b": 2',
+        '------}',
+        '----]',
+        '--}',
+        ']',
+        '[ <3 empty items> ] [ 2, 3 ] [ 1, 2 ] 2',
+        'null undefined',
+    ]),
 ]
 
 
