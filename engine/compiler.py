@@ -570,22 +570,28 @@ class FnEmitter:
         if cond_node is not None and (not cond_node.is_named or cond_node.type == "empty_statement"):
             cond_node = None
         inc = node.child_by_field_name("increment")
-        prelude: list[str] = []
-        if scope.has_ctx:  # CreatePerIterationEnvironment (14.7.4.4): a fresh context per iteration
-            prelude.append(f"{scope.ctx_var} = _copyctx({scope.ctx_var})")
-        if inc is not None:
-            prelude.append(self.expr_statement_text(inc))
+        # The update runs at the top of every iteration but the first, so that `continue` is a plain
+        # Python continue and a pending `finally` block runs before the update, as in JavaScript.
+        first = self.temp()
+        self.emit(f"{first} = True")
         self.emit("while True:")
         self.indent += 1
         self.emit("_tick()")
+        self.emit(f"if not {first}:")
+        self.indent += 1
+        self.emit("pass")
+        if scope.has_ctx:  # CreatePerIterationEnvironment (14.7.4.4): a fresh context per iteration
+            self.emit(f"{scope.ctx_var} = _copyctx({scope.ctx_var})")
+        if inc is not None:
+            self.emit(f"_f.pos = {self.pos(inc)}")
+            self.emit(self.expr_statement_text(inc))
+        self.indent -= 1
+        self.emit(f"{first} = False")
         if cond_node is not None:
             self.emit(f"if not {self.cond(cond_node)}: break")
-        loop = _Loop(prelude)
-        self.loops.append(loop)
+        self.loops.append(_Loop([]))
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
-        for p in prelude:
-            self.emit(p)
         self.indent -= 1
         self.leave_scope(scope, saved, saved_ctx)
 
@@ -607,7 +613,8 @@ class FnEmitter:
         is_of = node.child_by_field_name("operator").type == "of"
         right_node = node.child_by_field_name("right")
         right = self.expr(right_node)
-        it = self.temp()
+        self.tmp += 1
+        it = f"_i{self.tmp}"  # the iterator: a root while the loop runs (V8 keeps it in a register)
         if is_of:
             self.emit(f"{it} = _iter({right}, {self.callee_text(right_node)!r})")
         else:
@@ -629,6 +636,7 @@ class FnEmitter:
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
+        self.emit(f"{it} = None")  # the loop is over: its iterator keeps nothing alive
         self.leave_scope(scope, saved, saved_ctx)
 
     def s_break_statement(self, node: Node) -> None:

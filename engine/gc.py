@@ -40,8 +40,19 @@ def _frame_values(vm: Any, fr: Any) -> Iterator[Any]:
         elif name.startswith("_t"):
             if name in live_temps:
                 yield value
+        elif name.startswith("_i"):  # a running for-of loop's iterator keeps what it iterates alive
+            yield from _iterator_values(value)
         elif name.startswith(_FRAME_STATE_PREFIXES):
             yield value
+
+
+def _iterator_values(it: Any) -> Iterator[Any]:
+    frame = getattr(it, "gi_frame", None)
+    if frame is not None:
+        for v in frame.f_locals.values():
+            yield from _flatten(v)
+    elif isinstance(it, (list, tuple)):
+        yield from _flatten(it)
 
 
 def _flatten(value: Any) -> Iterator[Any]:

@@ -443,7 +443,6 @@ checkpoint("after-call");
     assert item in checkpoint(result, "after-call")["garbage"]
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: for-of does not keep the iterated array alive (bugs #15)")
 def test_for_of_keeps_the_iterated_array_alive_during_the_loop(js: Run) -> None:
     source = """\
 function g() {

@@ -552,8 +552,7 @@ try { throw new ValidationError("age"); } catch (e) { console.log(e.name, e.mess
     Case("finally-runs-before-the-for-update-on-continue", """
 for (let i = 0; i < 3; i++) { try { if (i === 1) continue; } finally { console.log("let", i); } }
 for (var j = 0; j < 2; j++) { try { continue; } finally { console.log("var", j); } }
-""", ["let 0", "let 1", "let 2", "var 0", "var 1"],
-         engine_bug="continue inside try/finally in a for loop runs the update before finally (bugs #14)"),
+""", ["let 0", "let 1", "let 2", "var 0", "var 1"]),
     Case("finally-runs-on-break", """
 for (let i = 0; i < 3; i++) { try { if (i === 1) break; } finally { console.log("f" + i); } }
 """, ["f0", "f1"]),
