@@ -14,7 +14,7 @@ from engine.parse import Source, parse
 from engine.runtime import make_namespace
 from engine.scope import analyse
 from engine.trace import Recorder
-from engine.values import JSError, JSObject, JSThrow, LimitExceeded, UNDEFINED
+from engine.values import UNDEFINED, JSError, JSObject, JSThrow, LimitExceeded
 from engine.vm import VM, Frame, Limits
 
 __all__ = ["JSSyntaxError", "Limits", "ProgramError", "Site", "Trace", "UnsupportedSyntax",

@@ -20,7 +20,7 @@ from tree_sitter import Node
 
 from engine.errors import JSSyntaxError, UnsupportedSyntax
 from engine.parse import Source, children
-from engine.scope import Analysis, Binding, FuncInfo, Scope, visible_bindings
+from engine.scope import Analysis, Binding, FuncInfo, Scope
 
 BINARY = {
     "+": "_add", "-": "_sub", "*": "_mul", "/": "_div", "%": "_mod", "**": "_pow",
@@ -1314,7 +1314,6 @@ class FnEmitter:
         code = self.c.compile_function(node, name, kind, strict=self.code.strict)
         info = self.c.an.funcs[node.id]
         site = self.site(node)
-        fscope = info.scope
         if kind == "arrow":
             this = "_this" if info.uses_this else "None"
             home = "_fn.home" if self.info.node is not None else "None"

@@ -131,7 +131,7 @@ def describe(o: JSObject) -> dict[str, Any]:
         props.pop("name", None)  # primitives V8 keeps on the function itself; not edges
         props.pop("length", None)
     if isinstance(o, Context):
-        props = {n: heap_ref(v) for n, v in zip(o.names, o.slots)}
+        props = {n: heap_ref(v) for n, v in zip(o.names, o.slots, strict=False)}
         if o.parent is not None:
             entry["parent"] = heap_ref(o.parent)
     entry["props"] = props

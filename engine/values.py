@@ -13,7 +13,7 @@ reduced to the one attribute the teaching subset can observe).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, Optional
+from typing import Any
 
 
 class _Singleton:
@@ -88,7 +88,7 @@ class JSObject:
     __slots__ = ("id", "proto", "props", "hidden", "site", "cls", "extensible", "__weakref__")
     type_name = "object"
 
-    def __init__(self, proto: Optional[JSObject] = None, cls: str = "Object") -> None:
+    def __init__(self, proto: JSObject | None = None, cls: str = "Object") -> None:
         self.id = 0
         self.proto = proto
         self.props: dict[Any, Any] = {}
@@ -163,7 +163,7 @@ class JSArray(JSObject):
     __slots__ = ("items",)
     type_name = "array"
 
-    def __init__(self, proto: Optional[JSObject], items: list[Any] | None = None) -> None:
+    def __init__(self, proto: JSObject | None, items: list[Any] | None = None) -> None:
         super().__init__(proto, "Array")
         self.items: list[Any] = items if items is not None else []
 
@@ -255,7 +255,7 @@ class Context(JSObject):
     __slots__ = ("parent", "slots", "names")
     type_name = "scope"
 
-    def __init__(self, parent: Optional[Context], names: tuple[str, ...]) -> None:
+    def __init__(self, parent: Context | None, names: tuple[str, ...]) -> None:
         super().__init__(None, "Scope")
         self.parent = parent
         self.names = names
@@ -288,7 +288,7 @@ class JSFunction(JSObject):
                  "new_target")
     type_name = "function"
 
-    def __init__(self, proto: Optional[JSObject], code: Any, scope: Any, name: str) -> None:
+    def __init__(self, proto: JSObject | None, code: Any, scope: Any, name: str) -> None:
         super().__init__(proto, "Function")
         self.code = code            # engine.compiler.FunctionCode
         self.scope = scope          # the Context (or None) the closure captured
@@ -368,7 +368,7 @@ class NativeFunction(JSObject):
     __slots__ = ("fn", "gen", "name", "construct", "length")
     type_name = "function"
 
-    def __init__(self, proto: Optional[JSObject], name: str, fn: Callable[..., Any], gen: bool = False,
+    def __init__(self, proto: JSObject | None, name: str, fn: Callable[..., Any], gen: bool = False,
                  length: int = 0, construct: Callable[..., Any] | None = None) -> None:
         super().__init__(proto, "Function")
         self.fn = fn
@@ -382,7 +382,7 @@ class BoundFunction(JSObject):
     __slots__ = ("target", "bound_this", "bound_args", "name")
     type_name = "function"
 
-    def __init__(self, proto: Optional[JSObject], target: Any, bound_this: Any, bound_args: list[Any]) -> None:
+    def __init__(self, proto: JSObject | None, target: Any, bound_this: Any, bound_args: list[Any]) -> None:
         super().__init__(proto, "Function")
         self.target = target
         self.bound_this = bound_this
@@ -402,7 +402,7 @@ class JSMap(JSObject):
     __slots__ = ("entries",)
     type_name = "map"
 
-    def __init__(self, proto: Optional[JSObject]) -> None:
+    def __init__(self, proto: JSObject | None) -> None:
         super().__init__(proto, "Map")
         self.entries: dict[Any, tuple[Any, Any]] = {}
 
@@ -417,7 +417,7 @@ class JSSet(JSObject):
     __slots__ = ("entries",)
     type_name = "set"
 
-    def __init__(self, proto: Optional[JSObject]) -> None:
+    def __init__(self, proto: JSObject | None) -> None:
         super().__init__(proto, "Set")
         self.entries: dict[Any, Any] = {}
 
@@ -432,7 +432,7 @@ class JSWeakMap(JSObject):
     __slots__ = ("entries",)
     type_name = "weakmap"
 
-    def __init__(self, proto: Optional[JSObject]) -> None:
+    def __init__(self, proto: JSObject | None) -> None:
         super().__init__(proto, "WeakMap")
         self.entries: dict[int, tuple[JSObject, Any]] = {}
 
@@ -441,7 +441,7 @@ class JSWeakSet(JSObject):
     __slots__ = ("entries",)
     type_name = "weakset"
 
-    def __init__(self, proto: Optional[JSObject]) -> None:
+    def __init__(self, proto: JSObject | None) -> None:
         super().__init__(proto, "WeakSet")
         self.entries: dict[int, JSObject] = {}
 
@@ -450,7 +450,7 @@ class JSWeakRef(JSObject):
     __slots__ = ("target",)
     type_name = "weakref"
 
-    def __init__(self, proto: Optional[JSObject], target: JSObject) -> None:
+    def __init__(self, proto: JSObject | None, target: JSObject) -> None:
         super().__init__(proto, "WeakRef")
         self.target: JSObject | None = target
 
@@ -462,7 +462,7 @@ class JSError(JSObject):
     __slots__ = ("captured", "stack_text")
     type_name = "error"
 
-    def __init__(self, proto: Optional[JSObject], cls: str = "Error") -> None:
+    def __init__(self, proto: JSObject | None, cls: str = "Error") -> None:
         super().__init__(proto, cls)
         self.captured: list[Any] = []
         self.stack_text: str | None = None
@@ -477,7 +477,7 @@ class JSPrimitiveWrapper(JSObject):
 
     __slots__ = ("value",)
 
-    def __init__(self, proto: Optional[JSObject], cls: str, value: Any) -> None:
+    def __init__(self, proto: JSObject | None, cls: str, value: Any) -> None:
         super().__init__(proto, cls)
         self.value = value
 

@@ -275,7 +275,7 @@ class VM:
         if isinstance(v, JSObject):
             return v
         if v is UNDEFINED or v is NULL:
-            raise self.throw_type(f"Cannot convert undefined or null to object")
+            raise self.throw_type("Cannot convert undefined or null to object")
         proto = self.proto_of_primitive(v)
         w = JSPrimitiveWrapper(proto, {str: "String", float: "Number", bool: "Boolean"}.get(type(v), "Object"), v)
         self.register(w)
@@ -388,7 +388,7 @@ class VM:
         if isinstance(o, JSObject):
             return o.delete_own(self.to_key(key))
         if o is UNDEFINED or o is NULL:
-            raise self.throw_type(f"Cannot convert undefined or null to object")
+            raise self.throw_type("Cannot convert undefined or null to object")
         return True
 
     def has_property(self, o: Any, key: Any) -> bool:
