@@ -199,6 +199,21 @@ def test_block_bindings_leave_locals_when_the_block_ends(js: Run) -> None:
     assert cp["locals"][1] == {"f": ref(LOCALS, "function f")}
 
 
+@pytest.mark.xfail(strict=True, reason="engine bug: Annex B block functions are not var-scoped (bugs #16)")
+def test_sloppy_block_function_stays_a_local_after_its_block(js: Run) -> None:
+    source = """\
+function outer() {
+  if (true) {
+    function blockFn() { return 1; }
+  }
+  checkpoint("after-block");
+}
+outer();
+"""
+    cp = checkpoint(js(source), "after-block")
+    assert cp["locals"][0] == {"blockFn": ref(source, "function blockFn")}
+
+
 def test_global_locals_are_script_bindings_and_created_globals_not_builtins(js: Run) -> None:
     source = """\
 var v = "var";

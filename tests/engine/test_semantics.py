@@ -85,6 +85,23 @@ function f() { let a = "fn"; { let a = "block"; console.log(a); } return a; }
 console.log(f(), a);
 """, ["block", "fn outer"]),
 
+    Case("block-function-declaration-is-var-scoped-in-sloppy-mode", """
+function outer() {
+  if (true) {
+    function blockFn() { return 1; }
+  }
+  return typeof blockFn;
+}
+function strictOuter() {
+  "use strict";
+  if (true) {
+    function blockFn() { return 1; }
+  }
+  return typeof blockFn;
+}
+console.log(outer(), strictOuter());
+""", ["function undefined"], engine_bug="Annex B block-level functions are not var-scoped in sloppy mode (bugs #16)"),
+
     # ---- functions -----------------------------------------------------------------------------------------------
     Case("function-declaration-hoisted", """
 console.log(sq(4));
