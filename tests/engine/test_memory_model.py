@@ -932,3 +932,20 @@ console.log(o.x);
     result = js(source)
     assert result["error"] == {"name": "TypeError", "message": "Cannot read properties of null (reading 'x')",
                                "line": 3}
+
+
+@pytest.mark.parametrize(("source", "error"), [
+    ('function a() {\n  throw new Error("first");\n}\ntry {\n  a();\n} catch (e) {\n  throw e;\n}\n',
+     {"name": "Error", "message": "first", "line": 2}),
+    ("class Node {\n  constructor(n) {\n    this.child = new Node(n + 1);\n  }\n}\nnew Node(0);\n",
+     {"name": "RangeError", "message": "Maximum call stack size exceeded", "line": 3}),
+    ("[1, 2].forEach(x => {\n  null.f;\n});\n",
+     {"name": "TypeError", "message": "Cannot read properties of null (reading 'f')", "line": 2}),
+    ('const arr = [3, 1, 2];\narr.sort((a, b) => {\n  if (a === 1) throw new TypeError("cmp");\n  return a - b;\n});\n',
+     {"name": "TypeError", "message": "cmp", "line": 3}),
+    ("function f() {\n  return g();\n}\nfunction g() {\n  return undefinedThing;\n}\nf();\n",
+     {"name": "ReferenceError", "message": "undefinedThing is not defined", "line": 5}),
+], ids=["rethrow-keeps-first-throw-line", "constructor-overflow", "callback-type-error", "comparator-throws",
+        "reference-error-in-callee"])
+def test_uncaught_error_names_the_line_that_first_threw(source: str, error: dict[str, Any], js: Run) -> None:
+    assert js(source)["error"] == error
