@@ -348,6 +348,15 @@ const p = new P();
 const f = p.arrow;
 console.log(p.x, p.y, f());
 """, ["1 2 2"]),
+    Case("named-class-expression-binds-its-name-inside", """
+const Named = class Inner { who() { return Inner.name; } static make() { return new Inner(); } };
+console.log(new Named().who(), Named.make() instanceof Named, typeof Inner);
+""", ["Inner true undefined"], engine_bug="a named class expression's own name is not bound in its body (bugs #17)"),
+    Case("class-conversions-tostring-valueof-tojson", """
+class Money { constructor(c) { this.c = c; } toString() { return "$" + this.c; } valueOf() { return this.c; } toJSON() { return {cents: this.c}; } }
+const m = new Money(5);
+console.log(`${m}`, m + 1, m * 2, String(m), JSON.stringify({m}), [m] + "", m > 4);
+""", ['$5 6 10 $5 {"m":{"cents":5}} $5 true']),
     Case("class-without-new-throws", """
 class K {}
 try { K(); } catch (e) { console.log(e.name + ": " + e.message); }
