@@ -84,6 +84,19 @@ def test_steps_flag_adds_a_timeline(program_file: Path) -> None:
     assert "steps" not in cli("trace", str(program_file)).json()
 
 
+@pytest.mark.parametrize(("source", "flags", "error_name"), [
+    ("let a = 1;\nnull.x;\n", [], "TypeError"),
+    ("let i = 0;\nwhile (true) { i++; }\n", ["--max-steps", "100"], "LimitExceeded"),
+], ids=["uncaught-error", "step-limit"])
+def test_steps_timeline_is_kept_when_the_run_ends_early(source: str, flags: list[str], error_name: str) -> None:
+    run = cli("trace", "-", "--steps", *flags, stdin=source)
+    assert run.status == 0
+    data = run.json()
+    assert data["error"]["name"] == error_name
+    assert data["steps"]
+    assert data["steps"][-1]["line"] == 2
+
+
 def test_indent_flag_pretty_prints(program_file: Path) -> None:
     run = cli("trace", str(program_file), "--indent", "2")
     assert run.stdout.startswith("{\n  ")
