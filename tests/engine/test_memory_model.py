@@ -352,6 +352,28 @@ checkpoint("held-by-cycle");
     assert set(cp["refcount_leaked"]) == {site(source, "{}"), site(source, "[]")}
 
 
+def test_cycles_through_closure_scopes_are_refcount_leaked(js: Run) -> None:
+    source = """\
+function make() {
+  const self = () => self;
+  const plain = () => 1;
+  return 1;
+}
+make();
+function widget() {
+  const el = {};
+  el.onclick = () => el;
+}
+widget();
+checkpoint("cycles");
+"""
+    cp = checkpoint(js(source), "cycles")
+    self_ref, plain = site(source, "() => self"), site(source, "() => 1")
+    element, handler = site(source, "{}"), site(source, "() => el")
+    assert sorted(cp["garbage"]) == sorted([self_ref, plain, element, handler])
+    assert sorted(cp["refcount_leaked"]) == sorted([self_ref, element, handler])
+
+
 def test_gc_frees_the_cycle_and_records_it(js: Run) -> None:
     cp = checkpoint(js(CYCLE), "collected")
     assert cp["garbage"] == []
