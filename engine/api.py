@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,10 +59,51 @@ class Site:
 
 
 def compile_program(source: str, steps: bool = False) -> Program:
-    """Parse and compile; raises ProgramError (syntax error, unsupported construct)."""
+    """Parse and compile; raises ProgramError (syntax error, unsupported construct, nesting too deep)."""
     src, root = parse(source)
-    analysis = analyse(src, root)
-    return Compiler(src, analysis, trace_steps=steps).compile_script(root)
+    deep = _too_deep(root)
+    if deep is not None:
+        line, col = src.line_col(deep)
+        raise UnsupportedSyntax("nesting this deep", line, col)
+    if sys.getrecursionlimit() < 20000:  # analysis and code generation recurse along the syntax tree
+        sys.setrecursionlimit(20000)
+    try:
+        analysis = analyse(src, root)
+        program = Compiler(src, analysis, trace_steps=steps).compile_script(root)
+        program.py_code = compile(program.py_source, "<memcourse>", "exec")
+    except (RecursionError, SyntaxError, MemoryError) as exc:
+        line, col = src.line_col(_deepest(root))
+        raise UnsupportedSyntax("nesting this deep", line, col) from exc
+    return program
+
+
+MAX_NESTING = 1000
+
+
+def _too_deep(root: Node) -> Node | None:
+    """The first node nested more than MAX_NESTING levels deep (V8's parser also refuses such programs
+    with a stack overflow); a left-nested operator chain `a + b + c ...` counts as one level."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return node
+        for c in node.named_children:
+            flat = c.type == "binary_expression" and node.type == "binary_expression"
+            stack.append((c, depth if flat else depth + 1))
+    return None
+
+
+def _deepest(root: Node) -> Node:
+    """The most deeply nested node (where a program too deeply nested to compile is reported)."""
+    best, best_depth = root, 0
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > best_depth:
+            best, best_depth = node, depth
+        stack.extend((c, depth + 1) for c in node.named_children)
+    return best
 
 
 def trace(source: str, *, limits: Limits | None = None, steps: bool = False) -> Trace:
@@ -75,7 +117,7 @@ def trace(source: str, *, limits: Limits | None = None, steps: bool = False) -> 
     if steps:
         namespace["_hook"] = recorder.step
         recorder.watch(namespace)
-    exec(compile(program.py_source, "<memcourse>", "exec"), namespace)  # noqa: S102 - our own compiled code
+    exec(program.py_code, namespace)  # noqa: S102 - our own compiled code
     for code in program.codes:
         code.py = namespace[f"_f{code.id}"]
     error = _run(vm, program)

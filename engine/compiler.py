@@ -60,6 +60,7 @@ class Program:
     pos_temps: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     scopes: dict[int, Scope] = field(default_factory=dict)
     py_source: str = ""
+    py_code: Any = None
     function_names: list[str] = field(default_factory=list)
     sites: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -877,6 +878,10 @@ class FnEmitter:
 
     def e_binary_expression(self, node: Node) -> str:
         op = self.text(node.child_by_field_name("operator"))
+        chain = self._operand_chain(node, op)
+        if chain is not None:
+            operands = ", ".join(self.expr(n) for n in chain)
+            return f"_chain({BINARY[op]}, [{operands}])"
         left = self.expr(node.child_by_field_name("left"))
         right = self.expr(node.child_by_field_name("right"))
         if op == "&&":
@@ -894,6 +899,25 @@ class FnEmitter:
         if fn.startswith("not "):
             return f"(not {fn[4:]}({left}, {right}))"
         return f"{fn}({left}, {right})"
+
+    CHAINABLE = ("+", "-", "*", "/", "%", "&", "|", "^")
+
+    def _operand_chain(self, node: Node, op: str) -> list[Node] | None:
+        """The operands of a long left-nested chain `a + b + c + ...`, or None for a short one. A long chain
+        compiles to one flat helper call, not one nested Python call per operator (Python's parser allows 200
+        levels). Its operands are all evaluated first, then combined left to right."""
+        if op not in self.CHAINABLE:
+            return None
+        rights: list[Node] = []
+        cur = node
+        while cur.type == "binary_expression" and self.text(cur.child_by_field_name("operator")) == op:
+            rights.append(cur.child_by_field_name("right"))
+            cur = cur.child_by_field_name("left")
+            while cur.type == "parenthesized_expression" and len(children(cur)) == 1 and False:
+                cur = children(cur)[0]
+        if len(rights) < 16:
+            return None
+        return [cur, *reversed(rights)]
 
     def e_unary_expression(self, node: Node) -> str:
         op = self.text(node.child_by_field_name("operator"))

@@ -234,6 +234,12 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         return ops.strict_equals(a, b)
 
     # -- objects
+    def chain(op: Any, operands: list[Any]) -> Any:
+        result = operands[0]
+        for x in operands[1:]:
+            result = op(result, x)
+        return result
+
     def mkfn(code: Any, ctx: Any, site: str | None) -> JSFunction:
         return vm.make_function(code, ctx, site)
 
@@ -442,7 +448,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         "_instof": vm.instance_of, "_in": lambda k, o: vm.has_property(o, k),
         "_get": vm.get, "_getv": vm.getv, "_put": vm.put, "_putv": vm.putv, "_delete": vm.delete,
         "_tokey": vm.to_key, "_tostr": to_string,
-        "_template": template, "_newctx": vm.new_context, "_copyctx": copyctx, "_mkfn": mkfn, "_mkarrow": mkarrow,
+        "_template": template, "_chain": chain, "_newctx": vm.new_context, "_copyctx": copyctx, "_mkfn": mkfn, "_mkarrow": mkarrow,
         "_mkmethod": mkmethod, "_mkclass": mkclass, "_defmethod": defmethod, "_defprop": defprop,
         "_newobj": newobj, "_newarr": newarr, "_newarr_nosite": newarr_nosite, "_arrfill": arrfill,
         "_objfill": objfill, "_spread": spread, "_iter": iter_values, "_forin_keys": forin_keys,

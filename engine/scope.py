@@ -155,9 +155,12 @@ class Analyzer:
             return out
         return []
 
-    def _hoist_vars(self, node: Node, fscope: Scope) -> None:
-        """Declare every `var` of a function body (not nested functions) in its function scope."""
-        for c in children(node):
+    def _hoist_vars(self, root: Node, fscope: Scope) -> None:
+        """Declare every `var` of a function body (not nested functions) in its function scope.
+        Iterative: generated programs nest deeper than Python's recursion allows."""
+        stack = list(reversed(children(root)))
+        while stack:
+            c = stack.pop()
             t = c.type
             if t in FUNCTION_NODES or t in ("class_declaration", "class"):
                 continue
@@ -171,7 +174,7 @@ class Analyzer:
                 if kind is not None and kind.type == "var":
                     for n in self._pattern_names(c.child_by_field_name("left")):
                         self.declare(fscope, self.src.text_of(n), "var", n)
-            self._hoist_vars(c, fscope)
+            stack.extend(reversed(children(c)))
 
     def _declare_block(self, stmts: list[Node], scope: Scope) -> None:
         """Lexical declarations and function declarations directly in a statement list."""
@@ -224,6 +227,17 @@ class Analyzer:
             f = f.parent
         if f is not None:
             f.uses_this = True
+
+    def v_binary_expression(self, node: Node, scope: Scope) -> None:
+        """Left-nested chains (`a + b + c + ...`, thousands long in generated code) are walked in a loop."""
+        rights: list[Node] = []
+        cur = node
+        while cur.type == "binary_expression":
+            rights.append(cur.child_by_field_name("right"))
+            cur = cur.child_by_field_name("left")
+        self.visit(cur, scope)
+        for r in reversed(rights):
+            self.visit(r, scope)
 
     def v_statement_block(self, node: Node, scope: Scope) -> None:
         stmts = children(node)

@@ -245,7 +245,6 @@ try { while (true) { s += s; n++; } } catch (e) { console.log(e.name + ": " + e.
 
 # ---- source size and nesting ------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="engine bug: long operator chains overflow Python's parser (bugs #18)")
 @pytest.mark.parametrize("terms", [250, 2000])
 def test_long_operator_chains_run_as_in_node(terms: int, js: Run) -> None:
     source = "let s = 0;\ns = s" + " + 1" * terms + ";\nconsole.log(s);\n"
@@ -254,7 +253,6 @@ def test_long_operator_chains_run_as_in_node(terms: int, js: Run) -> None:
     assert result["output"] == [str(terms)]
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: deep nesting ends in an InternalError (bugs #18)")
 def test_deeply_nested_source_is_refused_with_a_located_error() -> None:
     source = "const x = " + "(" * 5000 + "1" + ")" * 5000 + ";\n"
     with pytest.raises(engine.ProgramError) as refused:
