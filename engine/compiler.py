@@ -305,6 +305,9 @@ class FnEmitter:
                 name = self.text(s.child_by_field_name("name"))
                 fexpr = self.function_value(s, name)
                 self.emit(self.write_var(name, fexpr, s, init=True))
+                twin = self.info.scope.bindings.get(name) if self.info.scope is not None else None
+                if twin is not None and twin.annexb and self.scope is not self.info.scope:
+                    self.emit(self._store(twin, name, self.read_var(name, s)))
 
     def _params(self, node: Node) -> None:
         params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
@@ -1355,7 +1358,19 @@ class FnEmitter:
     def e_class(self, node: Node, name_hint: str | None = None) -> str:
         name_node = node.child_by_field_name("name")
         name = self.text(name_node) if name_node is not None else (name_hint or "")
-        return self.class_value(node, name)
+        inner = self.c.an.scopes.get(node.id)
+        if inner is None:
+            return self.class_value(node, name)
+        saved, saved_ctx = self.scope, self.ctx_scope
+        self.enter_scope(inner)
+        b = inner.bindings[name]
+        value = self.class_value(node, name)
+        if b.storage == "ctx":
+            value = f"_setslot({b.scope.ctx_var}, {b.slot}, {value})"
+        else:
+            value = f"({b.py} := {value})"
+        self.leave_scope(inner, saved, saved_ctx)
+        return value
 
     def class_value(self, node: Node, name: str) -> str:
         """ClassDefinitionEvaluation (15.7.14), as one helper call plus static field setup."""

@@ -32,6 +32,7 @@ class Binding:
     storage: str = "local"    # local | ctx | script | global
     py: str = ""              # the Python local holding it (storage local)
     slot: int = -1            # its index in the scope's context (storage ctx)
+    annexb: bool = False      # the var twin of a block-level function declaration (Annex B.3.3)
 
 
 @dataclass(eq=False)
@@ -61,6 +62,7 @@ class FuncInfo:
     uses_arguments: bool = False
     scope: Scope | None = None
     id: int = 0
+    strict: bool = False
 
 
 class Analysis:
@@ -109,7 +111,9 @@ class Analyzer:
         self.src = src
 
     def run(self, root: Node) -> Analysis:
-        top = FuncInfo(None, None)
+        from engine.compiler import has_use_strict
+
+        top = FuncInfo(None, None, strict=has_use_strict(root, self.src))
         script = self.a.new_scope("script", None, top, root)
         top.scope = script
         self.a.funcs[root.id] = top
@@ -192,8 +196,15 @@ class Analyzer:
                 self.declare(scope, self.src.text_of(n), "class", s)
             elif t == "function_declaration":
                 n = s.child_by_field_name("name")
-                self.declare(scope, self.src.text_of(n), "function", s)
-                scope.bindings[self.src.text_of(n)].decl_end = 0
+                name = self.src.text_of(n)
+                self.declare(scope, name, "function", s)
+                scope.bindings[name].decl_end = 0
+                fscope = scope.func.scope
+                if (scope.kind not in ("function", "script") and not scope.func.strict and fscope is not None
+                        and name not in fscope.bindings):
+                    # Annex B.3.3: in sloppy code a function declared in a block is also a var of its function.
+                    self.declare(fscope, name, "var", s)
+                    fscope.bindings[name].annexb = True
             elif t == "generator_function_declaration":
                 self._unsupported("generator function", s)
 
@@ -336,7 +347,11 @@ class Analyzer:
                 self._unsupported("async function", node)
             if c.type == "*":
                 self._unsupported("generator function", node)
+        from engine.compiler import has_use_strict
+
+        in_class = node.parent is not None and node.parent.type == "class_body"
         info = FuncInfo(node, scope.func, is_arrow=is_arrow)
+        info.strict = scope.func.strict or in_class or has_use_strict(node.child_by_field_name("body"), self.src)
         info.id = len(self.a.funcs)
         self.a.funcs[node.id] = info
         fscope = self.a.new_scope("function", scope, info, node)
@@ -378,6 +393,13 @@ class Analyzer:
             if c.type == "class_heritage":
                 for h in c.named_children:
                     self.visit(h, scope)
+        name = node.child_by_field_name("name")
+        if node.type == "class" and name is not None:
+            # A named class expression binds its own name inside its body (15.7.15 ClassDefinitionEvaluation).
+            inner = self.a.new_scope("block", scope, scope.func, node)
+            self.declare(inner, self.src.text_of(name), "const", name)
+            inner.bindings[self.src.text_of(name)].decl_end = 0
+            scope = inner
         body = node.child_by_field_name("body")
         for member in children(body):
             if member.type == "method_definition":

@@ -199,7 +199,6 @@ def test_block_bindings_leave_locals_when_the_block_ends(js: Run) -> None:
     assert cp["locals"][1] == {"f": ref(LOCALS, "function f")}
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: Annex B block functions are not var-scoped (bugs #16)")
 def test_sloppy_block_function_stays_a_local_after_its_block(js: Run) -> None:
     source = """\
 function outer() {

@@ -100,7 +100,7 @@ function strictOuter() {
   return typeof blockFn;
 }
 console.log(outer(), strictOuter());
-""", ["function undefined"], engine_bug="Annex B block-level functions are not var-scoped in sloppy mode (bugs #16)"),
+""", ["function undefined"]),
 
     # ---- functions -----------------------------------------------------------------------------------------------
     Case("function-declaration-hoisted", """
@@ -351,7 +351,7 @@ console.log(p.x, p.y, f());
     Case("named-class-expression-binds-its-name-inside", """
 const Named = class Inner { who() { return Inner.name; } static make() { return new Inner(); } };
 console.log(new Named().who(), Named.make() instanceof Named, typeof Inner);
-""", ["Inner true undefined"], engine_bug="a named class expression's own name is not bound in its body (bugs #17)"),
+""", ["Inner true undefined"]),
     Case("class-conversions-tostring-valueof-tojson", """
 class Money { constructor(c) { this.c = c; } toString() { return "$" + this.c; } valueOf() { return this.c; } toJSON() { return {cents: this.c}; } }
 const m = new Money(5);
