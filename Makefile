@@ -37,6 +37,7 @@ worker: $(STAMP)
 	$(VENV)/bin/celery -A memcourse worker --loglevel=info
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 clean:
