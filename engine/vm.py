@@ -91,6 +91,22 @@ class Frame:
 class VM:
     """One run of one program: its realm (built-ins), heap, stack and budgets."""
 
+    # The realm's intrinsics, set by engine.builtins.install_all.
+    ArrayPrototype: JSObject
+    StringPrototype: JSObject
+    NumberPrototype: JSObject
+    BooleanPrototype: JSObject
+    SymbolPrototype: JSObject
+    ErrorPrototype: JSObject
+    MapPrototype: JSObject
+    SetPrototype: JSObject
+    WeakMapPrototype: JSObject
+    WeakSetPrototype: JSObject
+    WeakRefPrototype: JSObject
+    error_prototypes: dict[str, JSObject]
+    inspect: Callable[[Any], str]
+    format_log: Callable[[list[Any]], str]
+
     def __init__(self, limits: Limits | None = None) -> None:
         self.limits = limits or Limits()
         self.stack: list[Frame] = []
