@@ -11,7 +11,7 @@ from tree_sitter import Node
 
 from engine.compiler import Compiler, Program
 from engine.errors import JSSyntaxError, ProgramError, UnsupportedSyntax, set_current_vm
-from engine.parse import Source, parse
+from engine.parse import parse
 from engine.runtime import make_namespace
 from engine.scope import analyse
 from engine.trace import Recorder
@@ -222,6 +222,3 @@ def function_names(source: str) -> list[str]:
     program = compile_program(source)
     return [n for n in program.function_names if n != "<static_initializer>"]
 
-
-def source_of(text: str) -> Source:
-    return Source(text)

@@ -56,13 +56,11 @@ class Program:
     codes: list[FunctionCode] = field(default_factory=list)
     lines: list[int] = field(default_factory=lambda: [0])
     pos_scopes: list[int] = field(default_factory=lambda: [0])
-    scope_locals: dict[int, list[tuple[str, Binding]]] = field(default_factory=dict)
     pos_temps: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     scopes: dict[int, Scope] = field(default_factory=dict)
     py_source: str = ""
     py_code: Any = None
     function_names: list[str] = field(default_factory=list)
-    sites: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def has_use_strict(body: Node | None, src: Source) -> bool:
@@ -81,8 +79,7 @@ def has_use_strict(body: Node | None, src: Source) -> bool:
 
 
 class _Loop:
-    def __init__(self, cont_prelude: list[str], is_switch: bool = False) -> None:
-        self.cont_prelude = cont_prelude
+    def __init__(self, is_switch: bool = False) -> None:
         self.is_switch = is_switch
         self.cont_flag: str | None = None
 
@@ -100,7 +97,6 @@ class FnEmitter:
         self.loops: list[_Loop] = []
         self.scope: Scope = info.scope  # type: ignore[assignment]
         self.ctx_scope: Scope | None = None   # innermost scope whose context is in a Python local
-        self.fin_depth = 0
         self.cur_pos = 0
         self.open_calls: list[int] = []
         self.stmt_temps: set[str] = set()
@@ -534,7 +530,7 @@ class FnEmitter:
         self.indent += 1
         self.emit("_tick()")
         self.emit(f"if not {self.cond(node.child_by_field_name('condition'))}: break")
-        self.loops.append(_Loop([]))
+        self.loops.append(_Loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -549,7 +545,7 @@ class FnEmitter:
         cond = self.cond(node.child_by_field_name("condition"))
         self.emit(f"if not {first} and not {cond}: break")
         self.emit(f"{first} = False")
-        self.loops.append(_Loop([]))
+        self.loops.append(_Loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -593,7 +589,7 @@ class FnEmitter:
         self.emit(f"{first} = False")
         if cond_node is not None:
             self.emit(f"if not {self.cond(cond_node)}: break")
-        self.loops.append(_Loop([]))
+        self.loops.append(_Loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -636,7 +632,7 @@ class FnEmitter:
             self.emit(self.write_var(self.text(left), val, left))
         else:
             self.bind_pattern(left, val, init=False)
-        self.loops.append(_Loop([]))
+        self.loops.append(_Loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -656,16 +652,7 @@ class FnEmitter:
         if loop is None:
             line, col = self.c.src.line_col(node)
             raise JSSyntaxError("Illegal continue statement: no surrounding iteration statement", line, col)
-        if self.loops[-1].is_switch:
-            sw = self.loops[-1]
-            if sw.cont_flag is None:
-                sw.cont_flag = self.temp()
-            self.emit(f"{sw.cont_flag} = True")
-            self.emit("break")
-            return
-        for p in loop.cont_prelude:
-            self.emit(p)
-        self.emit("continue")
+        self._emit_continue()
 
     def s_switch_statement(self, node: Node) -> None:
         self.statement_pos(node)
@@ -692,8 +679,9 @@ class FnEmitter:
                 self.emit(f"{k} = {default_index}")
             else:
                 self.emit(f"else: {k} = {default_index}")
-        loop = _Loop([], is_switch=True)
+        loop = _Loop(is_switch=True)
         self.loops.append(loop)
+        start, start_indent = len(self.out), self.indent
         self.emit("while True:")
         self.indent += 1
         self.emit(f"if {k} < 0: break")
@@ -709,13 +697,16 @@ class FnEmitter:
         self.loops.pop()
         self.leave_scope(scope, saved, saved_ctx)
         if loop.cont_flag is not None:
-            outer = next((lp for lp in reversed(self.loops) if not lp.is_switch), None)
-            self.loops_cont_after_switch(loop.cont_flag, outer)
+            # `continue` inside the switch: break out of it, then continue the enclosing loop (or pass the
+            # request on to an enclosing switch). The flag is reset each time the switch starts.
+            self.out.insert(start, "    " * start_indent + f"{loop.cont_flag} = False")
+            self.emit(f"if {loop.cont_flag}:")
+            self.indent += 1
+            self._emit_continue()
+            self.indent -= 1
 
-    def loops_cont_after_switch(self, flag: str, outer: _Loop | None) -> None:
-        self.out.insert(self._find_switch_start(flag), "")
-        self.emit(f"if {flag}:")
-        self.indent += 1
+    def _emit_continue(self) -> None:
+        """A Python `continue`; inside a switch (a Python loop of its own) a flag carries it out first."""
         if self.loops and self.loops[-1].is_switch:
             sw = self.loops[-1]
             if sw.cont_flag is None:
@@ -723,15 +714,7 @@ class FnEmitter:
             self.emit(f"{sw.cont_flag} = True")
             self.emit("break")
         else:
-            for p in (outer.cont_prelude if outer else []):
-                self.emit(p)
             self.emit("continue")
-        self.indent -= 1
-
-    def _find_switch_start(self, flag: str) -> int:
-        # The flag must exist before the switch runs: initialise it at the top of the function.
-        self.out.insert(0, f"    {flag} = False")
-        return 0
 
     def s_try_statement(self, node: Node) -> None:
         """try/catch/finally (14.15). While a finally block runs because of a throw, the pending
@@ -860,9 +843,6 @@ class FnEmitter:
             return "_chkthis(_this)"
         return "_this"
 
-    def _in_derived(self) -> bool:
-        return False
-
     def e_identifier(self, node: Node) -> str:
         return self.read_var(self.text(node), node)
 
@@ -916,8 +896,6 @@ class FnEmitter:
         while cur.type == "binary_expression" and self.text(cur.child_by_field_name("operator")) == op:
             rights.append(cur.child_by_field_name("right"))
             cur = cur.child_by_field_name("left")
-            while cur.type == "parenthesized_expression" and len(children(cur)) == 1 and False:
-                cur = children(cur)[0]
         if len(rights) < 16:
             return None
         return [cur, *reversed(rights)]

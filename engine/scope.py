@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from tree_sitter import Node
 
@@ -536,6 +535,3 @@ def visible_bindings(scope: Scope) -> list[Binding]:
             seen[name] = b
     return list(seen.values())
 
-
-def unused(_: Any) -> None:  # pragma: no cover
-    return None

@@ -158,22 +158,6 @@ def _is_heap(o: JSObject) -> bool:
     return vm is not None and o.id in vm.heap
 
 
-def fingerprint(o: JSObject) -> tuple[Any, ...]:
-    """Everything :func:`describe` shows of `o`, as a tuple compared by value (cheap, C-speed)."""
-    parts: list[Any] = [o.proto, tuple(o.props.items())]
-    if isinstance(o, JSArray):
-        parts.append(tuple(o.items))
-    elif isinstance(o, Context):
-        parts.append(tuple(o.slots))
-    elif isinstance(o, (JSMap, JSWeakMap)):
-        parts.append(tuple(o.entries.values()))
-    elif isinstance(o, (JSSet, JSWeakSet)):
-        parts.append(tuple(o.entries.values()))
-    elif isinstance(o, JSWeakRef):
-        parts.append(o.target)
-    return tuple(parts)
-
-
 def _class_name(o: JSObject) -> str:
     if isinstance(o, (JSFunction, BoundFunction)) or o.type_name == "function":
         return "Function"
@@ -193,10 +177,8 @@ class Recorder:
         self.timeline: list[dict[str, Any]] | None = [] if steps else None
         self.truncated = False
         self._last_frames: list[Any] = []
-        self._last_heap: dict[int, tuple[Any, ...]] = {}
         self._heap_stale = False
         self._visible: dict[int, list[Binding]] = {}
-        self._keys: dict[int, str] = {}
         self.dirty: set[JSObject] = set()
         self._known: dict[int, tuple[str, Any]] = {}
         self._next_seen = 0

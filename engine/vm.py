@@ -73,7 +73,7 @@ class Limits:
 class Frame:
     """One activation on the VM's stack (JavaScript or built-in)."""
 
-    __slots__ = ("gen", "func", "this", "args", "pos", "code", "native", "construct", "site", "depth", "recv")
+    __slots__ = ("gen", "func", "this", "args", "pos", "code", "native", "construct", "site", "recv")
 
     def __init__(self, gen: Any, func: Any, this: Any, args: list[Any], code: Any, native: bool) -> None:
         self.gen = gen
@@ -120,7 +120,6 @@ class VM:
         self.output: list[str] = []
         self.observer: Any = None      # engine.trace.Recorder
         self.throw_lines: weakref.WeakKeyDictionary[JSObject, int] = weakref.WeakKeyDictionary()
-        self.kept_alive: set[int] = set()   # WeakRef targets kept until the end of the job
         self.kept_objects: list[JSObject] = []
         self.script_scope = ScriptScope()
         self._make_realm()

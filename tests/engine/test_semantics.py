@@ -579,6 +579,13 @@ try { throw new ValidationError("age"); } catch (e) { console.log(e.name, e.mess
 for (let i = 0; i < 3; i++) { try { if (i === 1) continue; } finally { console.log("let", i); } }
 for (var j = 0; j < 2; j++) { try { continue; } finally { console.log("var", j); } }
 """, ["let 0", "let 1", "let 2", "var 0", "var 1"]),
+    Case("continue-inside-switch-continues-the-loop-every-time", """
+const seen = [];
+for (let i = 0; i < 4; i++) { switch (i) { case 1: continue; default: break; } seen.push(i); }
+const nested = [];
+for (let i = 0; i < 4; i++) { switch (i % 2) { case 0: switch (i) { case 2: continue; } break; } nested.push(i); }
+console.log(seen.join(), nested.join());
+""", ["0,2,3 0,1,3"]),
     Case("finally-runs-on-break", """
 for (let i = 0; i < 3; i++) { try { if (i === 1) break; } finally { console.log("f" + i); } }
 """, ["f0", "f1"]),
