@@ -5,6 +5,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import slugify
+
+
+def unique_slug(title: str, taken: set[str], fallback: str) -> str:
+    """slugify(title), or `fallback`, made unique against `taken` with -2, -3, ..."""
+    base = (slugify(title) or fallback)[:90]
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 class Course(models.Model):
@@ -41,10 +51,18 @@ class Module(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="modules")
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, help_text="Names the module's folder when the course is kept as files.")
     lesson = models.TextField(blank=True, help_text="A short lesson in Markdown.")
 
     class Meta:
         ordering = ["course", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["course", "slug"], name="module_unique_course_slug")]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.slug:  # the admin prefills it; code that creates modules may leave it to the title
+            taken = set(Module.objects.filter(course_id=self.course_id).exclude(pk=self.pk).values_list("slug", flat=True))
+            self.slug = unique_slug(self.title, taken, "module")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
         return self.title
@@ -54,13 +72,32 @@ class Exercise(models.Model):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="exercises")
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, help_text="Names the exercise's files when the course is kept as files.")
     instructions = models.TextField(blank=True)
-    program = models.TextField(help_text='JavaScript source; mark snapshots with checkpoint("A").')
+    program = models.TextField(
+        help_text='JavaScript source; mark snapshots with checkpoint("A"). With parameters, a template: {{ depth }}.'
+    )
+    parameters = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Variant parameters: [{"name": "depth", "kind": "int", "min": 3, "max": 6}, '
+        '{"name": "victim", "kind": "choice", "choices": ["a", "b"]}].',
+    )
+    allow_new_variant = models.BooleanField(
+        default=False, help_text="A student may ask for a fresh variant after a wrong answer."
+    )
     published = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=0, editable=False, help_text="Number of the current version.")
 
     class Meta:
         ordering = ["module", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["module", "slug"], name="exercise_unique_module_slug")]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.slug:
+            taken = set(Exercise.objects.filter(module_id=self.module_id).exclude(pk=self.pk).values_list("slug", flat=True))
+            self.slug = unique_slug(self.title, taken, "exercise")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
         return self.title
