@@ -1,0 +1,5 @@
+const first = { color: "red" };
+const second = first;
+second.color = "{{ color }}";
+checkpoint("A");
+console.log(first.color, second.color);
