@@ -1,0 +1,317 @@
+/* memview/layout.js: a pure function from a memory state (and its analysis) to positioned boxes and arrows.
+
+   layout(state, analysis, {labels, marks, maxColumns, showScriptScope}) -> {
+     width, height,
+     frames:  [{depth, x, y, w, h, title, subtitle, rows, current, mark}]   innermost on top,
+     objects: [{key, name, kind, type, x, y, w, h, rows, garbage, freed, leaked, refcount, mark, column}],
+     arrows:  [{from, to, label, x1, y1, x2, y2, d, fromGarbage, weak}],
+     notes:   [{kind, text}]   (marks that name nothing drawn, objects left out)
+   }
+   A row is {label, text, ref (heap key or null), y}. `from` of an arrow is a heap key, or frame:DEPTH:NAME.
+   The call stack is the left column, the heap the columns to its right by distance from the stack (garbage and
+   freed objects last). Boxes never overlap; the same input always gives the same output. Sizes assume the 12px
+   monospace font of memview.css (CHAR_W px a character).
+
+   Browser: window.MemView.layout. Node: require("./layout.js"). */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./values.js"));
+  } else {
+    root.MemView = root.MemView || {};
+    root.MemView.layout = factory(root.MemView.values);
+  }
+})(typeof self !== "undefined" ? self : this, function (values) {
+  "use strict";
+
+  var G = {
+    CHAR_W: 7.3, ROW_H: 20, HEAD_H: 40, PAD: 8, MARGIN: 12, BOX_GAP: 16, COL_GAP: 56, STACK_GAP: 80,
+    MIN_W: 120, MAX_W: 300, MAX_ROWS: 60, MAX_FRAMES: 80, MAX_OBJECTS: 400, MIN_COLUMN_H: 640,
+  };
+
+  function clip(text, chars) {
+    text = String(text);
+    return text.length > chars ? text.slice(0, Math.max(1, chars - 1)) + "…" : text;
+  }
+
+  function valueRow(label, value, labels, drawn) {
+    var key = values.refKey(value);
+    if (values.isAccessor(value)) {
+      return { label: label, text: "get/set", ref: null };
+    }
+    if (values.isRef(value)) {
+      if (key !== null && drawn[key]) return { label: label, text: "→ " + values.displayName(key, labels), ref: key };
+      return { label: label, text: key === null ? "built-in object" : "→ " + values.displayName(key, labels), ref: null };
+    }
+    return { label: label, text: values.formatPrimitive(value), ref: null };
+  }
+
+  /** Rows of a heap object, one per property, item, entry or internal link. */
+  function objectRows(obj, labels, drawn) {
+    var rows = [];
+    (obj.items || []).forEach(function (item, i) { rows.push(valueRow(String(i), item, labels, drawn)); });
+    var pairs = obj.type === "map" || obj.type === "weakmap";
+    var weakEntries = obj.type === "weakmap" || obj.type === "weakset";
+    var first = rows.length;
+    (obj.entries || []).forEach(function (entry, i) {
+      if (pairs && Array.isArray(entry)) {
+        var keyText = values.isRef(entry[0]) ? (values.refKey(entry[0]) !== null ? values.displayName(values.refKey(entry[0]), labels) : "object") : values.formatPrimitive(entry[0]);
+        if (values.isRef(entry[0])) rows.push(valueRow("key " + i, entry[0], labels, drawn));
+        rows.push(valueRow(clip(keyText, 14) + " ⇒", entry[1], labels, drawn));
+      } else {
+        rows.push(valueRow("•", entry, labels, drawn));
+      }
+    });
+    if (weakEntries) for (var w = first; w < rows.length; w++) rows[w].weak = true;
+    Object.keys(obj.props || {}).forEach(function (name) {
+      var value = obj.props[name];
+      if (values.isAccessor(value)) {
+        if (value.getter) rows.push(valueRow("get " + name, value.getter, labels, drawn));
+        if (value.setter) rows.push(valueRow("set " + name, value.setter, labels, drawn));
+      } else {
+        rows.push(valueRow(name, value, labels, drawn));
+      }
+    });
+    [["scope", "[[Scope]]"], ["parent", "[[Parent]]"], ["target", "[[Target]]"]].forEach(function (f) {
+      if (!values.isRef(obj[f[0]])) return;
+      var row = valueRow(f[1], obj[f[0]], labels, drawn);
+      if (f[0] === "target" && obj.type === "weakref") row.weak = true;
+      rows.push(row);
+    });
+    var proto = values.refKey(obj.proto);
+    if (proto !== null && drawn[proto]) rows.push(valueRow("[[Prototype]]", obj.proto, labels, drawn));
+    return rows;
+  }
+
+  function isScriptScope(obj) {
+    return obj && obj.type === "scope" && obj["class"] === "Script";
+  }
+
+  function boxWidth(title, rows) {
+    var chars = title.length;
+    rows.forEach(function (row) { chars = Math.max(chars, row.label.length + (row.ref ? 2 : row.text.length) + 2); });
+    return Math.round(Math.max(G.MIN_W, Math.min(G.MAX_W, chars * G.CHAR_W + 2 * G.PAD)));
+  }
+
+  /** Clip rows to MAX_ROWS and give each its y; returns the box height. */
+  function placeRows(box, rows) {
+    var shown = rows.slice(0, G.MAX_ROWS);
+    if (rows.length > G.MAX_ROWS) shown.push({ label: "…", text: (rows.length - G.MAX_ROWS) + " more", ref: null, more: true });
+    var maxChars = Math.floor((box.w - 2 * G.PAD) / G.CHAR_W);
+    shown.forEach(function (row, i) {
+      row.y = box.y + G.HEAD_H + i * G.ROW_H;
+      var valueChars = row.ref ? 2 : Math.min(row.text.length, Math.floor(maxChars / 2));
+      row.label = clip(row.label, Math.max(4, maxChars - valueChars - 1));
+      row.text = clip(row.text, Math.max(4, maxChars - row.label.length - 1));
+    });
+    box.rows = shown;
+    box.h = G.HEAD_H + Math.max(1, shown.length) * G.ROW_H + G.PAD / 2;
+  }
+
+  function frameBoxes(state, labels, drawn, marks, notes) {
+    var frames = [];
+    var y = G.MARGIN;
+    var n = state.stack.length;
+    var lowest = Math.max(0, n - G.MAX_FRAMES);
+    for (var depth = n - 1; depth >= lowest; depth--) {
+      var frame = state.stack[depth];
+      var locals = frame.locals || {};
+      var rows = Object.keys(locals).map(function (name) {
+        var row = valueRow(name, locals[name], labels, drawn);
+        row.name = name;
+        row.mark = marks.variables && marks.variables[depth + "." + name] || null;
+        return row;
+      });
+      if (typeof frame.scope === "string" && drawn[frame.scope]) {
+        rows.push({ label: "[[Scope]]", name: "[[Scope]]", text: "→ " + values.displayName(frame.scope, labels), ref: frame.scope });
+      }
+      (frame.roots || []).forEach(function (key) {
+        if (key === frame.scope || !drawn[key]) return;
+        rows.push({ label: "[[Root]]", name: "[[Root]]", text: "→ " + values.displayName(key, labels), ref: key });
+      });
+      var scopeText = typeof frame.scope !== "string" ? "no closure scope" :
+        isScriptScope(state.heap[frame.scope]) ? "script scope" : "scope " + values.displayName(frame.scope, labels);
+      var title = frame["function"] + (frame.line ? " · line " + frame.line : "");
+      var box = {
+        depth: depth, x: G.MARGIN, y: y, title: title, subtitle: scopeText, "function": frame["function"], line: frame.line,
+        current: depth === n - 1, mark: marks.frames && marks.frames[depth] || null,
+      };
+      box.w = Math.max(boxWidth(title, rows), Math.min(G.MAX_W, scopeText.length * G.CHAR_W + 2 * G.PAD));
+      placeRows(box, rows);
+      frames.push(box);
+      y += box.h + G.BOX_GAP;
+    }
+    if (lowest > 0) notes.push({ kind: "frames", text: lowest + " outer frames are not drawn; the table lists them all." });
+    Object.keys(marks.frames || {}).forEach(function (depth) {
+      if (Number(depth) >= n) notes.push({ kind: marks.frames[depth].kind, text: marks.frames[depth].note || "Frame " + depth + " is not on the stack." });
+    });
+    var width = frames.reduce(function (w, f) { return Math.max(w, f.w); }, G.MIN_W);
+    frames.forEach(function (f) { f.w = width; });
+    return { frames: frames, width: width, height: y };
+  }
+
+  /** Heap keys in the order they are met going breadth-first from the stack (innermost frame first). */
+  function columnsByDistance(state, analysis, drawn) {
+    var depthOf = {};
+    var order = [];
+    function visit(key, d) {
+      if (key === null || !drawn[key] || key in depthOf) return;
+      depthOf[key] = d;
+      order.push(key);
+    }
+    for (var depth = state.stack.length - 1; depth >= 0; depth--) {
+      var frame = state.stack[depth];
+      Object.keys(frame.locals || {}).forEach(function (name) { visit(values.refKey(frame.locals[name]), 0); });
+      if (typeof frame.scope === "string") visit(frame.scope, 0);
+      (frame.roots || []).forEach(function (key) { visit(key, 0); });
+    }
+    for (var i = 0; i < order.length; i++) {
+      var obj = state.heap[order[i]];
+      values.objectEdges(obj).forEach(function (edge) {
+        if (!edge.weak && edge.ephemeronKey === null && analysis.reachable[edge.key]) visit(edge.key, depthOf[order[i]] + 1);
+      });
+    }
+    return { depthOf: depthOf, order: order };
+  }
+
+  function layout(state, analysis, options) {
+    options = options || {};
+    var labels = options.labels || {};
+    var marks = options.marks || {};
+    var maxColumns = Math.max(1, options.maxColumns || 4);
+    var notes = [];
+    var heap = state.heap;
+    var freedNow = state.freedNow || {};
+    var garbageSet = {};
+    (analysis.garbage || []).forEach(function (k) { garbageSet[k] = true; });
+    var leakedSet = {};
+    (analysis.leaked || []).forEach(function (k) { leakedSet[k] = true; });
+
+    // What to draw: every heap object (the script scope only on request: the <global> frame shows its bindings)
+    // and the objects a gc() freed at this step.
+    var drawn = {};
+    var keys = Object.keys(heap).filter(function (k) { return options.showScriptScope || !isScriptScope(heap[k]); });
+    keys = keys.concat(Object.keys(freedNow).filter(function (k) { return !(k in heap); }));
+    if (keys.length > G.MAX_OBJECTS) {
+      notes.push({ kind: "objects", text: (keys.length - G.MAX_OBJECTS) + " more objects are not drawn; the table lists them all." });
+    }
+    keys.forEach(function (k) { drawn[k] = true; });
+
+    var stack = frameBoxes(state, labels, drawn, marks, notes);
+    var dist = columnsByDistance(state, analysis, drawn);
+    var reachableRest = keys.filter(function (k) { return !(k in dist.depthOf) && !garbageSet[k] && !freedNow[k] && k in heap; });
+    var lastKeys = keys.filter(function (k) { return garbageSet[k] || (freedNow[k] && !(k in heap)); });
+    var groups = [];
+    dist.order.forEach(function (k) {
+      var c = Math.min(dist.depthOf[k], maxColumns - 1);
+      (groups[c] = groups[c] || []).push(k);
+    });
+    groups = groups.filter(Boolean);
+    if (reachableRest.length) groups.push(reachableRest);
+    if (lastKeys.length) groups.push(lastKeys);
+
+    // Only MAX_OBJECTS boxes: reachable ones first, in column order.
+    var budget = G.MAX_OBJECTS;
+    groups = groups.map(function (g) {
+      var kept = g.slice(0, Math.max(0, budget));
+      budget -= kept.length;
+      return kept;
+    }).filter(function (g) { return g.length; });
+    var placed = {};
+    groups.forEach(function (g) { g.forEach(function (k) { placed[k] = true; }); });
+    drawn = placed;
+
+    var objects = [];
+    var columnHeight = Math.max(G.MIN_COLUMN_H, stack.height);
+    var x = G.MARGIN + stack.width + G.STACK_GAP;
+    var column = 0;
+    groups.forEach(function (group) {
+      var boxes = group.map(function (key) {
+        var freed = !(key in heap);
+        var obj = freed ? freedNow[key] : heap[key];
+        var name = values.displayName(key, labels);
+        var kind = values.kindText(obj);
+        var rows = objectRows(obj, labels, drawn);
+        var box = {
+          key: key, name: name, kind: kind, type: obj.type || "object", title: name + "  " + kind,
+          garbage: !!garbageSet[key] && !freed, freed: freed, leaked: !!leakedSet[key],
+          refcount: analysis.refcounts ? (analysis.refcounts[key] || 0) : null,
+          mark: marks.objects && marks.objects[key] || null,
+        };
+        box.w = boxWidth(new Array(Math.max(name.length + 8, kind.length + 10) + 1).join("x"), rows);
+        box.y = 0;
+        placeRows(box, rows);
+        return box;
+      });
+      // Stack the group's boxes top to bottom, starting a new column when one gets taller than the stack.
+      var y = G.MARGIN;
+      var colBoxes = [];
+      function flush() {
+        if (!colBoxes.length) return;
+        var w = colBoxes.reduce(function (m, b) { return Math.max(m, b.w); }, 0);
+        colBoxes.forEach(function (b) { b.w = w; b.x = x; b.column = column; });
+        x += w + G.COL_GAP;
+        column += 1;
+        colBoxes = [];
+        y = G.MARGIN;
+      }
+      boxes.forEach(function (box) {
+        if (colBoxes.length && y + box.h > columnHeight) flush();
+        var dy = y - box.y;
+        box.y = y;
+        box.rows.forEach(function (row) { row.y += dy; });
+        y += box.h + G.BOX_GAP;
+        colBoxes.push(box);
+        objects.push(box);
+      });
+      flush();
+    });
+
+    Object.keys(marks.objects || {}).forEach(function (key) {
+      if (!placed[key]) notes.push({ kind: marks.objects[key].kind, text: values.displayName(key, labels) + ": " + (marks.objects[key].note || marks.objects[key].kind) });
+    });
+
+    var byKey = {};
+    objects.forEach(function (b) { byKey[b.key] = b; });
+    var arrows = [];
+    function arrow(from, source, row, fromGarbage) {
+      var target = byKey[row.ref];
+      if (!target) return;
+      var x1 = source.x + source.w;
+      var y1 = row.y + G.ROW_H / 2;
+      var y2 = target.y + G.HEAD_H / 2;
+      var x2, d;
+      if (target.x > x1) {
+        x2 = target.x;
+        var bend = Math.max(24, (x2 - x1) / 2);
+        d = "M" + x1 + " " + y1 + " C" + (x1 + bend) + " " + y1 + " " + (x2 - bend) + " " + y2 + " " + x2 + " " + y2;
+      } else {
+        // Back to a box at or left of the source: leave right, loop round, come in at its right side.
+        x2 = target.x + target.w;
+        var out = Math.max(x1, x2) + 36;
+        d = "M" + x1 + " " + y1 + " C" + out + " " + y1 + " " + out + " " + y2 + " " + x2 + " " + y2;
+      }
+      arrows.push({
+        from: from, to: row.ref, label: row.label, x1: x1, y1: y1, x2: x2, y2: y2, d: d,
+        fromGarbage: !!fromGarbage, weak: !!row.weak,
+      });
+    }
+    stack.frames.forEach(function (f) {
+      f.rows.forEach(function (row) { if (row.ref) arrow("frame:" + f.depth + ":" + row.name, f, row, false); });
+    });
+    objects.forEach(function (b) {
+      b.rows.forEach(function (row) { if (row.ref) arrow(b.key, b, row, b.garbage || b.freed); });
+    });
+
+    var width = G.MARGIN + stack.width;
+    var height = stack.height;
+    objects.forEach(function (b) {
+      width = Math.max(width, b.x + b.w + 48);
+      height = Math.max(height, b.y + b.h + G.MARGIN);
+    });
+    arrows.forEach(function (a) { if (a.x2 <= a.x1) width = Math.max(width, Math.max(a.x1, a.x2) + 48); });
+    return { width: Math.ceil(width + G.MARGIN), height: Math.ceil(height + G.MARGIN), frames: stack.frames, objects: objects, arrows: arrows, notes: notes };
+  }
+
+  return { layout: layout, GEOMETRY: G, objectRows: objectRows };
+});

@@ -1,0 +1,335 @@
+/* memview/player.js: the step-through player and the public API of memview.
+
+   PUBLIC API (pages code against this; keep it stable)
+
+   MemView.mount(element, options) -> player
+     options.trace     the engine trace: {checkpoints, output, error, steps (timeline v2, docs/timeline.md),
+                       steps_truncated, steps_truncated_reason}. Without steps the player steps through the
+                       checkpoints only.
+     options.source    the program text, shown as a numbered listing with the current line highlighted.
+     options.labels    optional {heapKey: "A#1"}: display names for objects.
+     options.start     optional {checkpoint: i} or {step: k}: where the player opens (default: step 0).
+     options.marks     optional feedback marks, shown while the player is at checkpoint `markCheckpoint`:
+                         {objects: {heapKey: {kind: "extra"|"missing", note}},
+                          frames: {depth: {kind: "extra"|"missing"|"wrong", note}},
+                          variables: {"depth.name": {kind: "wrong", note}}}
+                       (depth counts from the outermost frame, <global> = 0, as in the timeline's stack).
+     options.markCheckpoint  the checkpoint index the marks belong to.
+     options.view      optional "ms" (mark-and-sweep, the default) or "rc" (reference counting).
+     options.keyframeEvery   optional: keyframe spacing of the timeline replay (default 128).
+     player.goTo(k)             show step k (clamped to the timeline)
+     player.goToCheckpoint(i)   show checkpoint i (its event step)
+     player.step                the index shown now
+     player.length              the number of steps
+     player.setView("ms"|"rc")
+     player.destroy()           remove the player and its listeners
+
+   MemView.mountDiagram(element, {trace, checkpoint: i, labels, marks, view}) -> {element, select(key), destroy()}
+     a static diagram (with its text tables) of trace.checkpoints[i] alone.
+
+   Stable DOM hooks: .mv-player; buttons aria-label "Previous step" / "Next step"; input[type=range].mv-slider;
+   select.mv-checkpoints; .mv-code .mv-current-line; .mv-output; .mv-limit; radios name=mv-view (ms/rc);
+   [aria-live].mv-status; and the diagram's hooks (memview/render.js).
+   Keyboard: on the player, ArrowLeft/ArrowRight step, Home/End go to the first/last step, PageUp/PageDown jump
+   to the previous/next checkpoint.
+
+   Browser only: window.MemView.mount, window.MemView.mountDiagram. */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./timeline.js"), require("./analysis.js"), require("./layout.js"), require("./render.js"));
+  } else {
+    root.MemView = root.MemView || {};
+    var api = factory(root.MemView.timeline, root.MemView.analysis, root.MemView.layout, root.MemView.render);
+    root.MemView.mount = api.mount;
+    root.MemView.mountDiagram = api.mountDiagram;
+    root.MemView.player = api;
+  }
+})(typeof self !== "undefined" ? self : this, function (timelineLib, analysisLib, layoutLib, renderLib) {
+  "use strict";
+
+  var uid = 0;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name === "className") node.className = value;
+      else node.setAttribute(name, value === true ? "" : String(value));
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function codeListing(source) {
+    var lines = String(source || "").replace(/\r\n?/g, "\n").split("\n");
+    if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+    var list = el("ol", { className: "mv-lines" });
+    lines.forEach(function (text, i) {
+      list.appendChild(el("li", { className: "mv-line", "data-line": i + 1 }, [
+        el("span", { className: "mv-ln", "aria-hidden": "true", text: String(i + 1) }),
+        el("code", { text: text || " " }),
+      ]));
+    });
+    return el("div", { className: "mv-code", tabindex: "0", role: "region", "aria-label": "The program" }, [list]);
+  }
+
+  function checkpointName(cp, i) {
+    var name = cp && cp.name !== undefined ? String(cp.name) : String(i + 1);
+    return "Checkpoint " + name + (cp && cp.line ? " (line " + cp.line + ")" : "");
+  }
+
+  /** The analysis of a state; at a checkpoint of a trace without steps, the engine's own garbage and leaks win. */
+  function analyzeState(state) {
+    var analysis = analysisLib.analyze(state);
+    if (state.garbage) analysis.garbage = state.garbage.slice();
+    if (state.leaked) analysis.leaked = state.leaked.slice();
+    return analysis;
+  }
+
+  function Player(element, options) {
+    options = options || {};
+    this.element = element;
+    this.options = options;
+    this.labels = options.labels || {};
+    this.view = options.view === "rc" ? "rc" : "ms";
+    this.timeline = new timelineLib.Timeline(options.trace || {}, { keyframeEvery: options.keyframeEvery });
+    this.length = this.timeline.length;
+    this.step = -1;
+    this.id = "mv" + (++uid);
+    this._build();
+    var start = options.start || {};
+    if (typeof start.checkpoint === "number") this.goToCheckpoint(start.checkpoint);
+    else this.goTo(typeof start.step === "number" ? start.step : 0);
+  }
+
+  Player.prototype._build = function () {
+    var self = this;
+    var tl = this.timeline;
+    var root = el("div", { className: "mv-player", tabindex: "-1", role: "region", "aria-label": "Step through the run" });
+    tl.limits.forEach(function (limit) {
+      root.appendChild(el("p", { className: "mv-limit mv-limit-" + limit.kind, role: "note", text: limit.message }));
+    });
+    if (!tl.hasSteps) {
+      root.appendChild(el("p", { className: "mv-note", text: "This run has no step timeline: the player steps from checkpoint to checkpoint." }));
+    }
+    this.prevButton = el("button", { type: "button", className: "mv-prev", "aria-label": "Previous step", text: "◀ Previous" });
+    this.nextButton = el("button", { type: "button", className: "mv-next", "aria-label": "Next step", text: "Next ▶" });
+    this.slider = el("input", {
+      type: "range", className: "mv-slider", min: 0, max: Math.max(0, this.length - 1), value: 0, step: 1,
+      "aria-label": "Position in the run",
+    });
+    this.select = el("select", { className: "mv-checkpoints", "aria-label": "Jump to a checkpoint" });
+    this.select.appendChild(el("option", { value: "", text: "Jump to a checkpoint…" }));
+    tl.checkpoints.forEach(function (cp, i) {
+      var reached = tl.stepOfCheckpoint(i) !== null;
+      self.select.appendChild(el("option", { value: i, disabled: !reached, text: checkpointName(cp, i) + (reached ? "" : " (not in the timeline)") }));
+    });
+    if (!tl.checkpoints.length) this.select.disabled = true;
+    var viewName = "mv-view";
+    var views = el("fieldset", { className: "mv-views" }, [el("legend", { text: "View" })]);
+    [["ms", "Mark-and-sweep"], ["rc", "Reference counting"]].forEach(function (v) {
+      var input = el("input", { type: "radio", name: viewName, value: v[0], id: self.id + "-view-" + v[0] });
+      input.checked = v[0] === self.view;
+      views.appendChild(el("label", { "for": self.id + "-view-" + v[0] }, [input, " " + v[1]]));
+    });
+    this.status = el("p", { className: "mv-status", "aria-live": "polite", role: "status" });
+    // A form of its own keeps this player's radios a group apart from another player's on the same page.
+    var viewForm = el("form", { className: "mv-view-form" }, [views]);
+    var controls = el("div", { className: "mv-controls", role: "group", "aria-label": "Step controls" }, [
+      this.prevButton, this.slider, this.nextButton, this.select, viewForm,
+    ]);
+    root.appendChild(controls);
+    root.appendChild(this.status);
+    this.code = codeListing(this.options.source);
+    this.output = el("pre", { className: "mv-output", "aria-label": "Output so far" });
+    this.event = el("p", { className: "mv-event" });
+    this.diagramBox = el("div", { className: "mv-diagram-box" });
+    var side = el("div", { className: "mv-side" }, [this.code, el("h4", { text: "Output so far" }), this.output]);
+    var main = el("div", { className: "mv-main" }, [this.event, this.diagramBox]);
+    root.appendChild(el("div", { className: "mv-body" }, [side, main]));
+    this.root = root;
+
+    this._handlers = [];
+    function on(node, type, fn) {
+      node.addEventListener(type, fn);
+      self._handlers.push([node, type, fn]);
+    }
+    on(this.prevButton, "click", function () { self.goTo(self.step - 1); });
+    on(this.nextButton, "click", function () { self.goTo(self.step + 1); });
+    on(this.slider, "input", function () { self._schedule(Number(self.slider.value)); });
+    on(this.select, "change", function () {
+      if (self.select.value !== "") self.goToCheckpoint(Number(self.select.value));
+    });
+    on(viewForm, "submit", function (event) { event.preventDefault(); });
+    on(views, "change", function (event) { if (event.target.name === viewName) self.setView(event.target.value); });
+    on(root, "keydown", function (event) { self._key(event); });
+    this.element.appendChild(root);
+  };
+
+  Player.prototype._key = function (event) {
+    var t = event.target;
+    var tag = t && t.tagName;
+    if (tag === "SELECT" || tag === "TEXTAREA" || (tag === "INPUT" && t.type === "radio")) return;
+    if (t && t.closest && t.closest("[data-mv-object]") && (event.key === "Enter" || event.key === " ")) return;
+    var k = null;
+    if (event.key === "ArrowLeft" || event.key === "ArrowDown") k = this.step - 1;
+    else if (event.key === "ArrowRight" || event.key === "ArrowUp") k = this.step + 1;
+    else if (event.key === "Home") k = 0;
+    else if (event.key === "End") k = this.length - 1;
+    else if (event.key === "PageDown") k = this._nearCheckpoint(1);
+    else if (event.key === "PageUp") k = this._nearCheckpoint(-1);
+    if (k === null) return;
+    event.preventDefault();
+    this.goTo(k);
+  };
+
+  /** The step of the next (dir 1) or previous (dir -1) checkpoint from here, or the end. */
+  Player.prototype._nearCheckpoint = function (dir) {
+    var best = dir > 0 ? this.length - 1 : 0;
+    var steps = this.timeline.checkpointSteps;
+    for (var i = 0; i < steps.length; i++) {
+      var k = steps[i];
+      if (k === undefined) continue;
+      if (dir > 0 && k > this.step && k < best) best = k;
+      if (dir < 0 && k < this.step && k > best) best = k;
+    }
+    return best;
+  };
+
+  /** Slider drags come faster than frames: draw only the latest position once per animation frame. */
+  Player.prototype._schedule = function (k) {
+    var self = this;
+    this._pending = k;
+    if (this._frame) return;
+    var raf = typeof requestAnimationFrame === "function" ? requestAnimationFrame : function (f) { return setTimeout(f, 16); };
+    this._frame = raf(function () {
+      self._frame = null;
+      self.goTo(self._pending);
+    });
+  };
+
+  Player.prototype.goToCheckpoint = function (i) {
+    var k = this.timeline.stepOfCheckpoint(i);
+    if (k === null) return;
+    this.goTo(k);
+  };
+
+  Player.prototype.setView = function (view) {
+    this.view = view === "rc" ? "rc" : "ms";
+    Array.prototype.forEach.call(this.root.querySelectorAll('input[name="mv-view"]'), function (input) {
+      input.checked = input.value === this.view;
+    }, this);
+    this._draw();
+  };
+
+  Player.prototype.goTo = function (k) {
+    if (!this.length) {
+      this.status.textContent = "This run has nothing to step through.";
+      this.prevButton.disabled = this.nextButton.disabled = this.slider.disabled = true;
+      return;
+    }
+    k = Math.max(0, Math.min(this.length - 1, Math.floor(Number(k) || 0)));
+    this.step = k;
+    this._draw();
+  };
+
+  Player.prototype._draw = function () {
+    var k = this.step;
+    if (k < 0) return;
+    var tl = this.timeline;
+    var state = tl.state(k);
+    var analysis = analyzeState(state);
+    var checkpoint = tl.checkpointAt(k);
+    var marks = checkpoint !== null && checkpoint === this.options.markCheckpoint ? (this.options.marks || {}) : {};
+    var lay = layoutLib.layout(state, analysis, { labels: this.labels, marks: marks });
+    if (this.diagram) this.diagram.destroy();
+    this.diagram = renderLib.renderDiagram(this.diagramBox, {
+      state: state, analysis: analysis, labels: this.labels, view: this.view, layout: lay,
+    });
+    this.slider.value = String(k);
+    var what = tl.hasSteps ? "Step" : "Checkpoint";
+    var line = state.line;
+    var text = what + " " + (k + 1) + " of " + this.length + (line ? ", line " + line : "");
+    this.slider.setAttribute("aria-valuetext", text);
+    this.status.textContent = text;
+    this.prevButton.disabled = k === 0;
+    this.nextButton.disabled = k === this.length - 1;
+    this.select.value = checkpoint !== null ? String(checkpoint) : "";
+    this.event.textContent = this._eventText(state, checkpoint, k);
+    this._highlight(line);
+    var out = tl.outputAt(k);
+    this.output.textContent = out.join("\n");
+    this.output.classList.toggle("mv-empty", !out.length);
+  };
+
+  Player.prototype._eventText = function (state, checkpoint, k) {
+    var tl = this.timeline;
+    var parts = [];
+    if (checkpoint !== null) parts.push(checkpointName(tl.checkpoints[checkpoint], checkpoint) + ".");
+    if (state.event === "gc") {
+      var n = Object.keys(state.freedNow || {}).length;
+      parts.push("gc() runs here and frees " + n + " object" + (n === 1 ? "" : "s") + ".");
+    }
+    if (state.event === "error" && state.error) {
+      parts.push("The program stops: " + state.error.name + (state.error.message ? ": " + state.error.message : "") + ".");
+    }
+    if (k === this.length - 1 && this.timeline.trace.steps_truncated) parts.push("The timeline stops here; the program ran on.");
+    return parts.join(" ");
+  };
+
+  Player.prototype._highlight = function (line) {
+    var current = this.code.querySelector(".mv-current-line");
+    if (current) {
+      current.classList.remove("mv-current-line");
+      current.removeAttribute("aria-current");
+    }
+    var target = line ? this.code.querySelector('.mv-line[data-line="' + line + '"]') : null;
+    if (!target) return;
+    target.classList.add("mv-current-line");
+    target.setAttribute("aria-current", "step");
+    var box = this.code.getBoundingClientRect();
+    var row = target.getBoundingClientRect();
+    if (box.height && (row.top < box.top || row.bottom > box.bottom)) {
+      this.code.scrollTop += row.top - box.top - box.height / 3;
+    }
+  };
+
+  Player.prototype.destroy = function () {
+    this._handlers.forEach(function (h) { h[0].removeEventListener(h[1], h[2]); });
+    this._handlers = [];
+    if (this.root.parentNode) this.root.parentNode.removeChild(this.root);
+  };
+
+  function mount(element, options) {
+    if (!element) throw new Error("MemView.mount: no element to mount into");
+    return new Player(element, options);
+  }
+
+  function mountDiagram(element, options) {
+    if (!element) throw new Error("MemView.mountDiagram: no element to mount into");
+    options = options || {};
+    var trace = options.trace || {};
+    var i = options.checkpoint || 0;
+    var cp = (trace.checkpoints || [])[i];
+    if (!cp) {
+      element.textContent = "";
+      element.appendChild(el("p", { className: "mv-note", text: "This run has no checkpoint " + (i + 1) + "." }));
+      return { element: element, select: function () {}, destroy: function () { element.textContent = ""; } };
+    }
+    var state = timelineLib.stateFromCheckpoint(cp, i);
+    var analysis = analyzeState(state);
+    var lay = layoutLib.layout(state, analysis, { labels: options.labels || {}, marks: options.marks || {} });
+    var diagram = renderLib.renderDiagram(element, {
+      state: state, analysis: analysis, labels: options.labels || {}, view: options.view, layout: lay,
+    });
+    diagram.element.classList.add("mv-static");
+    return diagram;
+  }
+
+  return { mount: mount, mountDiagram: mountDiagram, Player: Player };
+});

@@ -1,0 +1,312 @@
+/* memview/render.js: the memory diagram in the DOM: an SVG drawn from a layout (memview/layout.js), the
+   "why is it alive" panel, and a text alternative (tables of frames, variables and objects, always in the DOM).
+
+   renderDiagram(container, {state, analysis, labels, marks, view: "ms"|"rc"}) -> {element, select(key), destroy()}
+   Stable hooks: [data-mv-object=KEY] (classes mv-garbage, mv-freed, mv-leaked, mv-mark-extra, mv-mark-missing),
+   [data-mv-arrow][data-from][data-to], [data-mv-frame=DEPTH], data-mv-kind="scope", .mv-rc, .mv-path, table.mv-table.
+
+   Browser only (needs document): window.MemView.render. */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./values.js"), require("./analysis.js"), require("./layout.js"));
+  } else {
+    root.MemView = root.MemView || {};
+    root.MemView.render = factory(root.MemView.values, root.MemView.analysis, root.MemView.layout);
+  }
+})(typeof self !== "undefined" ? self : this, function (values, analysisLib, layoutLib) {
+  "use strict";
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var G = layoutLib.GEOMETRY;
+  var counter = 0;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function svg(tag, attrs, children) {
+    var node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function setAttrs(node, attrs) {
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else node.setAttribute(name, value === true ? "" : String(value));
+    });
+  }
+
+  function append(node, children) {
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+  }
+
+  function status(box) {
+    if (box.freed) return "freed by gc() at this step";
+    if (box.garbage) return box.leaked ? "garbage, leaked under reference counting" : "garbage (unreachable)";
+    return "reachable";
+  }
+
+  function markClass(mark) {
+    return mark && mark.kind ? " mv-mark-" + mark.kind : "";
+  }
+
+  function drawFrame(f, view) {
+    var g = svg("g", {
+      "class": "mv-frame" + (f.current ? " mv-current" : "") + markClass(f.mark),
+      "data-mv-frame": f.depth,
+      "aria-label": "frame " + f["function"] + (f.line ? ", line " + f.line : "") + ", " + f.subtitle,
+    });
+    g.appendChild(svg("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6, "class": "mv-box" }));
+    g.appendChild(svg("text", { x: f.x + G.PAD, y: f.y + 16, "class": "mv-title", text: f.title }));
+    g.appendChild(svg("text", { x: f.x + G.PAD, y: f.y + 32, "class": "mv-subtitle", text: f.subtitle }));
+    if (f.mark) g.appendChild(svg("title", { text: f.mark.note || f.mark.kind }));
+    drawRows(g, f, view);
+    return g;
+  }
+
+  function drawRows(g, box) {
+    box.rows.forEach(function (row) {
+      var cls = "mv-row" + (row.ref ? " mv-ref" : "") + (row.more ? " mv-more" : "") + markClass(row.mark);
+      var r = svg("g", { "class": cls });
+      r.appendChild(svg("line", { x1: box.x, x2: box.x + box.w, y1: row.y, y2: row.y, "class": "mv-sep" }));
+      r.appendChild(svg("text", { x: box.x + G.PAD, y: row.y + 14, "class": "mv-name", text: row.label }));
+      r.appendChild(svg("text", { x: box.x + box.w - G.PAD, y: row.y + 14, "class": "mv-value", "text-anchor": "end", text: row.ref ? "" : row.text }));
+      if (row.mark) r.appendChild(svg("title", { text: row.mark.note || row.mark.kind }));
+      g.appendChild(r);
+    });
+  }
+
+  function drawObject(box, view) {
+    var g = svg("g", {
+      "class": "mv-object" + (box.garbage ? " mv-garbage" : "") + (box.freed ? " mv-freed" : "") +
+        (box.leaked ? " mv-leaked" : "") + markClass(box.mark) + (box.type === "scope" ? " mv-scope" : ""),
+      "data-mv-object": box.key,
+      "data-mv-kind": box.type === "scope" ? "scope" : box.type,
+      tabindex: "0",
+      role: "button",
+      "aria-label": box.name + ", " + box.kind + ", " + status(box) +
+        (view === "rc" ? ", " + box.refcount + " references" : "") + (box.mark ? ". " + (box.mark.note || box.mark.kind) : "") +
+        ". Press Enter to see why.",
+    });
+    g.appendChild(svg("rect", { x: box.x, y: box.y, width: box.w, height: box.h, rx: box.type === "scope" ? 14 : 4, "class": "mv-box" }));
+    g.appendChild(svg("text", { x: box.x + G.PAD, y: box.y + 16, "class": "mv-title", text: box.name }));
+    var flag = box.freed ? "freed" : box.garbage ? (view === "rc" && box.leaked ? "leaked" : "garbage") : "";
+    g.appendChild(svg("text", { x: box.x + G.PAD, y: box.y + 32, "class": "mv-subtitle", text: box.kind + (flag ? " · " + flag : "") }));
+    if (view === "rc") {
+      var badge = svg("g", { "class": "mv-rc", "aria-hidden": "true" });
+      badge.appendChild(svg("rect", { x: box.x + box.w - 44, y: box.y + 5, width: 38, height: 18, rx: 9 }));
+      badge.appendChild(svg("text", { x: box.x + box.w - 25, y: box.y + 18, "text-anchor": "middle", text: "rc " + box.refcount }));
+      g.appendChild(badge);
+    }
+    if (box.mark) g.appendChild(svg("title", { text: box.mark.note || box.mark.kind }));
+    drawRows(g, box);
+    return g;
+  }
+
+  function drawArrows(parent, arrows, id) {
+    arrows.forEach(function (a) {
+      parent.appendChild(svg("path", {
+        d: a.d,
+        "class": "mv-arrow" + (a.fromGarbage ? " mv-from-garbage" : "") + (a.weak ? " mv-weak" : ""),
+        "data-mv-arrow": "",
+        "data-from": a.from,
+        "data-to": a.to,
+        "data-label": a.label,
+        "marker-end": "url(#" + id + (a.fromGarbage ? "-grey" : "") + ")",
+      }));
+      parent.appendChild(svg("circle", { cx: a.x1 - 9, cy: a.y1, r: 3.5, "class": "mv-dot" + (a.fromGarbage ? " mv-from-garbage" : "") }));
+    });
+  }
+
+  function markers(id) {
+    var defs = svg("defs");
+    [["", "mv-head"], ["-grey", "mv-head mv-from-garbage"]].forEach(function (m) {
+      var marker = svg("marker", { id: id + m[0], viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
+      marker.appendChild(svg("path", { d: "M0 0 L10 5 L0 10 z", "class": m[1] }));
+      defs.appendChild(marker);
+    });
+    return defs;
+  }
+
+  function valueText(value, labels) {
+    if (values.isAccessor(value)) return "getter/setter";
+    if (values.isRef(value)) {
+      var key = values.refKey(value);
+      return key === null ? "an object made by a built-in" : "→ " + values.displayName(key, labels);
+    }
+    return values.formatPrimitive(value);
+  }
+
+  /** The text alternative: frames and their variables, then every object with its status and contents. */
+  function tables(lay, state, analysis, labels, view) {
+    var frameBody = el("tbody");
+    for (var depth = state.stack.length - 1; depth >= 0; depth--) {
+      var frame = state.stack[depth];
+      var names = Object.keys(frame.locals || {});
+      var where = frame["function"] + (frame.line ? " (line " + frame.line + ")" : "") +
+        (typeof frame.scope === "string" ? ", scope " + values.displayName(frame.scope, labels) : "");
+      if (!names.length) frameBody.appendChild(el("tr", { "data-depth": depth }, [el("th", { scope: "row", text: where }), el("td", { text: "(no variables)" }), el("td")]));
+      names.forEach(function (name, i) {
+        frameBody.appendChild(el("tr", { "data-depth": depth }, [
+          el("th", { scope: "row", text: i === 0 ? where : "" }),
+          el("td", { text: name }),
+          el("td", { text: valueText(frame.locals[name], labels) }),
+        ]));
+      });
+    }
+    var frameTable = el("table", { "class": "mv-table mv-table-frames" }, [
+      el("caption", { text: "Call stack, innermost frame first" }),
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Frame" }), el("th", { scope: "col", text: "Variable" }), el("th", { scope: "col", text: "Value" })])]),
+      frameBody,
+    ]);
+    var objBody = el("tbody");
+    var garbage = {};
+    analysis.garbage.forEach(function (k) { garbage[k] = true; });
+    var leaked = {};
+    analysis.leaked.forEach(function (k) { leaked[k] = true; });
+    function objectRow(key, obj, freed) {
+      var rows = layoutLib.objectRows(obj, labels, state.heap);
+      var what = freed ? "freed by gc() at this step" : garbage[key] ? "garbage" + (leaked[key] ? ", leaked under reference counting" : "") : "reachable";
+      if (view === "rc" && !freed) what += ", " + (analysis.refcounts[key] || 0) + " references";
+      objBody.appendChild(el("tr", { "data-key": key }, [
+        el("th", { scope: "row", text: values.displayName(key, labels) }),
+        el("td", { text: values.kindText(obj) }),
+        el("td", { text: what }),
+        el("td", { text: rows.map(function (r) { return r.label + ": " + r.text; }).join("; ") || "(empty)" }),
+      ]));
+    }
+    Object.keys(state.heap).forEach(function (key) { objectRow(key, state.heap[key], false); });
+    Object.keys(state.freedNow || {}).forEach(function (key) { if (!(key in state.heap)) objectRow(key, state.freedNow[key], true); });
+    var objTable = el("table", { "class": "mv-table mv-table-objects" }, [
+      el("caption", { text: "Heap objects" }),
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Object" }), el("th", { scope: "col", text: "Kind" }), el("th", { scope: "col", text: "Status" }), el("th", { scope: "col", text: "Contents" })])]),
+      objBody,
+    ]);
+    return [frameTable, objTable];
+  }
+
+  /** The why-alive panel's content for one object. */
+  function explain(panel, key, state, analysis, labels) {
+    panel.textContent = "";
+    var name = values.displayName(key, labels);
+    if (!(key in state.heap)) {
+      panel.appendChild(el("p", { text: name + " was freed by gc() at this step: nothing led to it from a root." }));
+      return;
+    }
+    var hops = analysisLib.pathTo(analysis, state, key, labels);
+    if (!hops) {
+      panel.appendChild(el("p", { text: name + " is garbage: no path of references leads to it from any frame." }));
+      return;
+    }
+    panel.appendChild(el("p", { text: "Why " + name + " is alive, the shortest path from a root:" }));
+    panel.appendChild(el("ol", { "class": "mv-path" }, hops.map(function (hop) {
+      return el("li", { "data-key": hop.kind === "object" ? hop.key : null, "data-depth": hop.kind === "frame" ? hop.depth : null, text: hop.text });
+    })));
+  }
+
+  function renderDiagram(container, model) {
+    var state = model.state;
+    var analysis = model.analysis || analysisLib.analyze(state);
+    var labels = model.labels || {};
+    var view = model.view === "rc" ? "rc" : "ms";
+    var lay = model.layout || layoutLib.layout(state, analysis, { labels: labels, marks: model.marks || {} });
+    var id = "mv-arrowhead-" + (++counter);
+    container.textContent = "";
+    var root = el("div", { "class": "mv-diagram mv-view-" + view });
+    if (lay.notes.length) {
+      root.appendChild(el("ul", { "class": "mv-notes" }, lay.notes.map(function (n) {
+        return el("li", { "class": "mv-note mv-note-" + n.kind, text: n.text });
+      })));
+    }
+    if (state.heapKnown === false) {
+      root.appendChild(el("p", { "class": "mv-note", text: "Too many objects were live here for the timeline to record the heap: the objects shown are from the last step that recorded it." }));
+    }
+    var canvas = el("div", { "class": "mv-canvas" });
+    var drawing = svg("svg", {
+      width: lay.width, height: lay.height, viewBox: "0 0 " + lay.width + " " + lay.height,
+      "class": "mv-svg", role: "group", "aria-label": "Memory diagram: the call stack on the left, the heap on the right. The tables below say the same in text.",
+    });
+    drawing.appendChild(markers(id));
+    drawing.appendChild(svg("text", { x: G.MARGIN, y: 10, "class": "mv-heading", "aria-hidden": "true", text: "" }));
+    var frameLayer = svg("g", { "class": "mv-frames" });
+    lay.frames.forEach(function (f) { frameLayer.appendChild(drawFrame(f, view)); });
+    var objectLayer = svg("g", { "class": "mv-objects" });
+    lay.objects.forEach(function (b) { objectLayer.appendChild(drawObject(b, view)); });
+    var arrowLayer = svg("g", { "class": "mv-arrows", "aria-hidden": "true" });
+    drawArrows(arrowLayer, lay.arrows, id);
+    drawing.appendChild(frameLayer);
+    drawing.appendChild(objectLayer);
+    drawing.appendChild(arrowLayer);
+    canvas.appendChild(drawing);
+    root.appendChild(canvas);
+
+    var why = el("div", { "class": "mv-why", "aria-live": "polite" }, [
+      el("p", { "class": "mv-hint", text: "Click an object (or focus it and press Enter) to see why it is alive." }),
+    ]);
+    root.appendChild(why);
+    var tableWrap = el("div", { "class": "mv-tables" });
+    var toggle = el("button", { type: "button", "class": "mv-table-toggle", "aria-expanded": "false", text: "Show as a table" });
+    var tableBox = el("div", { "class": "mv-table-box mv-visually-hidden" }, tables(lay, state, analysis, labels, view));
+    toggle.addEventListener("click", function () {
+      var open = tableBox.classList.toggle("mv-visually-hidden") === false;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      toggle.textContent = open ? "Hide the table" : "Show as a table";
+    });
+    tableWrap.appendChild(toggle);
+    tableWrap.appendChild(tableBox);
+    root.appendChild(tableWrap);
+
+    var selected = null;
+    function select(key) {
+      if (selected) selected.classList.remove("mv-selected");
+      selected = objectLayer.querySelector('[data-mv-object="' + cssEscape(key) + '"]');
+      if (selected) selected.classList.add("mv-selected");
+      Array.prototype.forEach.call(arrowLayer.querySelectorAll(".mv-highlight"), function (a) { a.classList.remove("mv-highlight"); });
+      explain(why, key, state, analysis, labels);
+      highlightPath(arrowLayer, analysisLib.pathTo(analysis, state, key, labels));
+    }
+    function onActivate(event) {
+      var target = event.target.closest ? event.target.closest("[data-mv-object]") : null;
+      if (!target) return;
+      if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      select(target.getAttribute("data-mv-object"));
+    }
+    objectLayer.addEventListener("click", onActivate);
+    objectLayer.addEventListener("keydown", onActivate);
+    container.appendChild(root);
+    return {
+      element: root,
+      layout: lay,
+      select: select,
+      destroy: function () { container.textContent = ""; },
+    };
+  }
+
+  function highlightPath(arrowLayer, hops) {
+    if (!hops) return;
+    for (var i = 0; i + 1 < hops.length; i++) {
+      var from = hops[i].kind === "frame" ? "frame:" + hops[i].depth + ":" + hops[i].name : hops[i].key;
+      var to = hops[i + 1].key;
+      var path = arrowLayer.querySelector('[data-from="' + cssEscape(from) + '"][data-to="' + cssEscape(to) + '"]');
+      if (path) path.classList.add("mv-highlight");
+    }
+  }
+
+  function cssEscape(text) {
+    return String(text).replace(/["\\]/g, "\\$&");
+  }
+
+  return { renderDiagram: renderDiagram, tables: tables };
+});

@@ -1,0 +1,277 @@
+/* memview/timeline.js: the step timeline v2 (docs/timeline.md) replayed into full memory states.
+
+   new Timeline(trace, {keyframeEvery}) reads trace.steps (v2) once, keeps a copy of the state every
+   `keyframeEvery` steps, so state(k) for any k costs at most keyframeEvery entry applications.
+   Without trace.steps, the timeline is the trace's checkpoints: one "step" per checkpoint.
+
+   A state: {stack: [{function, line, locals, scope, roots}] outermost first, heap: {key: description},
+   heapKnown, line, event, entry, freedNow: {key: description of an object a gc() freed at this step},
+   outputLength, checkpoint (its index, at a checkpoint event), error}. States returned by state(k) are shared
+   with the replay cursor: read them, don't change them, and don't keep them past the next state() call
+   (copyState() gives one to keep).
+
+   Browser: window.MemView.timeline. Node: require("./timeline.js"). */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory();
+  } else {
+    root.MemView = root.MemView || {};
+    root.MemView.timeline = factory();
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var DEFAULT_KEYFRAME_EVERY = 128;
+
+  function emptyState() {
+    return {
+      stack: [], heap: {}, heapKnown: true, line: null, event: null, entry: null,
+      freedNow: {}, outputLength: 0, checkpoint: null, error: null,
+    };
+  }
+
+  function copyFrame(frame) {
+    return {
+      "function": frame["function"],
+      line: frame.line,
+      locals: Object.assign({}, frame.locals || {}),
+      scope: frame.scope === undefined ? null : frame.scope,
+      roots: (frame.roots || []).slice(),
+    };
+  }
+
+  /** A deep-enough copy: frames and the heap map are copied; object descriptions are never mutated in place. */
+  function copyState(state) {
+    return {
+      stack: state.stack.map(copyFrame),
+      heap: Object.assign({}, state.heap),
+      heapKnown: state.heapKnown,
+      line: state.line,
+      event: state.event,
+      entry: state.entry,
+      freedNow: state.freedNow,
+      outputLength: state.outputLength,
+      checkpoint: state.checkpoint,
+      error: state.error,
+    };
+  }
+
+  function fail(index, message) {
+    throw new Error("timeline entry " + index + ": " + message);
+  }
+
+  function frameAt(state, depth, index, field) {
+    var frame = state.stack[Number(depth)];
+    if (!frame) fail(index, "`" + field + "` names frame " + depth + " but the stack has " + state.stack.length);
+    return frame;
+  }
+
+  /** A new description of one object with a `patch` applied (the old description is left as it was). */
+  function patchObject(obj, patch, index, key) {
+    if (!obj) fail(index, "`patch` of " + key + ", which is not in the heap");
+    var next = Object.assign({}, obj);
+    if (patch.props || patch.unprops) {
+      next.props = Object.assign({}, obj.props || {});
+      Object.keys(patch.props || {}).forEach(function (name) { next.props[name] = patch.props[name]; });
+      (patch.unprops || []).forEach(function (name) { delete next.props[name]; });
+    }
+    if (patch.items || patch.length !== undefined) {
+      var items = (obj.items || []).slice();
+      Object.keys(patch.items || {}).forEach(function (i) {
+        var at = Number(i);
+        while (items.length < at) items.push({ undefined: true });
+        items[at] = patch.items[i];
+      });
+      if (patch.length !== undefined) {
+        if (patch.length < items.length) items.length = patch.length;
+        while (items.length < patch.length) items.push({ undefined: true });
+      }
+      next.items = items;
+    }
+    return next;
+  }
+
+  /** Apply one v2 entry to `state` in place, in the order docs/timeline.md gives. */
+  function applyEntry(state, entry, index) {
+    var d;
+    if (entry.pop) {
+      if (entry.pop > state.stack.length) fail(index, "pops " + entry.pop + " frames of " + state.stack.length);
+      state.stack.length -= entry.pop;
+    }
+    (entry.push || []).forEach(function (frame) { state.stack.push(copyFrame(frame)); });
+    for (d in entry.lines || {}) frameAt(state, d, index, "lines").line = entry.lines[d];
+    for (d in entry.locals || {}) {
+      var frame = frameAt(state, d, index, "locals");
+      var changed = entry.locals[d];
+      for (var name in changed) frame.locals[name] = changed[name];
+    }
+    for (d in entry.unset || {}) {
+      var target = frameAt(state, d, index, "unset");
+      entry.unset[d].forEach(function (name) { delete target.locals[name]; });
+    }
+    for (d in entry.scopes || {}) frameAt(state, d, index, "scopes").scope = entry.scopes[d];
+    for (d in entry.roots || {}) frameAt(state, d, index, "roots").roots = entry.roots[d].slice();
+    if (state.stack.length) state.stack[state.stack.length - 1].line = entry.line;
+    state.line = entry.line;
+    state.event = entry.event || null;
+    state.entry = entry;
+    state.checkpoint = entry.event === "checkpoint" ? entry.checkpoint : null;
+    state.error = entry.event === "error" ? (entry.error || null) : null;
+    state.freedNow = {};
+    if (entry.heap_omitted) state.heapKnown = false;
+    var key;
+    if (entry.heap_reset) {
+      state.heap = {};
+      state.heapKnown = true;
+    }
+    for (key in entry.heap || {}) state.heap[key] = entry.heap[key];
+    for (key in entry.patch || {}) state.heap[key] = patchObject(state.heap[key], entry.patch[key], index, key);
+    (entry.freed || []).forEach(function (k) {
+      if (k in state.heap) state.freedNow[k] = state.heap[k];
+      delete state.heap[k];
+    });
+    if (entry.out) state.outputLength += entry.out.length;
+    return state;
+  }
+
+  /** The state of one checkpoint of the trace (its stack and locals are innermost first). */
+  function stateFromCheckpoint(cp, index) {
+    var stack = cp.stack || [];
+    var frames = cp.frames || [];
+    var locals = cp.locals || [];
+    var state = emptyState();
+    for (var i = stack.length - 1; i >= 0; i--) {
+      state.stack.push({
+        "function": stack[i]["function"],
+        line: stack[i].line,
+        locals: Object.assign({}, locals[i] || {}),
+        scope: frames[i] ? (frames[i].scope === undefined ? null : frames[i].scope) : null,
+        roots: frames[i] ? (frames[i].roots || []).slice() : [],
+      });
+    }
+    state.heap = Object.assign({}, cp.heap || {});
+    state.line = cp.line === undefined ? null : cp.line;
+    state.event = "checkpoint";
+    state.checkpoint = index;
+    state.garbage = cp.garbage || null;
+    state.leaked = cp.refcount_leaked || null;
+    return state;
+  }
+
+  /** What stopped the run early, if anything: {kind: "limit"|"truncated"|"error", message}. */
+  function limitsOf(trace) {
+    var found = [];
+    var error = trace && trace.error;
+    if (error && error.name === "LimitExceeded") {
+      found.push({ kind: "limit", message: "The run hit a limit: " + (error.message || "a limit") + " It shows the partial run." });
+    } else if (error) {
+      found.push({
+        kind: "error",
+        message: "The program stopped with an uncaught " + error.name + (error.message ? ": " + error.message : "") +
+          (error.line ? " (line " + error.line + ")" : "") + ".",
+      });
+    }
+    if (trace && trace.steps_truncated) {
+      found.push({
+        kind: "truncated",
+        message: "The timeline is truncated: " + (trace.steps_truncated_reason || "recording stopped before the run ended.") +
+          " The steps shown are exact; the program ran on.",
+      });
+    }
+    return found;
+  }
+
+  function Timeline(trace, options) {
+    trace = trace || {};
+    options = options || {};
+    this.trace = trace;
+    this.keyframeEvery = Math.max(1, options.keyframeEvery || DEFAULT_KEYFRAME_EVERY);
+    this.limits = limitsOf(trace);
+    this.checkpoints = Array.isArray(trace.checkpoints) ? trace.checkpoints : [];
+    this.hasSteps = Array.isArray(trace.steps) && trace.steps.length > 0;
+    if (this.hasSteps) this._indexSteps(trace.steps);
+    else this._indexCheckpoints();
+  }
+
+  Timeline.prototype._indexSteps = function (steps) {
+    this.entries = steps;
+    this.length = steps.length;
+    this.output = [];
+    this.checkpointSteps = [];
+    this.keyframes = [];
+    var state = emptyState();
+    for (var k = 0; k < steps.length; k++) {
+      var entry = steps[k];
+      applyEntry(state, entry, k);
+      if (entry.out) for (var i = 0; i < entry.out.length; i++) this.output.push(entry.out[i]);
+      if (entry.event === "checkpoint" && typeof entry.checkpoint === "number") this.checkpointSteps[entry.checkpoint] = k;
+      if (k % this.keyframeEvery === 0) this.keyframes.push(copyState(state));
+    }
+    this._cursor = null;
+    this._cursorAt = -1;
+  };
+
+  Timeline.prototype._indexCheckpoints = function () {
+    this.entries = null;
+    this.length = this.checkpoints.length;
+    this.output = (this.trace.output || []).slice();
+    this.checkpointSteps = this.checkpoints.map(function (_, i) { return i; });
+  };
+
+  /** The full state after entries 0..k (read-only; see the top of this file). */
+  Timeline.prototype.state = function (k) {
+    if (!(k >= 0 && k < this.length)) throw new RangeError("no step " + k + " (the timeline has " + this.length + ")");
+    k = Math.floor(k);
+    if (!this.hasSteps) return stateFromCheckpoint(this.checkpoints[k], k);
+    var base = Math.floor(k / this.keyframeEvery);
+    var from = base * this.keyframeEvery;
+    if (!(this._cursor && this._cursorAt <= k && this._cursorAt >= from)) {
+      this._cursor = copyState(this.keyframes[base]);
+      this._cursorAt = from;
+    }
+    for (var i = this._cursorAt + 1; i <= k; i++) applyEntry(this._cursor, this.entries[i], i);
+    this._cursorAt = k;
+    return this._cursor;
+  };
+
+  /** The lines printed up to and including step k. */
+  Timeline.prototype.outputAt = function (k) {
+    if (!this.hasSteps) {
+      // Checkpoints alone do not say when each line was printed: show it all only at the last one.
+      return k === this.length - 1 ? this.output.slice() : [];
+    }
+    return this.output.slice(0, this.state(k).outputLength);
+  };
+
+  /** The step of checkpoint i (its event entry), or null when the timeline does not reach it. */
+  Timeline.prototype.stepOfCheckpoint = function (i) {
+    var k = this.checkpointSteps[i];
+    return k === undefined ? null : k;
+  };
+
+  /** The checkpoint at step k, or null. */
+  Timeline.prototype.checkpointAt = function (k) {
+    if (!this.hasSteps) return k;
+    var entry = this.entries[k];
+    return entry && entry.event === "checkpoint" ? entry.checkpoint : null;
+  };
+
+  /** Straight replay of entries 0..k from the empty state, without keyframes (the reference; slow). */
+  function replayTo(steps, k) {
+    var state = emptyState();
+    for (var i = 0; i <= k; i++) applyEntry(state, steps[i], i);
+    return state;
+  }
+
+  return {
+    Timeline: Timeline,
+    applyEntry: applyEntry,
+    emptyState: emptyState,
+    copyState: copyState,
+    stateFromCheckpoint: stateFromCheckpoint,
+    limitsOf: limitsOf,
+    replayTo: replayTo,
+    DEFAULT_KEYFRAME_EVERY: DEFAULT_KEYFRAME_EVERY,
+  };
+});
