@@ -238,7 +238,7 @@
           refcount: analysis.refcounts ? (analysis.refcounts[key] || 0) : null,
           mark: marks.objects && marks.objects[key] || null,
         };
-        box.w = boxWidth(new Array(Math.max(name.length + 8, kind.length + 10) + 1).join("x"), rows);
+        box.w = boxWidth(new Array(Math.max(name.length + 7, kind.length + 9) + 1).join("x"), rows);
         box.y = 0;
         placeRows(box, rows);
         return box;
@@ -284,12 +284,12 @@
       if (target.x > x1) {
         x2 = target.x;
         var bend = Math.max(24, (x2 - x1) / 2);
-        d = "M" + x1 + " " + y1 + " C" + (x1 + bend) + " " + y1 + " " + (x2 - bend) + " " + y2 + " " + x2 + " " + y2;
+        d = "M" + (x1 - 9) + " " + y1 + " C" + (x1 + bend) + " " + y1 + " " + (x2 - bend) + " " + y2 + " " + x2 + " " + y2;
       } else {
         // Back to a box at or left of the source: leave right, loop round, come in at its right side.
         x2 = target.x + target.w;
         var out = Math.max(x1, x2) + 36;
-        d = "M" + x1 + " " + y1 + " C" + out + " " + y1 + " " + out + " " + y2 + " " + x2 + " " + y2;
+        d = "M" + (x1 - 9) + " " + y1 + " C" + out + " " + y1 + " " + out + " " + y2 + " " + x2 + " " + y2;
       }
       arrows.push({
         from: from, to: row.ref, label: row.label, x1: x1, y1: y1, x2: x2, y2: y2, d: d,

@@ -257,14 +257,20 @@
     var text = what + " " + (k + 1) + " of " + this.length + (line ? ", line " + line : "");
     this.slider.setAttribute("aria-valuetext", text);
     this.status.textContent = text;
-    this.prevButton.disabled = k === 0;
-    this.nextButton.disabled = k === this.length - 1;
+    this._disable(this.prevButton, k === 0);
+    this._disable(this.nextButton, k === this.length - 1);
     this.select.value = checkpoint !== null ? String(checkpoint) : "";
     this.event.textContent = this._eventText(state, checkpoint, k);
     this._highlight(line);
     var out = tl.outputAt(k);
     this.output.textContent = out.join("\n");
     this.output.classList.toggle("mv-empty", !out.length);
+  };
+
+  /** Disable a button; a focused one hands focus to the slider first, so the keyboard keeps working. */
+  Player.prototype._disable = function (button, disabled) {
+    if (disabled && typeof document !== "undefined" && document.activeElement === button) this.slider.focus();
+    button.disabled = disabled;
   };
 
   Player.prototype._eventText = function (state, checkpoint, k) {

@@ -103,7 +103,7 @@
     g.appendChild(svg("text", { x: box.x + G.PAD, y: box.y + 16, "class": "mv-title", text: box.name }));
     var flag = box.freed ? "freed" : box.garbage ? (view === "rc" && box.leaked ? "leaked" : "garbage") : "";
     g.appendChild(svg("text", { x: box.x + G.PAD, y: box.y + 32, "class": "mv-subtitle", text: box.kind + (flag ? " · " + flag : "") }));
-    if (view === "rc") {
+    if (view === "rc" && !box.freed) {
       var badge = svg("g", { "class": "mv-rc", "aria-hidden": "true" });
       badge.appendChild(svg("rect", { x: box.x + box.w - 44, y: box.y + 5, width: 38, height: 18, rx: 9 }));
       badge.appendChild(svg("text", { x: box.x + box.w - 25, y: box.y + 18, "text-anchor": "middle", text: "rc " + box.refcount }));
