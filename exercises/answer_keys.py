@@ -201,3 +201,15 @@ def describe_key(kind: str, key: Mapping[str, Any], options: Mapping[str, Any] |
 
 
 __all__ = ["CHECKPOINT_KINDS", "KeyResult", "ProgramFacts", "QuestionSpec", "derive_key", "describe_key"]
+
+
+def config_problem(kind: str, config: Mapping[str, Any]) -> str:
+    """What is wrong with a question's own configuration, found without a trace ("" when nothing is)."""
+    try:
+        if kind in CHECKPOINT_DERIVERS:
+            _occurrence(config)
+        if kind == "locals":
+            _locals_config(config)
+    except KeyProblem as exc:
+        return str(exc)
+    return multiple_choice_key(config).problem if kind == "multiple_choice" else ""
