@@ -5,7 +5,7 @@ Reading collects every problem of the whole folder before it gives up, each with
 a file, its line: tomllib's decode errors carry theirs; for a semantic problem the line of the key (or of the
 `[[questions]]` header) is found in the file's text by `TomlLines`.
 
-Writing is deterministic: keys in a fixed order, defaults left out of questions, multi-line text as `\"\"\"`
+Writing is deterministic: keys in a fixed order, a question's empty checkpoint and config left out, multi-line text as `\"\"\"`
 strings, config as an inline table. An export of an unchanged course is byte-identical, so exporting over a
 checkout shows only real changes in `git diff`.
 """
@@ -490,8 +490,7 @@ def _question_table(question: QuestionData) -> Any:
     if question.checkpoint:
         table["checkpoint"] = question.checkpoint
     table["prompt"] = _string(question.prompt)
-    if question.points != 1:
-        table["points"] = question.points
+    table["points"] = question.points
     if question.config:
         table["config"] = _inline(ordered(question.config, CONFIG_ORDER))
     return table
@@ -569,3 +568,12 @@ def _course_files(root: Path) -> list[Path]:
             if path.is_file() and (path.name in (MODULE_FILE, LESSON_FILE) or exercise):
                 found.append(path)
     return found
+
+
+def course_differences(course: CourseData, root: Path) -> list[str]:
+    """The course files of `root` that are not as course_write would write them (missing, different or extra)."""
+    files = course_render(course)
+    differing = [rel for rel, text in files.items()
+                 if not (root / rel).is_file() or (root / rel).read_bytes() != text.encode("utf-8")]
+    extra = [p.relative_to(root).as_posix() for p in _course_files(root) if p.relative_to(root).as_posix() not in files]
+    return sorted(differing + extra)

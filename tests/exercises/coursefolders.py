@@ -32,11 +32,13 @@ points = 2
 kind = "locals"
 checkpoint = "A"
 prompt = "What does `n` hold?"
+points = 1
 config = {frame = 0, variables = ["n"]}
 
 [[questions]]
 kind = "output"
 prompt = "What does the program print?"
+points = 1
 ''',
     "01-stack/01-frames.js": '''\
 function square(n) {
@@ -54,6 +56,7 @@ allow_new_variant = true
 [[questions]]
 kind = "multiple_choice"
 prompt = "Which frame returns first?"
+points = 1
 config = {choices = ["The last one pushed", "The first one pushed"], correct = 0}
 ''',
     "01-stack/02-why.js": "function f() {}\nf();\n",
@@ -68,6 +71,7 @@ allow_new_variant = false
 kind = "reachable"
 checkpoint = "A"
 prompt = "Which objects are reachable at checkpoint A?"
+points = 1
 ''',
     "02-heap/01-reach.js": '''\
 let a = { name: "a" };
@@ -95,6 +99,7 @@ choices = ["first", "second"]
 [[questions]]
 kind = "overflow"
 prompt = "Does it overflow?"
+points = 1
 ''',
     "02-heap/02-template.js": "function down(n) { return n === 0 ? 0 : down(n - 1); }\ndown({{ depth }});\n",
 }

@@ -83,13 +83,13 @@ def test_a_missing_prompt_is_reported_at_its_question(tmp_path: Path) -> None:
 def test_an_unknown_kind_is_reported_at_its_line(tmp_path: Path) -> None:
     root = mini(tmp_path, **{"01_stack__01_frames_toml": frames_with('kind = "output"', 'kind = "printed"')})
     [problem] = problems_of(root)
-    assert problem.startswith(f'{root / FRAMES}, line 21: unknown kind "printed"; the kinds are stack, locals')
+    assert problem.startswith(f'{root / FRAMES}, line 22: unknown kind "printed"; the kinds are stack, locals')
 
 
 def test_a_bad_config_is_reported_at_its_line(tmp_path: Path) -> None:
     root = mini(tmp_path, **{"01_stack__01_frames_toml": frames_with('variables = ["n"]', 'variables = []')})
     assert problems_of(root) == [
-        f'{root / FRAMES}, line 18: config "variables" must be a non-empty list of variable names.'
+        f'{root / FRAMES}, line 19: config "variables" must be a non-empty list of variable names.'
     ]
 
 
@@ -97,7 +97,7 @@ def test_a_multiple_choice_config_is_checked_like_the_admin_does(tmp_path: Path)
     text = MINI_COURSE["01-stack/02-why.toml"].replace("correct = 0", "correct = 2")
     root = mini(tmp_path, **{"01_stack__02_why_toml": text})
     assert problems_of(root) == [
-        f'{root / "01-stack/02-why.toml"}, line 9: config "correct" must be the index of the right choice, from 0 to 1.'
+        f'{root / "01-stack/02-why.toml"}, line 10: config "correct" must be the index of the right choice, from 0 to 1.'
     ]
 
 
@@ -110,7 +110,7 @@ def test_a_config_written_as_a_table_is_read_and_located(tmp_path: Path) -> None
     text = frames_with('config = {frame = 0, variables = ["n"]}', '\n[questions.config]\nframe = -1\nvariables = ["n"]')
     root = mini(tmp_path, **{"01_stack__01_frames_toml": text})
     [problem] = problems_of(root)
-    assert problem.startswith(f'{root / FRAMES}, line 19: config "frame" must be a frame index')
+    assert problem.startswith(f'{root / FRAMES}, line 20: config "frame" must be a frame index')
 
 
 def test_a_missing_program_is_reported_with_its_path(tmp_path: Path) -> None:
@@ -228,3 +228,23 @@ def test_writing_text_with_quotes_backslashes_and_crlf_reads_back_the_same(tmp_p
     assert again.instructions == 'Say "hi" \\ then """ three\nand\ta tab\n'
     assert again.questions[0].prompt == 'one "line" \\ é'
     assert course_render(course_read(tmp_path / "out")) == read_folder(tmp_path / "out")
+
+
+def test_format_course_rewrites_a_hand_written_folder_in_the_form_export_writes(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    hand = MINI_COURSE["02-heap/01-reach.toml"].replace('instructions = "Two objects, one variable cleared."',
+                                                         'instructions = """\nTwo objects,\none variable cleared."""')
+    root = mini(tmp_path, **{"02_heap__01_reach_toml": hand.replace("points = 1\n", "")})
+    with pytest.raises(CommandError, match=r"1 file\(s\) of .* are not in the form export writes .*: 02-heap/01-reach"):
+        call_command("format_course", str(root), "--check", stdout=StringIO())
+    call_command("format_course", str(root), stdout=StringIO())
+    assert (root / "02-heap/01-reach.toml").read_text().startswith(
+        'title = "Who can still reach it?"\ninstructions = """Two objects,\none variable cleared."""\n')
+    assert "points = 1\n" in (root / "02-heap/01-reach.toml").read_text()
+    out = StringIO()
+    call_command("format_course", str(root), "--check", stdout=out)
+    assert "is in the form export writes" in out.getvalue()
