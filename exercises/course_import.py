@@ -24,7 +24,7 @@ from exercises.coursefiles import (
     text_file,
 )
 from exercises.errors import ApplicationError
-from exercises.models import Course, Exercise, Module, Question
+from exercises.models import Attempt, Course, Exercise, Module, Question
 
 # Changing these needs the exercise's versions and keys brought up to date (exercise_sync).
 SYNC_FIELDS = ("program", "parameters", "questions", "published")
@@ -142,8 +142,11 @@ class _Importer:
         self.report.updated.append(f"{label}: {', '.join(changes)}")
 
     def _delete(self, label: str, obj: Module | Exercise) -> None:
+        """Delete with the attempts students made on it (a version protects its attempts from a plain delete)."""
+        lookup = "question__exercise__module" if isinstance(obj, Module) else "question__exercise"
+        attempts, _ = Attempt.objects.filter(**{lookup: obj}).delete()
         obj.delete()
-        self.report.deleted.append(label)
+        self.report.deleted.append(f"{label} (and {attempts} attempt(s))" if attempts else label)
 
     def module(self, course: Course, module: Module | None, data: ModuleData) -> None:
         label = f"module {data.name}"

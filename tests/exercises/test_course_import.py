@@ -208,3 +208,17 @@ def test_export_of_an_unknown_course_fails_with_a_message(tmp_path: Path) -> Non
 def test_import_of_a_missing_folder_fails_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="nowhere: is not a folder"):
         run("import_course", str(tmp_path / "nowhere"))
+
+
+@pytest.mark.django_db
+def test_prune_deletes_an_exercise_students_answered_with_their_attempts(folder: Path) -> None:
+    run("import_course", str(folder))
+    reach = Exercise.objects.get(slug="reach")
+    student = get_user_model().objects.create_user("ada", password="pw")
+    services.course_enroll(user=student, course=reach.module.course)
+    services.attempt_submit(student=student, question=reach.questions.get(), answer={"objects": []})
+    for name in ("01-reach.toml", "01-reach.js"):
+        (folder / "02-heap" / name).unlink()
+    output = run("import_course", str(folder), "--prune")
+    assert "deleted   exercise 02-heap/01-reach (and 1 attempt(s))" in output
+    assert not Exercise.objects.filter(slug="reach").exists()
