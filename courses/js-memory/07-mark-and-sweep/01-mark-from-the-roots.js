@@ -1,0 +1,15 @@
+const root = { name: "root" };
+let a = { name: "a" };
+let b = { name: "b" };
+root.child = a;
+a.child = b;
+a = null;
+b = null;
+let island = { name: "island" };
+island.self = island;
+let loose = { name: "loose", link: root.child.child };
+island = null;
+loose = null;
+checkpoint("before");
+gc();
+checkpoint("after");

@@ -1,0 +1,12 @@
+let w = { n: 0 };
+let x = { n: 1 };
+let y = { n: 2, friend: x };
+let z = { n: 3 };
+w = null;
+x = null;
+checkpoint("one");
+gc();
+{{ second }} = null;
+checkpoint("two");
+gc();
+checkpoint("end");

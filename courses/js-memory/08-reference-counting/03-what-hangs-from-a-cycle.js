@@ -1,0 +1,12 @@
+let a = { name: "a" };
+let b = { name: "b" };
+let tail = { name: "tail" };
+let solo = { name: "solo", ref: tail };
+a.peer = b;
+b.peer = a;
+b.extra = tail;
+a = null;
+b = null;
+tail = null;
+solo = null;
+checkpoint("A");
