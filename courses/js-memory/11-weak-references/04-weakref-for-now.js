@@ -1,0 +1,9 @@
+let report = { title: "monthly", rows: [1, 2, 3] };
+const ref = new WeakRef(report);
+let other = { title: "scratch" };
+report = null;
+other = null;
+gc();
+checkpoint("A");
+const again = ref.deref();
+console.log(again === undefined ? "collected" : again.title);

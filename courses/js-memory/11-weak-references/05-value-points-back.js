@@ -1,0 +1,10 @@
+const owners = new {{ kind }}();
+let widget = { name: "widget" };
+let gadget = { name: "gadget" };
+owners.set(widget, { owner: widget, notes: [] });
+owners.set(gadget, { owner: gadget, notes: [] });
+let label = { text: "for gadget", owner: gadget };
+widget = null;
+label = null;
+checkpoint("A");
+console.log(owners.has(gadget));
