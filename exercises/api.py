@@ -203,12 +203,18 @@ class AttemptDetailApi(APIView):
         memory = serializers.JSONField(
             allow_null=True, help_text="Once graded: the true checkpoint (labelled), the output and the error."
         )
+        comparison = serializers.JSONField(
+            allow_null=True,
+            help_text="Once graded, for a checkpoint question: the answer beside the true state there: "
+            '{"checkpoint": index, "name", "line", "right", "items": [{"kind", "text"}], "marks": {...}}.',
+        )
 
     @extend_schema(responses={200: OutputSerializer, 404: ERROR_SHAPE})
     def get(self, request: Request, attempt_id: int) -> Response:
         attempt = selectors.attempt_get_for_user(attempt_id=attempt_id, user=request.user)
         data = AttemptOutputSerializer(attempt).data
         data["memory"] = selectors.attempt_memory(attempt=attempt)
+        data["comparison"] = selectors.attempt_comparison(attempt=attempt)
         return Response(data)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from exercises.feedback import labels_map
 from exercises.labels import LABEL, Labeler, label_sort_key
 
 SITE_KIND_TEXT = {
@@ -134,43 +135,20 @@ def question_item(
     )
 
 
-# --- the step-through timeline -----------------------------------------------------------------------------------
+# --- the memory player ----------------------------------------------------------------------------------------
 
 
-def checkpoint_frames(trace: Mapping[str, Any], labeler: Labeler) -> list[dict[str, Any]]:
-    """One frame of the step-through per checkpoint the run recorded, with the memory there (labelled)."""
-    frames = []
-    checkpoints = trace.get("checkpoints", [])
-    for index, cp in enumerate(checkpoints, start=1):
-        title = f'Checkpoint “{cp.get("name")}” at line {cp.get("line")} ({index} of {len(checkpoints)})'
-        frames.append({"line": cp.get("line"), "title": title, "state": labeler.checkpoint(cp)})
-    return frames
-
-
-def labelled_steps(steps: Sequence[Any], labeler: Labeler) -> list[dict[str, Any]]:
-    """The engine's compact timeline with object ids turned into labels. Each entry keeps its shape: "line",
-    "stack" (names, innermost first), and what changed: "frames" (locals by depth, outermost = "0"), "heap"
-    (objects added or changed), "freed" (objects gone), "heap_reset" / "heap_omitted" flags. The page replays it."""
-    out = []
-    for step in steps:
-        if not isinstance(step, Mapping):
-            continue
-        entry = dict(labeler.value(dict(step)))
-        if "freed" in step:
-            entry["freed"] = [labeler.label(key) or key for key in step["freed"]]
-        out.append(entry)
+def player_trace(trace: Mapping[str, Any]) -> dict[str, Any]:
+    """The trace as the player reads it. A timeline older than version 2 (docs/timeline.md) is left out, so the
+    player steps checkpoint by checkpoint rather than misreading it."""
+    out = dict(trace)
+    if out.get("steps") and out.get("steps_version") != 2:
+        for name in ("steps", "steps_version", "steps_truncated", "steps_truncated_reason"):
+            out.pop(name, None)
     return out
 
 
-def run_timeline(trace: Mapping[str, Any] | None, labeler: Labeler) -> dict[str, Any]:
-    """The step-through of a run: its steps when the trace has a timeline, otherwise its checkpoints."""
-    trace = trace or {}
-    steps = trace.get("steps")
-    if isinstance(steps, list) and steps:
-        return {
-            "mode": "steps",
-            "steps": labelled_steps(steps, labeler),
-            "truncated": bool(trace.get("steps_truncated")),
-            "output": trace.get("output", []),
-        }
-    return {"mode": "checkpoints", "frames": checkpoint_frames(trace, labeler), "output": trace.get("output", [])}
+def player_payload(source: str, trace: Mapping[str, Any], labeler: Labeler) -> dict[str, Any]:
+    """What MemView.mount needs: the program, its trace, and heap key -> label for every labelled object."""
+    shown = player_trace(trace)
+    return {"source": source, "trace": shown, "labels": labels_map(shown, labeler)}

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import FloatField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
+from exercises import feedback
 from exercises.answer_keys import CHECKPOINT_KINDS, find_checkpoint
 from exercises.errors import Forbidden, NotFound
 from exercises.labels import Labeler
@@ -181,6 +182,21 @@ def attempt_memory(*, attempt: Attempt) -> dict[str, Any] | None:
         cp = find_checkpoint(trace, question.checkpoint, int(question.config.get("occurrence", 1)))
         checkpoint = version_labeler(version=version).checkpoint(cp)
     return {"checkpoint": checkpoint, "output": trace.get("output", []), "error": trace.get("error")}
+
+
+def attempt_comparison(*, attempt: Attempt) -> dict[str, Any] | None:
+    """Once graded, for a question about a checkpoint: the answer beside the true state there (exercises/feedback.py)."""
+    if attempt.status != Attempt.Status.GRADED:
+        return None
+    version, question = attempt.exercise_version, attempt.question
+    key = answer_key_get(question=question, version=version)
+    if key is None or not key.is_valid or not isinstance(attempt.answer, dict):
+        return None
+    comparison = feedback.compare(
+        kind=question.kind, answer=attempt.answer, key=key.key, trace=version.trace or {},
+        checkpoint_name=question.checkpoint, config=question.config or {}, labeler=version_labeler(version=version),
+    )
+    return comparison.to_json() if comparison else None
 
 
 # --- progress ---------------------------------------------------------------------------------------------------

@@ -22,8 +22,8 @@ from exercises.models import Attempt, Course, Enrollment, Exercise, Progress
 from exercises.page_context import (
     QuestionItem,
     checkpoint_lines,
+    player_payload,
     question_item,
-    run_timeline,
     site_kind_text,
     site_positions,
 )
@@ -209,7 +209,9 @@ def _json_error(message: str, status: int) -> JsonResponse:
 
 @require_GET
 def exercise_run(request: HttpRequest, exercise_id: int) -> JsonResponse:
-    """The step-through timeline of the exercise's current version, once the student has a graded answer."""
+    """The run of the exercise's current version for the memory player, once the student has a graded answer: the
+    engine's trace as stored (checkpoints and the step timeline), the program, and the object labels (heap key ->
+    "B#2") so the diagram names objects as the questions do."""
     if not request.user.is_authenticated:
         return _json_error("Log in to step through this run.", 401)
     try:
@@ -222,4 +224,4 @@ def exercise_run(request: HttpRequest, exercise_id: int) -> JsonResponse:
     version = selectors.exercise_current_version(exercise=exercise)
     if version is None or version.trace is None:
         return _json_error("This program has not been run yet.", 404)
-    return JsonResponse(run_timeline(version.trace, selectors.version_labeler(version=version)))
+    return JsonResponse(player_payload(version.program, version.trace, selectors.version_labeler(version=version)))

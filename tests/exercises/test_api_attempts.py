@@ -48,6 +48,32 @@ def test_a_graded_attempt_shows_score_feedback_and_the_true_memory(
 
 
 @pytest.mark.django_db
+def test_a_graded_attempt_compares_the_answer_with_the_true_checkpoint(
+    student: Any, exercise: Any, api_client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = api_client_for(student)
+    question = exercise.questions.get(kind="reachable")
+    attempt_id = post(client, question, {"objects": ["A", "B#1"]}, django_capture_on_commit_callbacks).json()["id"]
+    comparison = client.get(f"{URL}{attempt_id}/").json()["comparison"]
+    assert (comparison["checkpoint"], comparison["name"], comparison["right"]) == (0, "A", False)
+    assert comparison["marks"]["objects"] == {
+        "2:11#1": {"kind": "extra", "note": "You picked B#1, but it is not reachable: it is garbage (unreachable)."},
+        "2:11#2": {"kind": "missing", "note": "You left out B#2, but it is reachable."},
+    }
+    assert [item["kind"] for item in comparison["items"]] == ["extra", "missing"]
+
+
+@pytest.mark.django_db
+def test_an_output_question_has_no_comparison(student: Any, exercise: Any, api_client_for: Any,
+                                              django_capture_on_commit_callbacks: Any) -> None:
+    client = api_client_for(student)
+    question = exercise.questions.get(kind="output")
+    attempt_id = post(client, question, {"lines": ["hi"]}, django_capture_on_commit_callbacks).json()["id"]
+    body = client.get(f"{URL}{attempt_id}/").json()
+    assert body["status"] == "graded" and body["comparison"] is None
+
+
+@pytest.mark.django_db
 def test_a_pending_attempt_shows_no_memory_yet(student: Any, exercise: Any, api_client_for: Any,
                                                django_capture_on_commit_callbacks: Any) -> None:
     client = api_client_for(student)

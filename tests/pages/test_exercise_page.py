@@ -95,7 +95,7 @@ def test_the_step_through_is_locked_until_a_graded_answer(client_for: Any, stude
     assert "Answer a question" in response.json()["error"]["message"]
 
 
-def test_the_step_through_walks_the_checkpoints_with_labelled_memory(
+def test_the_step_through_serves_the_raw_trace_with_the_labels_of_the_questions(
     client_for: Any, student: Any, exercise: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     question = exercise.questions.get(kind="multiple_choice")
@@ -103,10 +103,11 @@ def test_the_step_through_walks_the_checkpoints_with_labelled_memory(
         services.attempt_submit(student=student, question=question, answer={"choice": 1})
     client = client_for(student)
     assert 'data-unlocked="true"' in client.get(url(exercise)).content.decode()
-    timeline = client.get(url(exercise) + "run.json").json()
-    assert timeline["mode"] == "checkpoints"
-    assert [frame["line"] for frame in timeline["frames"]] == [3, 3, 16]
-    assert timeline["frames"][1]["state"]["locals"][0]["node"] == {"object": "B#2"}
+    run = client.get(url(exercise) + "run.json").json()
+    assert run["source"] == exercise.program
+    assert [cp["line"] for cp in run["trace"]["checkpoints"]] == [3, 3, 16]
+    assert run["trace"]["checkpoints"][1]["locals"][0]["node"] == {"site": "2:16#2"}
+    assert run["labels"]["2:16#2"] == "B#2" and run["labels"]["13:14#1"] == "E"
 
 
 def test_teachers_can_step_through_without_answering(client_for: Any, teacher: Any, exercise: Any) -> None:

@@ -1,5 +1,5 @@
 from exercises.labels import Labeler
-from exercises.page_context import MANY_OBJECTS, checkpoint_lines, object_rows, run_timeline
+from exercises.page_context import MANY_OBJECTS, checkpoint_lines, object_rows, player_payload
 from tests.pages.sample import SITES, TRACE
 
 LABELLED_SITES = [
@@ -32,28 +32,27 @@ def test_checkpoint_lines_fall_back_to_the_checkpoint_calls_in_the_text() -> Non
     assert lines == {2: ["one"], 3: ["two"]}
 
 
-def test_run_timeline_steps_through_checkpoints_with_labelled_memory() -> None:
+def test_the_player_gets_the_trace_as_stored_with_a_label_for_every_labelled_object() -> None:
     labeler = Labeler.build([site["key"] for site in SITES], TRACE)
-    timeline = run_timeline(TRACE, labeler)
-    assert timeline["mode"] == "checkpoints"
-    assert [frame["line"] for frame in timeline["frames"]] == [3, 3, 16]
-    last = timeline["frames"][-1]["state"]
-    assert last["garbage"] == ["C", "D"]
-    assert last["locals"][0]["list"] == {"object": "E"}
-    assert last["heap"]["E"]["items"] == [{"object": "B#1"}, {"object": "B#2"}]
+    payload = player_payload("the program", TRACE, labeler)
+    assert payload["source"] == "the program"
+    assert payload["trace"]["checkpoints"] == TRACE["checkpoints"]  # raw heap keys, as the engine wrote them
+    assert payload["labels"] == {"1:1#1": "A", "2:16#1": "B#1", "2:16#2": "B#2", "8:9#1": "C", "9:9#1": "D",
+                                 "13:14#1": "E"}
 
 
-def test_run_timeline_prefers_the_engine_steps_and_labels_them() -> None:
-    steps = [
-        {"line": 6, "stack": ["<global>"], "frames": {"0": {"head": {"uninitialized": True}}}},
-        {"line": 2, "stack": ["makeNode", "<global>"], "frames": {"1": {"value": 1}},
-         "heap": {"2:16#1": {"type": "object", "props": {"next": {"site": "2:16#2"}}}}},
-        {"line": 7, "stack": ["<global>"], "freed": ["2:16#1", "@4"]},
-    ]
-    trace = {**TRACE, "steps": steps, "steps_truncated": True}
-    timeline = run_timeline(trace, Labeler.build([site["key"] for site in SITES], TRACE))
-    assert timeline["mode"] == "steps"
-    assert timeline["truncated"] is True
-    assert [step["line"] for step in timeline["steps"]] == [6, 2, 7]
-    assert timeline["steps"][1]["heap"] == {"B#1": {"type": "object", "props": {"next": {"object": "B#2"}}}}
-    assert timeline["steps"][2]["freed"] == ["B#1", "@4"]
+def test_the_player_labels_objects_seen_only_in_the_step_timeline() -> None:
+    steps = [{"line": 2, "heap": {"2:16#1": {"type": "object", "props": {"next": {"site": "9:9#1"}}}}},
+             {"line": 7, "freed": ["2:16#1"], "heap": {"@4": {"type": "array", "items": []}}}]
+    trace = {**TRACE, "steps": steps, "steps_version": 2}
+    payload = player_payload("p", trace, Labeler.build([site["key"] for site in SITES], TRACE))
+    assert payload["trace"]["steps"] == steps
+    assert payload["labels"]["9:9#1"] == "D"
+    assert "@4" not in payload["labels"]  # an object without a site has no label
+
+
+def test_the_player_drops_a_timeline_older_than_version_2() -> None:
+    old = {**TRACE, "steps": [{"line": 1, "stack": ["<global>"]}], "steps_truncated": False}
+    payload = player_payload("p", old, Labeler.build([site["key"] for site in SITES], TRACE))
+    assert "steps" not in payload["trace"] and "steps_truncated" not in payload["trace"]
+    assert payload["trace"]["checkpoints"] == TRACE["checkpoints"]
