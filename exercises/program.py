@@ -25,6 +25,7 @@ class ProgramRun:
 
     trace: dict[str, Any] | None
     problem: str
+    error: dict[str, Any] | None = None  # the engine's error object behind `problem` (name, line, column...)
 
     @property
     def ok(self) -> bool:
@@ -60,15 +61,60 @@ ENGINE_COMMAND = [sys.executable, "-m", "engine", "trace", "--steps", "-"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _trace_json(source: str) -> dict[str, Any]:
+def _run_child(command: list[str], source: str, deadline: float) -> dict[str, Any]:
     """`python -m engine trace -` in a child process, so that a hard deadline holds even if the engine's own
     budgets fail: the web process or worker is never stuck on one program. Returns the contract's JSON: a trace, or
-    {"error": {...}} alone when the program cannot run (exit status 1)."""
-    done = subprocess.run(ENGINE_COMMAND, input=source, capture_output=True, text=True, timeout=TRACE_DEADLINE, cwd=ROOT)
+    {"error": {...}} alone when the program cannot run (exit status 1). Raises subprocess.TimeoutExpired."""
+    done = subprocess.run(command, input=source, capture_output=True, text=True, timeout=deadline, cwd=ROOT)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"python -m engine exited with status {done.returncode}: {done.stderr.strip()[-500:]}")
     data: dict[str, Any] = json.loads(done.stdout)
     return data
+
+
+def _trace_json(source: str) -> dict[str, Any]:
+    return _run_child(ENGINE_COMMAND, source, TRACE_DEADLINE)
+
+
+@dataclass(frozen=True)
+class EngineLimits:
+    """The engine's own budgets (its command-line flags) and the hard deadline on the child process."""
+
+    steps: int
+    depth: int
+    heap: int
+    seconds: float
+    deadline: float
+
+    def command(self) -> list[str]:
+        return [*ENGINE_COMMAND[:-1], "--max-steps", str(self.steps), "--max-depth", str(self.depth),
+                "--max-heap", str(self.heap), "--timeout", str(self.seconds), "-"]
+
+
+def _program_run(trace: dict[str, Any]) -> ProgramRun:
+    if "checkpoints" not in trace:
+        return ProgramRun(trace=None, problem=describe_program_error(SimpleNamespace(**trace["error"])),
+                          error=trace["error"])
+    error = trace.get("error")
+    if error and error.get("name") == "LimitExceeded":
+        return ProgramRun(trace=trace, problem=describe_limit(error), error=error)
+    return ProgramRun(trace=trace, problem="")
+
+
+def _deadline_problem(deadline: float) -> str:
+    return f"The program ran for more than {deadline:g} seconds; it was stopped."
+
+
+def run_limited(source: str, limits: EngineLimits) -> ProgramRun:
+    """Trace untrusted `source` (the playground) under `limits`, uncached; every failure becomes `problem`."""
+    try:
+        return _program_run(_run_child(limits.command(), source, limits.deadline))
+    except subprocess.TimeoutExpired:
+        return ProgramRun(trace=None, problem=_deadline_problem(limits.deadline), error={"name": "Deadline"})
+    except Exception as exc:  # an engine bug must not take the web process down
+        logger.exception("engine failed on a program")
+        return ProgramRun(trace=None, problem=f"The engine failed on this program: {type(exc).__name__}: {exc}",
+                          error={"name": "InternalError"})
 
 
 @lru_cache(maxsize=32)
@@ -78,13 +124,8 @@ def _run_cached(source: str) -> ProgramRun:
     try:
         trace = _trace_json(source)
     except subprocess.TimeoutExpired:
-        return ProgramRun(trace=None, problem=f"The program ran for more than {TRACE_DEADLINE:g} seconds; it was stopped.")
-    if "checkpoints" not in trace:
-        return ProgramRun(trace=None, problem=describe_program_error(SimpleNamespace(**trace["error"])))
-    error = trace.get("error")
-    if error and error.get("name") == "LimitExceeded":
-        return ProgramRun(trace=trace, problem=describe_limit(error))
-    return ProgramRun(trace=trace, problem="")
+        return ProgramRun(trace=None, problem=_deadline_problem(TRACE_DEADLINE))
+    return _program_run(trace)
 
 
 def run(source: str) -> ProgramRun:

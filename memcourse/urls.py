@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("exercises.api_urls")),
+    path("playground/", include("playground.urls")),
     path("courses/<slug:slug>/gradebook/", gradebook.GradebookPageView.as_view(), name="gradebook"),
     path("courses/<slug:slug>/gradebook.csv", gradebook.GradebookCsvView.as_view(), name="gradebook-csv"),
     path("", include("exercises.urls")),
