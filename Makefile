@@ -7,7 +7,7 @@ PORT    ?= 8000
 REDIS_URL ?= redis://127.0.0.1:6379/0
 export REDIS_URL
 
-.PHONY: run test install worker clean
+.PHONY: run test install worker clean screenshots
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -39,6 +39,10 @@ worker: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The README's pictures (docs/screenshots/), taken by the browser tests from the real pages in Chromium.
+screenshots: $(STAMP)
+	MEMCOURSE_README_SCREENSHOTS=1 $(PY) -m pytest -q tests/e2e/test_playground.py tests/e2e/test_student_answers_reachable.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 celery-worker.log staticfiles

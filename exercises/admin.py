@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
 from exercises import selectors, services
+from exercises.admin_preview import memory_preview_html
 from exercises.answer_keys import describe_key
 from exercises.errors import ApplicationError
 from exercises.models import (
@@ -29,6 +30,7 @@ from exercises.models import (
     Progress,
     Question,
 )
+from exercises.templatetags.memview import STYLESHEET, memview_scripts
 
 
 def _taught_courses(request: HttpRequest) -> QuerySet[Course]:
@@ -164,9 +166,21 @@ class ExerciseAdmin(TeacherScopedAdmin):
     form = ExerciseAdminForm
     list_display = ("title", "module", "order", "published", "version")
     list_filter = ("module__course", "published")
-    fields = ("module", "order", "title", "instructions", "program", "published", "version", "program_status", "labels")
-    readonly_fields = ("version", "program_status", "labels")
+    fields = ("module", "order", "title", "instructions", "program", "published", "version", "program_status", "labels",
+              "memory_preview")
+    readonly_fields = ("version", "program_status", "labels", "memory_preview")
     inlines = [QuestionInline]
+
+    @property
+    def media(self) -> forms.Media:
+        preview = forms.Media(css={"all": [STYLESHEET, "exercises/css/admin_preview.css"]},
+                              js=[*memview_scripts(), "exercises/js/admin_preview.js"])
+        return super().media + preview
+
+    @admin.display(description="Memory at each checkpoint")
+    def memory_preview(self, exercise: Exercise) -> str:
+        version = selectors.exercise_current_version(exercise=exercise) if exercise.pk else None
+        return memory_preview_html(version)
 
     @admin.display(description="Engine")
     def program_status(self, exercise: Exercise) -> str:

@@ -185,6 +185,20 @@ def labels_map(trace: Mapping[str, Any] | None, labeler: Labeler, keys: Sequence
     return out
 
 
+KEY_LISTS = ("reachable", "garbage", "refcount_leaked", "freed")
+
+
+def _strings(value: Any) -> list[str]:
+    """The strings of a list, or of a list of lists (a checkpoint's `freed` is one list per gc())."""
+    if not isinstance(value, list):
+        return []
+    out = [item for item in value if isinstance(item, str)]
+    for batch in value:
+        if isinstance(batch, list):
+            out.extend(item for item in batch if isinstance(item, str))
+    return out
+
+
 def _collect_keys(value: Any, found: set[str]) -> None:
     """Every heap key in a trace: keys of `heap` maps and values of {"site": key} references (iteratively, since a
     timeline can have hundreds of thousands of entries)."""
@@ -198,6 +212,8 @@ def _collect_keys(value: Any, found: set[str]) -> None:
             heap = item.get("heap")
             if isinstance(heap, Mapping):
                 found.update(k for k in heap if isinstance(k, str))
+            for name in KEY_LISTS:
+                found.update(_strings(item.get(name)))
             stack.extend(v for v in item.values() if isinstance(v, (Mapping, list)))
         elif isinstance(item, list):
             stack.extend(v for v in item if isinstance(v, (Mapping, list)))

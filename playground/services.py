@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from exercises import program
 from exercises.feedback import labels_map
 from exercises.labels import Labeler
+from exercises.page_context import player_trace
 from playground.models import Snippet
 
 MAX_SOURCE_CHARS = 20_000
@@ -124,7 +125,8 @@ def _result(source: str, run: program.ProgramRun) -> dict[str, Any]:
         "line": error.get("line"), "column": error.get("column"),
     }
     if run.trace is not None:
-        result["labels"] = labels_map(run.trace, Labeler.build(program.site_keys(source), run.trace))
+        result["trace"] = player_trace(run.trace)
+        result["labels"] = labels_map(result["trace"], Labeler.build(program.site_keys(source), run.trace))
     return result
 
 

@@ -56,8 +56,13 @@ def _library_files() -> list[str]:
 _cached_library_files = lru_cache(maxsize=1)(_library_files)
 
 
+def memview_scripts() -> list[str]:
+    """The library's static paths ("exercises/js/memview/values.js", ...), in the order they must load."""
+    names = _library_files() if settings.DEBUG else _cached_library_files()
+    return [STATIC_PREFIX + name for name in names]
+
+
 @register.simple_tag
 def memview_assets() -> SafeString:
-    names = _library_files() if settings.DEBUG else _cached_library_files()
-    scripts = format_html_join("\n", '<script src="{}" defer></script>', ((static(STATIC_PREFIX + n),) for n in names))
+    scripts = format_html_join("\n", '<script src="{}" defer></script>', ((static(path),) for path in memview_scripts()))
     return format_html('<link rel="stylesheet" href="{}">\n{}', static(STYLESHEET), scripts)

@@ -13,7 +13,9 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
-SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "/tmp"))
+ROOT = Path(__file__).resolve().parent.parent.parent
+# Screenshots are test artifacts: kept in the gitignored test-artifacts/ (CI can upload the folder).
+SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", ROOT / "test-artifacts"))
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -53,6 +55,21 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def screenshot(page: Any, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"memcourse-e2e-{name}.png"
     page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+README_SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+def readme_screenshot(target: Any, name: str) -> Path | None:
+    """`make screenshots` (MEMCOURSE_README_SCREENSHOTS=1) also saves the README's picture docs/screenshots/NAME.png
+    of `target` (a page or an element) as the test sees it; otherwise nothing."""
+    if os.environ.get("MEMCOURSE_README_SCREENSHOTS") != "1":
+        return None
+    README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = README_SCREENSHOTS / f"{name}.png"
+    target.screenshot(path=str(path))
     return path

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import readme_screenshot, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,6 +22,8 @@ let temp = { name: "temp" };
 temp = null;
 checkpoint("after");
 """
+# heap keys (line:column#k) of the objects: makePair A, left B, right C, temp D
+LEFT, RIGHT, TEMP = "2:16#1", "3:17#1", "8:12#1"
 
 
 @pytest.fixture
@@ -69,13 +71,16 @@ def test_student_answers_a_reachable_question_and_sees_the_result_and_diagram(
     assert question.locator(".feedback li.ok").count() == 3
     assert "3 / 3 pts" in page.locator("[data-exercise-score]").inner_text()
 
-    diagram = question.locator(".diagram-panel .memory")
-    diagram.wait_for()
-    assert diagram.locator(".frame .fn", has_text="<global>").count() == 1
-    garbage = diagram.locator(".obj.garbage")
+    diagram = question.locator("[data-feedback-diagram]")
+    diagram.locator("[data-mv-object]").first.wait_for()
+    assert "It matches memory at this point." in question.locator(".compare-answer").inner_text()
+    assert diagram.locator("[data-mv-frame='0']").count() == 1  # <global>
+    garbage = diagram.locator("[data-mv-object].mv-garbage")
     assert garbage.count() == 1
-    assert garbage.locator(".label").inner_text() == "D"
-    assert diagram.locator("svg.arrows path").count() >= 3  # keep -> C, C.peer -> B, B.peer -> C
+    assert garbage.get_attribute("data-mv-object") == TEMP
+    assert diagram.locator(f'[data-mv-arrow][data-from="{RIGHT}"][data-to="{LEFT}"]').count() == 1  # right.peer
+    assert diagram.locator(f'[data-mv-arrow][data-from="{LEFT}"][data-to="{RIGHT}"]').count() == 1  # left.peer
+    assert diagram.locator(".mv-mark-extra, .mv-mark-missing").count() == 0
     screenshot(page, "student-graded")
 
     # Resubmitting a worse answer keeps the best score.
@@ -83,6 +88,39 @@ def test_student_answers_a_reachable_question_and_sees_the_result_and_diagram(
     question.get_by_role("button", name="Submit again").click()
     status.filter(has_text="2 / 3").wait_for()
     assert "Best score: 3 / 3" in question.locator("[data-best]").inner_text()
+
+
+def test_a_wrong_reachable_answer_is_marked_on_the_true_diagram_and_opens_the_player_there(
+    page: Any, live_server: Any, student: Any, reachable_exercise: Any
+) -> None:
+    log_in(page, live_server.url, "sam_student", "pw-sam_student")
+    page.goto(f"{live_server.url}/exercises/{reachable_exercise.pk}/")
+    question = page.locator("article.question").first
+    for label in ["A", "B", "D"]:  # D (temp) is garbage; C (right) is left out
+        question.get_by_label(label, exact=True).check()
+    question.get_by_role("button", name="Submit answer").click()
+    question.locator(".result .status").filter(has_text="/ 3").wait_for()
+
+    findings = question.locator(".compare-list li")
+    findings.first.wait_for()
+    assert findings.all_inner_texts() == [
+        "EXTRA You picked D, but it is not reachable: it is garbage (unreachable).",
+        "MISSING You left out C, but it is reachable.",
+    ]
+    diagram = question.locator("[data-feedback-diagram]")
+    diagram.locator(f'[data-mv-object="{TEMP}"].mv-mark-extra').wait_for()
+    assert "mv-garbage" in (diagram.locator(f'[data-mv-object="{TEMP}"]').get_attribute("class") or "")
+    assert "mv-mark-missing" in (diagram.locator(f'[data-mv-object="{RIGHT}"]').get_attribute("class") or "")
+    assert diagram.locator(".mv-mark-extra").count() == 1 and diagram.locator(".mv-mark-missing").count() == 1
+    screenshot(page, "feedback")
+    readme_screenshot(question, "feedback")
+
+    question.get_by_role("button", name="Open the player at this checkpoint").click()
+    player = page.locator("[data-player-section] .mv-player")
+    player.wait_for()
+    player.locator(".mv-code .mv-current-line", has_text='checkpoint("after")').wait_for()
+    assert player.locator(f'[data-mv-object="{TEMP}"].mv-mark-extra').count() == 1  # the marks come along
+    assert player.locator(f'[data-mv-object="{RIGHT}"].mv-mark-missing').count() == 1
 
 
 def test_an_invalid_answer_gets_its_message_next_to_the_form(

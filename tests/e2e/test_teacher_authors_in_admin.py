@@ -59,6 +59,17 @@ def test_teacher_creates_an_exercise_sees_its_key_and_downloads_grades(
     assert key.inner_text() == "objects: A"
     screenshot(page, "teacher-admin-key")
 
+    # the memory at the checkpoint, previewed with the students' labels: kept (A) reachable, lost (B) garbage
+    preview = page.locator(".memory-preview [data-preview-checkpoint='0']")
+    assert "Checkpoint “end” at line 4 (1 of 1)" in preview.locator("figcaption").inner_text()
+    kept, lost = preview.locator('[data-mv-object="1:12#1"]'), preview.locator('[data-mv-object="2:12#1"]')
+    kept.wait_for()
+    assert "A" in (kept.text_content() or "") and "B" in (lost.text_content() or "")
+    assert "mv-garbage" in (lost.get_attribute("class") or "")
+    assert "mv-garbage" not in (kept.get_attribute("class") or "")
+    preview.scroll_into_view_if_needed()
+    screenshot(page, "teacher-admin-preview")
+
     from exercises import services
     from exercises.models import Attempt, Exercise
 

@@ -110,3 +110,27 @@ def test_a_teacher_who_creates_a_course_teaches_it(client: Any, author: Any) -> 
             "modules-MIN_NUM_FORMS": 0, "modules-MAX_NUM_FORMS": 1000}
     assert client.post("/admin/exercises/course/add/", data).status_code == 302
     assert Enrollment.objects.get(course__slug="new").user == author
+
+
+@pytest.mark.django_db
+def test_the_change_page_previews_memory_at_each_checkpoint_with_labels(admin_client: Any, module: Module,
+                                                                        heap_program: str) -> None:
+    data = form_data(module, heap_program, [{"kind": "reachable", "checkpoint": "A"}], published=True)
+    html = admin_client.post("/admin/exercises/exercise/add/", data, follow=True).content.decode()
+    version = ExerciseVersion.objects.get()
+    assert f'data-memory-preview="memory-preview-{version.pk}"' in html
+    assert 'data-preview-checkpoint="0"' in html and "Checkpoint “A” at line 3 (1 of 1)" in html
+    start = html.index(f'<script id="memory-preview-{version.pk}" type="application/json">')
+    payload = json.loads(html[html.index(">", start) + 1:html.index("</script>", start)])
+    assert payload["labels"] == {"1:11#1": "A", "2:11#1": "B#1", "2:11#2": "B#2"}
+    assert payload["trace"]["checkpoints"][0]["name"] == "A" and "steps" not in payload["trace"]
+    assert "exercises/js/admin_preview.js" in html and "exercises/css/memview.css" in html
+
+
+@pytest.mark.django_db
+def test_a_program_that_cannot_run_has_no_preview_but_says_why(admin_client: Any, module: Module,
+                                                               fake_engine: FakeEngine) -> None:
+    source = fake_engine.program("let = 1", error=FakeProgramError("SyntaxError", "Unexpected token '='", 1, 5))
+    html = admin_client.post("/admin/exercises/exercise/add/", form_data(module, source, [{"kind": "output"}],
+                                                                         published=False), follow=True).content.decode()
+    assert "Save a program that runs to preview its memory here." in html

@@ -1,6 +1,9 @@
 /* The exercise page: turn each question form into the JSON answer of its kind (exercises/answers.py), post it to
-   the attempts API, poll the attempt until it is graded, then show the score, per-part feedback and the true
-   memory diagram at that checkpoint, without reloading the page. */
+   the attempts API, poll the attempt until it is graded, then show the score, per-part feedback and the answer
+   beside the true memory at that checkpoint (the attempt's `comparison`, drawn with MemView.mountDiagram and its
+   marks), without reloading the page. The run (trace and labels) is fetched once, lazily, from the page's run
+   endpoint; the same run feeds the step-through player (MemView.mount), which a feedback button opens at the
+   question's checkpoint. */
 (function () {
   "use strict";
 
@@ -118,7 +121,19 @@
       return value.object === null ? "an object without a label" : "object " + value.object;
     }
     if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
-    return window.Memcourse.describeValue(value).text;
+    return describePrimitive(value);
+  }
+
+  function describePrimitive(value) {
+    if (value === null) return "null";
+    if (typeof value === "string") return JSON.stringify(value);
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    if (value && typeof value === "object") {
+      if (value.undefined) return "undefined";
+      if (value.uninitialized) return "uninitialized";
+      if ("number" in value) return String(value.number);
+    }
+    return JSON.stringify(value);
   }
 
   function formatScore(n) {
@@ -346,24 +361,163 @@
   }
 
   Question.prototype.showMemory = function (attempt) {
-    if (this.diagram && attempt.memory) window.Memcourse.showMemory(this.diagram, attempt.memory);
+    if (this.diagram && attempt.memory) window.Memcourse.showMemory(this.diagram, attempt);
     document.dispatchEvent(new CustomEvent("memcourse:graded"));
   };
 
-  /** The "true memory" panel of a graded question: the diagram at its checkpoint, output and error. */
+  /* ---------- The run: fetched once, shared by the feedback diagrams and the player ---------- */
+
+  var runRequest = null;
+
+  function loadRun() {
+    var section = document.querySelector("[data-player-section]");
+    if (!section) return Promise.reject(new Error("This page has no run to show."));
+    if (!runRequest) {
+      runRequest = fetch(section.getAttribute("data-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (body) {
+            if (!response.ok) throw new Error((body.error && body.error.message) || "Could not load the run (HTTP " + response.status + ").");
+            return body;
+          });
+        });
+      runRequest.catch(function () { runRequest = null; });  // a later click tries again
+    }
+    return runRequest;
+  }
+
+  function memviewReady() {
+    return window.MemView && typeof window.MemView.mount === "function";
+  }
+
+  /* ---------- The player section ---------- */
+
+  var player = null;
+
+  /** Open the step-through player: at a checkpoint (with the feedback's marks there) or at the start. */
+  function openPlayer(options) {
+    var section = document.querySelector("[data-player-section]");
+    if (!section) return;
+    var box = section.querySelector("[data-player]");
+    var note = section.querySelector("[data-player-note]");
+    section.querySelector("[data-player-locked]").hidden = true;
+    box.hidden = false;
+    note.textContent = "Loading the run…";
+    loadRun()
+      .then(function (run) {
+        if (!memviewReady()) throw new Error("The memory player did not load; reload the page.");
+        if (player && player.destroy) player.destroy();
+        box.textContent = "";
+        player = window.MemView.mount(box, {
+          trace: run.trace,
+          source: run.source,
+          labels: run.labels || {},
+          start: options.start || { step: 0 },
+          marks: options.marks,
+          markCheckpoint: options.markCheckpoint,
+        });
+        note.textContent = options.caption || "";
+        section.scrollIntoView({ block: "start", behavior: "smooth" });
+        var focusable = box.querySelector("input.mv-slider") || box.querySelector("button");
+        if (focusable) focusable.focus({ preventScroll: true });
+      })
+      .catch(function (error) {
+        note.textContent = error.message;
+      });
+  }
+
+  function unlockPlayer() {
+    var section = document.querySelector("[data-player-section]");
+    if (!section) return;
+    section.querySelector("[data-player-locked]").hidden = true;
+    section.querySelector("[data-player-open]").hidden = false;
+  }
+
+  /* ---------- Feedback: the answer beside the truth ---------- */
+
+  var KIND_TEXT = { extra: "Extra", missing: "Missing", wrong: "Wrong" };
+
+  function answerText(kind, answer) {
+    if (!answer) return "";
+    if (Array.isArray(answer.frames)) return answer.frames.length ? answer.frames.join(" → ") + " (innermost first)" : "no frames";
+    if (Array.isArray(answer.objects)) return answer.objects.length ? answer.objects.join(", ") : "no objects";
+    if (answer.values) {
+      return Object.keys(answer.values).map(function (name) { return name + " = " + formatValue(answer.values[name]); }).join(", ");
+    }
+    return "";
+  }
+
+  function comparisonList(comparison) {
+    var list = el("ul", "compare-list");
+    list.setAttribute("aria-label", "Where your answer differs from memory");
+    comparison.items.forEach(function (item) {
+      var li = el("li", "compare-" + item.kind);
+      var tag = el("span", "compare-tag", KIND_TEXT[item.kind] || item.kind);
+      li.appendChild(tag);
+      li.appendChild(document.createTextNode(" " + item.text));
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  function renderComparison(panel, attempt) {
+    var comparison = attempt.comparison;
+    var grid = el("div", "compare-grid");
+    var mine = el("div", "compare-answer");
+    mine.appendChild(el("h4", "", "Your answer"));
+    var given = answerText(comparison.kind, attempt.answer);
+    if (given) mine.appendChild(el("p", "compare-given", given));
+    if (comparison.right) mine.appendChild(el("p", "compare-right", "It matches memory at this point."));
+    else mine.appendChild(comparisonList(comparison));
+    grid.appendChild(mine);
+
+    var truth = el("div", "compare-truth");
+    truth.appendChild(el("h4", "", "Memory there"));
+    var holder = el("div", "diagram-holder");
+    holder.setAttribute("data-feedback-diagram", "");
+    holder.textContent = "Loading the diagram…";
+    truth.appendChild(holder);
+    grid.appendChild(truth);
+    panel.appendChild(grid);
+
+    var open = el("button", "btn secondary small", "Open the player at this checkpoint");
+    open.type = "button";
+    open.setAttribute("data-open-player", String(comparison.checkpoint));
+    open.addEventListener("click", function () {
+      openPlayer({
+        start: { checkpoint: comparison.checkpoint },
+        marks: comparison.marks,
+        markCheckpoint: comparison.checkpoint,
+        caption: "At checkpoint “" + comparison.name + "” (line " + comparison.line + "), with your answer marked.",
+      });
+    });
+    panel.appendChild(open);
+
+    loadRun()
+      .then(function (run) {
+        if (!memviewReady()) throw new Error("The memory diagram did not load; reload the page.");
+        holder.textContent = "";
+        window.MemView.mountDiagram(holder, {
+          trace: run.trace, checkpoint: comparison.checkpoint, labels: run.labels || {}, marks: comparison.marks,
+        });
+      })
+      .catch(function (error) {
+        holder.textContent = error.message;
+      });
+  }
+
+  /** The panel of a graded question: the answer beside the true memory at its checkpoint, output and error. */
   window.Memcourse = window.Memcourse || {};
-  window.Memcourse.showMemory = function (panel, memory) {
+  window.Memcourse.showMemory = function (panel, attempt) {
+    var memory = attempt.memory;
     panel.textContent = "";
     panel.hidden = false;
-    var heading = el("h3", "", memory.checkpoint ? "What memory really looks like" : "What the program really does");
-    panel.appendChild(heading);
-    if (memory.checkpoint) {
+    var comparison = attempt.comparison;
+    panel.appendChild(el("h3", "", comparison ? "Your answer beside the truth" : "What the program really does"));
+    if (comparison) {
       panel.appendChild(el("p", "diagram-caption",
-        "At checkpoint “" + memory.checkpoint.name + "” (line " + memory.checkpoint.line + "). " +
-        "Arrows are references; dashed objects are unreachable garbage."));
-      var holder = el("div", "diagram-holder");
-      panel.appendChild(holder);
-      window.Memcourse.renderDiagram(holder, memory.checkpoint, { idPrefix: panel.id || "mem" });
+        "At checkpoint “" + comparison.name + "” (line " + comparison.line + "). Arrows are references; greyed " +
+        "objects are garbage. The diagram marks what you said that is not so, and what you left out."));
+      renderComparison(panel, attempt);
     }
     if (Array.isArray(memory.output)) {
       var out = el("div", "memory-output");
@@ -398,5 +552,12 @@
       new Question(form);
     });
     document.addEventListener("click", gotoLine);
+    var section = document.querySelector("[data-player-section]");
+    if (section) {
+      section.querySelector("[data-player-open]").addEventListener("click", function () {
+        openPlayer({ start: { step: 0 } });
+      });
+      document.addEventListener("memcourse:graded", unlockPlayer);
+    }
   });
 })();

@@ -149,8 +149,8 @@
     }
     var steps = (result.trace.steps || []).length;
     var checkpoints = (result.trace.checkpoints || []).length;
-    var summary = "Ran: " + steps + " step" + (steps === 1 ? "" : "s") + ", " + checkpoints + " checkpoint" +
-      (checkpoints === 1 ? "" : "s") + ".";
+    var summary = "Ran: " + (steps ? steps + " step" + (steps === 1 ? "" : "s") + ", " : "") + checkpoints +
+      " checkpoint" + (checkpoints === 1 ? "" : "s") + ".";
     if (result.problem) this.say(result.problem + " The player shows the run up to there.", "warn");
     else if (result.trace.error) this.say(summary + " It ends with " + result.trace.error.name + ": " + result.trace.error.message + ".", "warn");
     else this.say(summary + " Step through it below.", "ok");
