@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -55,13 +56,16 @@ def _refused(exc: services.PlaygroundRefused) -> JsonResponse:
 
 def _source_of(request: HttpRequest) -> Any:
     """The "source" of a JSON body or a form post."""
-    if request.content_type == "application/json":
-        try:
-            body = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise services.PlaygroundRefused("The request is not valid JSON.", status=400, code="invalid") from exc
-        return body.get("source") if isinstance(body, dict) else None
-    return request.POST.get("source")
+    try:
+        if request.content_type != "application/json":
+            return request.POST.get("source")
+        body = json.loads(request.body or b"{}")
+    except RequestDataTooBig as exc:
+        message = f"The program is too large: the playground runs at most {services.MAX_SOURCE_CHARS:,} characters."
+        raise services.PlaygroundRefused(message, status=413, code="too_large") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise services.PlaygroundRefused("The request is not valid JSON.", status=400, code="invalid") from exc
+    return body.get("source") if isinstance(body, dict) else None
 
 
 @require_POST

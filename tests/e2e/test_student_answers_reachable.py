@@ -115,7 +115,7 @@ def test_a_wrong_reachable_answer_is_marked_on_the_true_diagram_and_opens_the_pl
     screenshot(page, "feedback")
     readme_screenshot(question, "feedback")
 
-    question.get_by_role("button", name="Open the player at this checkpoint").click()
+    question.get_by_role("button", name="Open the player at checkpoint “after”").click()
     player = page.locator("[data-player-section] .mv-player")
     player.wait_for()
     player.locator(".mv-code .mv-current-line", has_text='checkpoint("after")').wait_for()

@@ -59,6 +59,18 @@ def test_a_body_that_is_not_json_is_a_400() -> None:
     assert response.json()["error"]["message"] == "The request is not valid JSON."
 
 
+def test_a_body_over_django_s_upload_limit_is_a_413_not_an_error_page(settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post(Client(), "/playground/run/", {"source": "x" * 5000})
+    assert response.status_code == 413
+    assert response.json()["error"]["message"].startswith("The program is too large")
+
+
+def test_a_form_post_works_too() -> None:
+    response = Client().post("/playground/run/", {"source": "let a = [];\ncheckpoint(\"x\");"})
+    assert response.status_code == 200 and response.json()["labels"] == {"1:9#1": "A"}
+
+
 def test_too_many_runs_from_one_address_get_429_with_retry_after(settings: Any) -> None:
     settings.PLAYGROUND_RUNS_PER_MINUTE = 1
     client = Client()

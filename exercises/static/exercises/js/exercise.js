@@ -479,7 +479,7 @@
     grid.appendChild(truth);
     panel.appendChild(grid);
 
-    var open = el("button", "btn secondary small", "Open the player at this checkpoint");
+    var open = el("button", "btn secondary small", "Open the player at checkpoint “" + comparison.name + "”");
     open.type = "button";
     open.setAttribute("data-open-player", String(comparison.checkpoint));
     open.addEventListener("click", function () {
