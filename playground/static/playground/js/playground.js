@@ -27,6 +27,7 @@
   function errorText(reply) {
     var error = reply.data && reply.data.error;
     if (error && error.message) return error.message;
+    if (reply.status === 403) return "The page is out of date (its security token expired). Reload the page and try again.";
     return "The server could not do this (HTTP " + reply.status + "). Try again.";
   }
 
