@@ -26,7 +26,7 @@
 
   var G = {
     CHAR_W: 7.3, ROW_H: 20, HEAD_H: 40, PAD: 8, MARGIN: 12, BOX_GAP: 16, COL_GAP: 56, STACK_GAP: 80,
-    MIN_W: 120, MAX_W: 300, MAX_ROWS: 60, MAX_FRAMES: 80, MAX_OBJECTS: 400, MIN_COLUMN_H: 640,
+    MIN_W: 120, MAX_W: 300, MAX_ROWS: 30, MAX_FRAMES: 60, MAX_OBJECTS: 200, MIN_COLUMN_H: 640,
   };
 
   function clip(text, chars) {
@@ -80,6 +80,9 @@
     });
     var proto = values.refKey(obj.proto);
     if (proto !== null && drawn[proto]) rows.push(valueRow("[[Prototype]]", obj.proto, labels, drawn));
+    (Array.isArray(obj.internal) ? obj.internal : []).forEach(function (value) {
+      if (values.isRef(value)) rows.push(valueRow("[[Internal]]", value, labels, drawn));
+    });
     return rows;
   }
 
@@ -193,7 +196,7 @@
     var keys = Object.keys(heap).filter(function (k) { return options.showScriptScope || !isScriptScope(heap[k]); });
     keys = keys.concat(Object.keys(freedNow).filter(function (k) { return !(k in heap); }));
     if (keys.length > G.MAX_OBJECTS) {
-      notes.push({ kind: "objects", text: (keys.length - G.MAX_OBJECTS) + " more objects are not drawn; the table lists them all." });
+      notes.push({ kind: "objects", text: (keys.length - G.MAX_OBJECTS) + " more objects are not drawn (the garbage ones first)." });
     }
     keys.forEach(function (k) { drawn[k] = true; });
 

@@ -83,11 +83,21 @@
     return "Checkpoint " + name + (cp && cp.line ? " (line " + cp.line + ")" : "");
   }
 
-  /** The analysis of a state; at a checkpoint of a trace without steps, the engine's own garbage and leaks win. */
+  /** The analysis of a state. A checkpoint's own lists (sites only) win for objects with a site: a checkpoint of an
+      older trace may lack the frames' scopes and roots the analysis needs. */
   function analyzeState(state) {
     var analysis = analysisLib.analyze(state);
-    if (state.garbage) analysis.garbage = state.garbage.slice();
-    if (state.leaked) analysis.leaked = state.leaked.slice();
+    function merge(own, computed) {
+      var keys = computed.filter(function (key) { return key.charAt(0) === "@"; }).concat(own);
+      return keys.filter(function (key, i) { return keys.indexOf(key) === i && key in state.heap; }).sort();
+    }
+    if (state.garbage) {
+      analysis.garbage = merge(state.garbage, analysis.garbage);
+      var garbage = {};
+      analysis.garbage.forEach(function (key) { garbage[key] = true; });
+      Object.keys(analysis.reachable).forEach(function (key) { if (garbage[key]) delete analysis.reachable[key]; });
+    }
+    if (state.leaked) analysis.leaked = merge(state.leaked, analysis.leaked);
     return analysis;
   }
 

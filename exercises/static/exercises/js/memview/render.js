@@ -75,16 +75,20 @@
     return g;
   }
 
+  /** Rows as two texts each (name, value) and one path for all the separators: few nodes for a fast step. */
   function drawRows(g, box) {
+    var seps = "";
     box.rows.forEach(function (row) {
-      var cls = "mv-row" + (row.ref ? " mv-ref" : "") + (row.more ? " mv-more" : "") + markClass(row.mark);
-      var r = svg("g", { "class": cls });
-      r.appendChild(svg("line", { x1: box.x, x2: box.x + box.w, y1: row.y, y2: row.y, "class": "mv-sep" }));
-      r.appendChild(svg("text", { x: box.x + G.PAD, y: row.y + 14, "class": "mv-name", text: row.label }));
-      r.appendChild(svg("text", { x: box.x + box.w - G.PAD, y: row.y + 14, "class": "mv-value", "text-anchor": "end", text: row.ref ? "" : row.text }));
-      if (row.mark) r.appendChild(svg("title", { text: row.mark.note || row.mark.kind }));
-      g.appendChild(r);
+      seps += "M" + box.x + " " + row.y + "h" + box.w;
+      var extra = (row.ref ? " mv-ref" : "") + (row.more ? " mv-more" : "") + markClass(row.mark);
+      var name = svg("text", { x: box.x + G.PAD, y: row.y + 14, "class": "mv-name" + extra, text: row.label });
+      g.appendChild(name);
+      if (!row.ref) {
+        g.appendChild(svg("text", { x: box.x + box.w - G.PAD, y: row.y + 14, "class": "mv-value" + extra, "text-anchor": "end", text: row.text }));
+      }
+      if (row.mark) name.appendChild(svg("title", { text: row.mark.note || row.mark.kind }));
     });
+    if (seps) g.appendChild(svg("path", { d: seps, "class": "mv-sep" }));
   }
 
   function drawObject(box, view) {
@@ -186,8 +190,12 @@
         el("td", { text: rows.map(function (r) { return r.label + ": " + r.text; }).join("; ") || "(empty)" }),
       ]));
     }
-    Object.keys(state.heap).forEach(function (key) { objectRow(key, state.heap[key], false); });
-    Object.keys(state.freedNow || {}).forEach(function (key) { if (!(key in state.heap)) objectRow(key, state.freedNow[key], true); });
+    // The objects the diagram draws (a crowded heap is capped there, and here alike, to keep a step fast).
+    lay.objects.forEach(function (box) { objectRow(box.key, box.freed ? state.freedNow[box.key] : state.heap[box.key], box.freed); });
+    var left = Object.keys(state.heap).length + Object.keys(state.freedNow || {}).length - lay.objects.length;
+    if (left > 0) {
+      objBody.appendChild(el("tr", {}, [el("td", { colspan: "4", text: left + " more objects are not listed." })]));
+    }
     var objTable = el("table", { "class": "mv-table mv-table-objects" }, [
       el("caption", { text: "Heap objects" }),
       el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Object" }), el("th", { scope: "col", text: "Kind" }), el("th", { scope: "col", text: "Status" }), el("th", { scope: "col", text: "Contents" })])]),

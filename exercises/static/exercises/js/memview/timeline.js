@@ -1,7 +1,8 @@
 /* memview/timeline.js: the step timeline v2 (docs/timeline.md) replayed into full memory states.
 
    new Timeline(trace, {keyframeEvery}) reads trace.steps (v2) once, keeps a copy of the state every
-   `keyframeEvery` steps, so state(k) for any k costs at most keyframeEvery entry applications.
+   `keyframeEvery` steps (further apart while the heap is big: see _indexSteps), so state(k) for any k costs at
+   most that many entry applications.
    Without trace.steps, the timeline is the trace's checkpoints: one "step" per checkpoint.
 
    A state: {stack: [{function, line, locals, scope, roots}] outermost first, heap: {key: description},
@@ -23,10 +24,11 @@
   "use strict";
 
   var DEFAULT_KEYFRAME_EVERY = 128;
+  var HEAP_PER_STEP = 4;
 
   function emptyState() {
     return {
-      stack: [], heap: {}, heapKnown: true, line: null, event: null, entry: null,
+      stack: [], heap: {}, heapSize: 0, heapKnown: true, line: null, event: null, entry: null,
       freedNow: {}, outputLength: 0, checkpoint: null, error: null,
     };
   }
@@ -46,6 +48,7 @@
     return {
       stack: state.stack.map(copyFrame),
       heap: Object.assign({}, state.heap),
+      heapSize: state.heapSize,
       heapKnown: state.heapKnown,
       line: state.line,
       event: state.event,
@@ -123,12 +126,18 @@
     var key;
     if (entry.heap_reset) {
       state.heap = {};
+      state.heapSize = 0;
       state.heapKnown = true;
     }
-    for (key in entry.heap || {}) state.heap[key] = entry.heap[key];
+    for (key in entry.heap || {}) {
+      if (!(key in state.heap)) state.heapSize += 1;
+      state.heap[key] = entry.heap[key];
+    }
     for (key in entry.patch || {}) state.heap[key] = patchObject(state.heap[key], entry.patch[key], index, key);
     (entry.freed || []).forEach(function (k) {
-      if (k in state.heap) state.freedNow[k] = state.heap[k];
+      if (!(k in state.heap)) return;
+      state.freedNow[k] = state.heap[k];
+      state.heapSize -= 1;
       delete state.heap[k];
     });
     if (entry.out) state.outputLength += entry.out.length;
@@ -151,6 +160,7 @@
       });
     }
     state.heap = Object.assign({}, cp.heap || {});
+    state.heapSize = Object.keys(state.heap).length;
     state.line = cp.line === undefined ? null : cp.line;
     state.event = "checkpoint";
     state.checkpoint = index;
@@ -200,16 +210,37 @@
     this.output = [];
     this.checkpointSteps = [];
     this.keyframes = [];
+    this.keyframeSteps = [];
     var state = emptyState();
+    var since = Infinity;
     for (var k = 0; k < steps.length; k++) {
       var entry = steps[k];
       applyEntry(state, entry, k);
       if (entry.out) for (var i = 0; i < entry.out.length; i++) this.output.push(entry.out[i]);
       if (entry.event === "checkpoint" && typeof entry.checkpoint === "number") this.checkpointSteps[entry.checkpoint] = k;
-      if (k % this.keyframeEvery === 0) this.keyframes.push(copyState(state));
+      // A keyframe copies the whole heap: with a big heap, take them further apart (at most HEAP_PER_STEP
+      // objects copied per step), so building stays linear; a jump then replays at most that many entries.
+      since += 1;
+      if (since >= Math.max(this.keyframeEvery, Math.ceil(state.heapSize / HEAP_PER_STEP))) {
+        this.keyframes.push(copyState(state));
+        this.keyframeSteps.push(k);
+        since = 0;
+      }
     }
     this._cursor = null;
     this._cursorAt = -1;
+  };
+
+  /** The index of the last keyframe at or before step k. */
+  Timeline.prototype._keyframeBefore = function (k) {
+    var lo = 0;
+    var hi = this.keyframeSteps.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (this.keyframeSteps[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
 
   Timeline.prototype._indexCheckpoints = function () {
@@ -224,8 +255,8 @@
     if (!(k >= 0 && k < this.length)) throw new RangeError("no step " + k + " (the timeline has " + this.length + ")");
     k = Math.floor(k);
     if (!this.hasSteps) return stateFromCheckpoint(this.checkpoints[k], k);
-    var base = Math.floor(k / this.keyframeEvery);
-    var from = base * this.keyframeEvery;
+    var base = this._keyframeBefore(k);
+    var from = this.keyframeSteps[base];
     if (!(this._cursor && this._cursorAt <= k && this._cursorAt >= from)) {
       this._cursor = copyState(this.keyframes[base]);
       this._cursorAt = from;

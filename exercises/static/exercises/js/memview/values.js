@@ -55,13 +55,25 @@
 
   /**
    * Every outgoing edge of a heap object, in display order: {label, key, weak, ephemeronKey}.
-   * Strong edges: props (getters and setters too), items, map/set entries, scope, parent, proto, bound target.
+   * Strong edges: props (getters and setters too), items, map/set entries, scope, parent, proto, bound target,
+   * internal (hidden links the engine reports: a method's home object, what an Error's unread stack keeps).
    * Weak edges: weakset entries, a weakref's target; a weakmap entry's value is an ephemeron (live while its key is).
    * `key` is null for a reference to an object the trace cannot name.
    */
+  // Descriptions are never changed in place (the timeline replaces them), so their edges can be remembered.
+  var edgeCache = typeof WeakMap === "function" ? new WeakMap() : null;
+
   function objectEdges(obj) {
+    if (!isPlainObject(obj)) return [];
+    var cached = edgeCache && edgeCache.get(obj);
+    if (cached) return cached;
+    var edges = computeEdges(obj);
+    if (edgeCache) edgeCache.set(obj, edges);
+    return edges;
+  }
+
+  function computeEdges(obj) {
     var edges = [];
-    if (!isPlainObject(obj)) return edges;
     var type = obj.type;
     function add(label, value, weak, ephemeronKey) {
       if (!isRef(value)) return;
@@ -103,6 +115,8 @@
     add("[[Parent]]", obj.parent);
     add("[[Prototype]]", obj.proto);
     add("[[Target]]", obj.target, type === "weakref");
+    // Links the language keeps but does not show (a method's home object, the frames an Error captured).
+    if (Array.isArray(obj.internal)) obj.internal.forEach(function (value) { add("[[Internal]]", value); });
     return edges;
   }
 
