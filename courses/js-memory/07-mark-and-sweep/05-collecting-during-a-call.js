@@ -1,5 +1,5 @@
 const log = [];
-function process(batch) {
+function handle(batch) {
   const summary = { size: batch.length };
   log.push(summary);
   return summary.size;
@@ -8,7 +8,7 @@ function run(batches) {
   let total = 0;
   for (let b = 0; b < batches; b++) {
     const batch = [b, b + 1, b + 2];
-    total = total + process(batch);
+    total = total + handle(batch);
     checkpoint("mid");
     gc();
   }
