@@ -15,7 +15,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
-from exercises import selectors, services
+from exercises import selectors, selftest, services, variants
 from exercises.admin_preview import memory_preview_html
 from exercises.answer_keys import describe_key
 from exercises.errors import ApplicationError
@@ -29,7 +29,9 @@ from exercises.models import (
     Module,
     Progress,
     Question,
+    SelfTest,
 )
+from exercises.parameter_form import ParametersField
 from exercises.templatetags.memview import STYLESHEET, memview_scripts
 
 
@@ -111,6 +113,9 @@ class QuestionFormSet(BaseInlineFormSet):
         forms = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
         if not forms:
             raise ValidationError("An exercise needs at least one question before it can be published.")
+        if self.instance.parameters:  # a template: only its rendered variants can be traced
+            self._require_selftest(forms)
+            return
         specs = [SimpleNamespace(**{k: f.cleaned_data.get(k) for k in ("kind", "checkpoint", "config")}) for f in forms]
         _, results = services.keys_preview(source=self.instance.program, questions=specs)
         problems = [
@@ -123,6 +128,25 @@ class QuestionFormSet(BaseInlineFormSet):
                 ["Every question needs a valid answer key before the exercise can be published "
                  "(untick Published to save a draft):", *problems]
             )
+        self._require_selftest(forms)
+
+    def _require_selftest(self, forms: list[Any]) -> None:
+        """Trace the variants of the program as edited; refuse to publish with the failing ones and why."""
+        questions = [
+            selftest.QuestionInput(order=f.cleaned_data.get("order") or i + 1, kind=f.cleaned_data.get("kind", ""),
+                                   checkpoint=f.cleaned_data.get("checkpoint") or "",
+                                   config=f.cleaned_data.get("config") or {}, prompt=f.cleaned_data.get("prompt") or "")
+            for i, f in enumerate(forms)
+        ]
+        tracer = None if self.instance.parameters else services.single_program_tracer
+        report = services.selftest_preview(
+            template=self.instance.program, parameters=self.instance.parameters, questions=questions, tracer=tracer
+        )
+        if not report.ok:
+            raise ValidationError(
+                ["The self-test refuses to publish this exercise (untick Published to save a draft and see the "
+                 "full report):", report.summary(), *report.problems(limit=20)]
+            )
 
 
 def _key_html(key: AnswerKey | None) -> str:
@@ -131,6 +155,33 @@ def _key_html(key: AnswerKey | None) -> str:
     if not key.is_valid:
         return format_html('<strong class="errornote">Problem:</strong> <span class="key-problem">{}</span>', key.problem)
     return format_html('<span class="answer-key">{}</span>', describe_key(key.question.kind, key.key, key.options))
+
+
+def selftest_html(report: dict[str, Any] | None) -> str:
+    """The stored self-test report as a summary and a table: every failing variant with its values and why."""
+    if not report:
+        return "Not run yet: save the exercise to run the self-test."
+    status = "selftest-ok" if report.get("ok") else "errornote"
+    head = format_html('<p class="selftest-summary {}">{} ({} s)</p>', status, report.get("summary", ""),
+                       report.get("seconds", 0))
+    if report.get("problem"):
+        return head
+    results = report.get("results", [])
+    failed = [r for r in results if not r.get("ok")]
+    row = '<tr class="{}"><td>{}</td><td>{}</td><td>{}</td></tr>'
+    rows = [(("selftest-fail" if not r.get("ok") else "selftest-pass"), i + 1, variants.describe_params(r["params"]),
+             " ".join(r.get("problems", [])) or "ok") for i, r in enumerate(results)]
+    table = format_html(
+        '<table class="selftest-report"><thead><tr><th>#</th><th>Variant</th><th>Result</th></tr></thead>'
+        "<tbody>{}</tbody></table>",
+        format_html_join("", row, [r for r in rows if r[0] == "selftest-fail"] or [r for r in rows[:0]]),
+    )
+    every = format_html(
+        "<details><summary>All {} variants traced</summary><table class=\"selftest-all\"><tbody>{}</tbody></table></details>",
+        len(results), format_html_join("", row, rows),
+    )
+    failing = table if failed else format_html("<p>{}</p>", "No variant fails.")
+    return format_html("{}{}{}", head, failing, every)
 
 
 class QuestionInline(admin.StackedInline):
@@ -149,6 +200,11 @@ class QuestionInline(admin.StackedInline):
 
 
 class ExerciseAdminForm(forms.ModelForm):
+    parameters = ParametersField(
+        label="Variant parameters",
+        help_text="Optional. With parameters the program is a template, and each student gets a variant of it.",
+    )
+
     class Meta:
         model = Exercise
         fields = "__all__"
@@ -166,9 +222,9 @@ class ExerciseAdmin(TeacherScopedAdmin):
     form = ExerciseAdminForm
     list_display = ("title", "module", "order", "published", "version")
     list_filter = ("module__course", "published")
-    fields = ("module", "order", "title", "instructions", "program", "published", "version", "program_status", "labels",
-              "memory_preview")
-    readonly_fields = ("version", "program_status", "labels", "memory_preview")
+    fields = ("module", "order", "title", "instructions", "program", "parameters", "allow_new_variant", "published",
+              "version", "program_status", "labels", "memory_preview", "selftest_report")
+    readonly_fields = ("version", "program_status", "labels", "memory_preview", "selftest_report")
     inlines = [QuestionInline]
 
     @property
@@ -205,6 +261,11 @@ class ExerciseAdmin(TeacherScopedAdmin):
                              ((s["label"], s["line"], s["column"], s["kind"], s["count"]) for s in rows)),
         )
 
+    @admin.display(description="Self-test")
+    def selftest_report(self, exercise: Exercise) -> str:
+        stored = SelfTest.objects.filter(exercise=exercise).first() if exercise.pk else None
+        return selftest_html(stored.report if stored else None)
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         exercise = form.instance
@@ -225,8 +286,9 @@ class ExerciseAdmin(TeacherScopedAdmin):
 @admin.register(ExerciseVersion)
 class ExerciseVersionAdmin(TeacherScopedAdmin):
     course_path = "exercise__module__course"
-    list_display = ("exercise", "number", "created")
-    readonly_fields = ("exercise", "number", "program", "trace", "problem", "sites", "functions", "created")
+    list_display = ("exercise", "number", "params", "created")
+    readonly_fields = ("exercise", "number", "params", "variant", "template", "program", "trace", "problem", "sites",
+                       "functions", "created")
 
 
 @admin.register(Attempt)

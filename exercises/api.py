@@ -133,7 +133,19 @@ class ExerciseDetailApi(APIView):
     @extend_schema(responses={200: OutputSerializer, 403: ERROR_SHAPE, 404: ERROR_SHAPE})
     def get(self, request: Request, exercise_id: int) -> Response:
         exercise = selectors.exercise_get_for_user(exercise_id=exercise_id, user=request.user)
-        return Response(self.OutputSerializer(selectors.exercise_public_view(exercise=exercise)).data)
+        version = services.student_variant_version(student=request.user, exercise=exercise)
+        return Response(self.OutputSerializer(selectors.exercise_public_view(exercise=exercise, version=version)).data)
+
+
+class ExerciseNewVariantApi(APIView):
+    """A fresh variant of a parameterized exercise, after a wrong answer, where the teacher allows it."""
+
+    @extend_schema(request=None, responses={200: ExerciseDetailApi.OutputSerializer, 404: ERROR_SHAPE, 409: ERROR_SHAPE})
+    def post(self, request: Request, exercise_id: int) -> Response:
+        exercise = selectors.exercise_get_for_user(exercise_id=exercise_id, user=request.user)
+        version = services.student_variant_renew(student=request.user, exercise=exercise)
+        view = selectors.exercise_public_view(exercise=exercise, version=version)
+        return Response(ExerciseDetailApi.OutputSerializer(view).data)
 
 
 # --- attempts ---------------------------------------------------------------------------------------------------
@@ -164,7 +176,7 @@ class AttemptCreateApi(APIView):
                 raise serializers.ValidationError({"question": [f"There is no question {attrs['question']}."]})
             if not selectors.user_is_enrolled(user=self.context["request"].user, course=question.exercise.module.course):
                 raise Forbidden("Enroll in this course before answering its questions.")
-            version = selectors.exercise_current_version(exercise=question.exercise)
+            version = services.student_variant_version(student=self.context["request"].user, exercise=question.exercise)
             key = selectors.answer_key_get(question=question, version=version) if version else None
             if key is not None and key.is_valid:  # without a key the service answers 409
                 try:

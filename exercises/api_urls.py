@@ -13,6 +13,7 @@ urlpatterns = [
     path("courses/<slug:slug>/progress/", api.ProgressApi.as_view(), name="api-course-progress"),
     path("courses/<slug:slug>/gradebook/", api.GradebookApi.as_view(), name="api-course-gradebook"),
     path("exercises/<int:exercise_id>/", api.ExerciseDetailApi.as_view(), name="api-exercise-detail"),
+    path("exercises/<int:exercise_id>/new-variant/", api.ExerciseNewVariantApi.as_view(), name="api-exercise-new-variant"),
     path("attempts/", api.AttemptCreateApi.as_view(), name="api-attempt-list"),
     path("attempts/<int:attempt_id>/", api.AttemptDetailApi.as_view(), name="api-attempt-detail"),
     path("auth/token/", obtain_auth_token, name="api-token"),

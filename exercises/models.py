@@ -107,8 +107,11 @@ class ExerciseVersion(models.Model):
     """A snapshot of an exercise's program and its engine trace, so answer keys are computed once per version."""
 
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    program = models.TextField()
+    number = models.PositiveIntegerField(help_text="The template version: a new program gives a new number.")
+    template = models.TextField(blank=True, help_text="The exercise's program (template) this version renders.")
+    params = models.JSONField(default=dict, blank=True, help_text="The variant's parameter values; {} without parameters.")
+    variant = models.CharField(max_length=64, blank=True, default="", help_text="Canonical key of params; empty without.")
+    program = models.TextField(help_text="The program students see: the template rendered with params.")
     trace = models.JSONField(null=True, blank=True, help_text="The engine's trace; empty when the program cannot run.")
     problem = models.TextField(blank=True, help_text="Why the program cannot run at all, exactly as the engine says.")
     sites = models.JSONField(default=list, blank=True, help_text="Allocation sites: key, line, column, kind.")
@@ -117,10 +120,40 @@ class ExerciseVersion(models.Model):
 
     class Meta:
         ordering = ["exercise", "number"]
-        constraints = [models.UniqueConstraint(fields=["exercise", "number"], name="version_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["exercise", "number", "variant"], name="version_unique_number_variant")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.exercise} v{self.number}"
+        return f"{self.exercise} v{self.number}" + (f" {self.params}" if self.params else "")
+
+
+class StudentVariant(models.Model):
+    """Which variant of a parameterized exercise a student has: the `number`-th of their own seeded order
+    (0 at first; a fresh variant after a wrong answer adds 1). The values follow from (student, exercise, number)."""
+
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="variants")
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="student_variants")
+    number = models.PositiveIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["student", "exercise"], name="studentvariant_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.student} on {self.exercise}: variant {self.number}"
+
+
+class SelfTest(models.Model):
+    """The last authoring self-test of an exercise: per variant, its params and ok or the problems."""
+
+    exercise = models.OneToOneField(Exercise, on_delete=models.CASCADE, related_name="selftest")
+    ok = models.BooleanField(default=False)
+    report = models.JSONField(default=dict, blank=True)
+    created = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"self-test of {self.exercise}: {'ok' if self.ok else 'failed'}"
 
 
 class Question(models.Model):

@@ -161,3 +161,78 @@ def function_names(source: str) -> list[str]:
         return list(_load_engine().function_names(source))
     except Exception:
         return []
+
+
+# --- many programs at once, for the authoring self-test -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchRun:
+    """One program of a batch: its run (trace or problem), allocation sites and frame names."""
+
+    run: ProgramRun
+    sites: list[dict[str, Any]]
+    functions: list[str]
+
+
+BATCH_COMMAND = [sys.executable, "-m", "exercises.engine_batch"]
+BATCH_DEADLINE = 120.0
+_batch_cache: dict[str, BatchRun] = {}
+BATCH_CACHE_SIZE = 512
+
+
+def _batch_run(line: dict[str, Any]) -> BatchRun:
+    if "skipped" in line:
+        return BatchRun(run=ProgramRun(trace=None, problem=line["skipped"]), sites=[], functions=[])
+    if "trace" not in line:
+        return BatchRun(run=ProgramRun(trace=None, problem=describe_program_error(SimpleNamespace(**line["error"]))),
+                        sites=[], functions=[])
+    trace, error = line["trace"], line["trace"].get("error")
+    problem = describe_limit(error) if error and error.get("name") == "LimitExceeded" else ""
+    return BatchRun(run=ProgramRun(trace=trace, problem=problem), sites=line["sites"], functions=line["functions"])
+
+
+def _trace_batch(sources: list[str], deadline: float) -> list[BatchRun]:
+    """Trace `sources` in one child process (python -m exercises.engine_batch) under one overall deadline. A child
+    stopped at the deadline keeps the programs it finished; the others get a problem saying so."""
+    request = json.dumps({"programs": sources, "deadline": max(deadline - 5.0, 1.0)})
+    try:
+        done = subprocess.run(BATCH_COMMAND, input=request, capture_output=True, text=True, timeout=deadline, cwd=ROOT)
+        stdout, failure = done.stdout, (f"the engine batch exited with status {done.returncode}: "
+                                        f"{done.stderr.strip()[-300:]}" if done.returncode else "")
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout or b""
+        stdout = out.decode() if isinstance(out, bytes) else out
+        failure = f"the self-test ran for more than {deadline:g} seconds and was stopped before this variant"
+    results: dict[int, BatchRun] = {}
+    for text in stdout.splitlines():
+        try:
+            line = json.loads(text)
+        except ValueError:
+            continue  # a line cut short when the child was stopped
+        results[line["index"]] = _batch_run(line)
+    missing = BatchRun(run=ProgramRun(trace=None, problem=failure or "the engine batch gave no result"), sites=[], functions=[])
+    return [results.get(i, missing) for i in range(len(sources))]
+
+
+def trace_many(sources: list[str], *, deadline: float = BATCH_DEADLINE) -> list[BatchRun]:
+    """Trace many programs (no step timeline) in one child process; programs traced before are not run again.
+    Never raises: every failure is a problem of the programs it touched."""
+    todo = list(dict.fromkeys(s for s in sources if s not in _batch_cache))
+    if todo:
+        try:
+            fresh = _trace_batch(todo, deadline)
+        except Exception as exc:  # could not even start the child: report it on every program
+            logger.exception("engine batch failed")
+            problem = f"The engine failed on this program: {type(exc).__name__}: {exc}"
+            fresh = [BatchRun(run=ProgramRun(trace=None, problem=problem), sites=[], functions=[]) for _ in todo]
+    else:
+        fresh = []
+    got = {s: _batch_cache[s] for s in sources if s in _batch_cache}
+    if len(_batch_cache) + len(todo) > BATCH_CACHE_SIZE:
+        _batch_cache.clear()
+    for source, result in zip(todo, fresh, strict=True):
+        got[source] = result
+        if not result.run.problem.startswith(("the self-test ran", "the engine batch", "not traced")):
+            _batch_cache[source] = result
+    return [got[s] for s in sources]

@@ -8,10 +8,10 @@ from typing import Any, TypeAlias
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import FloatField, Q, QuerySet, Sum, Value
+from django.db.models import F, FloatField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from exercises import feedback
+from exercises import feedback, variants
 from exercises.answer_keys import CHECKPOINT_KINDS, find_checkpoint
 from exercises.errors import Forbidden, NotFound
 from exercises.labels import Labeler
@@ -96,8 +96,30 @@ def exercise_get_for_user(*, exercise_id: int, user: User) -> Exercise:
     return exercise
 
 
+def exercise_spec(*, exercise: Exercise) -> list[dict[str, Any]]:
+    """The exercise's parameter spec, or [] when it has none or it is not valid (the self-test says why)."""
+    return list(exercise.parameters) if exercise.parameters and not variants.spec_errors(exercise.parameters) else []
+
+
 def exercise_current_version(*, exercise: Exercise) -> ExerciseVersion | None:
-    return exercise.versions.filter(number=exercise.version).first()
+    """The current version; with parameters, its default variant (the one the admin shows)."""
+    key = variants.variant_key(variants.default_params(exercise_spec(exercise=exercise)))
+    return exercise.versions.filter(number=exercise.version, variant=key).first()
+
+
+def student_variant_renew_refusal(*, student: User, exercise: Exercise, version: ExerciseVersion | None) -> str:
+    """Why this student may not ask for a fresh variant now ("" when they may): the exercise must allow it, have
+    several variants, and the student must have a wrong graded answer on the variant they have."""
+    if not exercise.allow_new_variant:
+        return "This exercise does not offer fresh variants."
+    if len(variants.pool(exercise_spec(exercise=exercise))) < 2:
+        return "This exercise has only one variant."
+    wrong = Attempt.objects.filter(
+        student=student, exercise_version=version, status=Attempt.Status.GRADED, score__lt=F("max_score")
+    )
+    if version is None or not wrong.exists():
+        return "You can ask for a fresh variant after a wrong answer on this one."
+    return ""
 
 
 def version_labeler(*, version: ExerciseVersion) -> Labeler:
@@ -118,18 +140,34 @@ class PublicQuestion:
     options: dict[str, Any]
 
 
+def _variant_prompt(question: Question, version: ExerciseVersion | None) -> Question:
+    """The question with its prompt rendered for the version's variant (in memory only; never saved)."""
+    if version is not None and version.params:
+        try:
+            question.prompt = variants.render(question.prompt, version.params)
+        except variants.TemplateProblem:
+            pass  # the self-test refuses to publish such a prompt; a draft shows it as written
+    return question
+
+
 def exercise_public_questions(*, exercise: Exercise, version: ExerciseVersion | None) -> list[PublicQuestion]:
     """The questions with their public options for this version; never the keys."""
     keys = {k.question_id: k for k in AnswerKey.objects.filter(exercise_version=version)} if version else {}
     return [
-        PublicQuestion(question=q, options=keys[q.pk].options if q.pk in keys else {})
+        PublicQuestion(question=_variant_prompt(q, version), options=keys[q.pk].options if q.pk in keys else {})
         for q in exercise.questions.order_by("order", "id")
     ]
 
 
-def exercise_public_view(*, exercise: Exercise) -> dict[str, Any]:
-    """Everything a student needs to answer: program, site labels, function names, checkpoints, questions."""
-    version = exercise_current_version(exercise=exercise)
+_CURRENT = object()
+
+
+def exercise_public_view(*, exercise: Exercise, version: ExerciseVersion | None | object = _CURRENT) -> dict[str, Any]:
+    """Everything a student needs to answer: program, site labels, function names, checkpoints, questions; for the
+    given version (a student's variant) or else the current one."""
+    if version is _CURRENT:
+        version = exercise_current_version(exercise=exercise)
+    assert version is None or isinstance(version, ExerciseVersion)
     labeler = version_labeler(version=version) if version else Labeler.build([], None)
     kinds = {site["key"]: site["kind"] for site in (version.sites if version else [])}
     sites = [{**site, "kind": kinds.get(f"{site['line']}:{site['column']}", "")} for site in labeler.site_labels()]
@@ -141,6 +179,7 @@ def exercise_public_view(*, exercise: Exercise) -> dict[str, Any]:
         "functions": version.functions if version else [],
         "checkpoints": version_checkpoints(version=version) if version else [],
         "questions": exercise_public_questions(exercise=exercise, version=version),
+        "exercise_version": version,
     }
 
 

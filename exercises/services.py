@@ -12,7 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from exercises import program, selectors
+from exercises import program, selectors, selftest, variants
 from exercises.answer_keys import KeyResult, ProgramFacts, QuestionSpec, derive_key
 from exercises.answers import AnswerInvalid, validate_answer
 from exercises.errors import ApplicationError, Forbidden
@@ -27,6 +27,8 @@ from exercises.models import (
     ExerciseVersion,
     Progress,
     Question,
+    SelfTest,
+    StudentVariant,
 )
 
 logger = logging.getLogger(__name__)
@@ -72,12 +74,17 @@ def _key_for(spec: QuestionSpec, facts: ProgramFacts | None, program_problem: st
 
 
 def _version_trace(version: ExerciseVersion) -> None:
-    """Run the engine once for this version and store what it said."""
-    run = program.run(version.program)
-    version.trace, version.problem = run.trace, run.problem
-    version.sites = program.site_details(version.program)
-    version.functions = program.function_names(version.program)
-    version.save(update_fields=["trace", "problem", "sites", "functions"])
+    """Render this version's program from its template and params, run the engine once and store what it said."""
+    rendered = variants.render_program(version.template or version.program, version.params)
+    version.program = rendered.program
+    if rendered.problem:
+        version.trace, version.problem, version.sites, version.functions = None, rendered.problem, [], []
+    else:
+        run = program.run(version.program)
+        version.trace, version.problem = run.trace, run.problem
+        version.sites = program.site_details(version.program)
+        version.functions = program.function_names(version.program)
+    version.save(update_fields=["program", "trace", "problem", "sites", "functions"])
 
 
 def _version_facts(version: ExerciseVersion) -> ProgramFacts | None:
@@ -108,61 +115,134 @@ def answer_key_compute(*, exercise_version: ExerciseVersion) -> list[AnswerKey]:
 
 @transaction.atomic
 def exercise_version_create(*, exercise: Exercise) -> ExerciseVersion:
-    """Snapshot the exercise's program as its next version, trace it once and compute every question's key."""
+    """Snapshot the exercise's program as its next version (its default variant when it has parameters), trace it
+    once and compute every question's key."""
     exercise = Exercise.objects.select_for_update().get(pk=exercise.pk)
-    version = ExerciseVersion.objects.create(exercise=exercise, number=exercise.version + 1, program=exercise.program)
+    params = variants.default_params(selectors.exercise_spec(exercise=exercise))
+    version = ExerciseVersion.objects.create(
+        exercise=exercise, number=exercise.version + 1, template=exercise.program, params=params,
+        variant=variants.variant_key(params), program=exercise.program,
+    )
     Exercise.objects.filter(pk=exercise.pk).update(version=version.number)
     exercise.version = version.number
     answer_key_compute(exercise_version=version)
     return version
 
 
+@transaction.atomic
+def variant_version_get(*, exercise: Exercise, params: dict[str, Any]) -> ExerciseVersion:
+    """The version of this variant at the exercise's current template version: traced and keyed once, then cached
+    (a question added since gets its key here)."""
+    version, created = ExerciseVersion.objects.get_or_create(
+        exercise=exercise, number=exercise.version, variant=variants.variant_key(params),
+        defaults={"template": exercise.program, "params": params, "program": exercise.program},
+    )
+    if created or version.answer_keys.count() != exercise.questions.count():
+        answer_key_compute(exercise_version=version)
+    return version
+
+
 def _needs_new_version(exercise: Exercise, current: ExerciseVersion | None) -> bool:
     if current is None:
         return True
-    if current.program == exercise.program:
+    if current.template == exercise.program:
         return False
-    return exercise.published or current.attempts.exists()
+    siblings = exercise.versions.filter(number=current.number)
+    return exercise.published or Attempt.objects.filter(exercise_version__in=siblings).exists()
+
+
+def _latest_version(exercise: Exercise) -> ExerciseVersion | None:
+    return selectors.exercise_current_version(exercise=exercise) or exercise.versions.filter(number=exercise.version).first()
 
 
 @transaction.atomic
 def exercise_sync(*, exercise: Exercise) -> ExerciseVersion:
-    """Bring the exercise's versions and keys up to date after it or its questions were edited.
+    """Bring the exercise's versions and keys up to date after it or its questions were edited, and run the
+    authoring self-test over its variants.
 
     A changed program gets a new version when the exercise is published or has attempts (so old attempts keep the
-    key of their version); otherwise the current, unanswered version is re-traced in place. A published exercise
-    must end with a valid key for every question, or this raises ApplicationError and nothing is kept."""
-    current = selectors.exercise_current_version(exercise=exercise)
+    key of their version); otherwise the current, unanswered version is re-traced in place (its other variants are
+    dropped, to be traced again when asked for). A published exercise must end with a valid key for every question
+    and a passing self-test, or this raises ApplicationError and nothing is kept."""
+    current = _latest_version(exercise)
     if _needs_new_version(exercise, current):
         current = exercise_version_create(exercise=exercise)
     else:
         assert current is not None
-        if current.program != exercise.program:
-            current.program, current.trace, current.problem = exercise.program, None, ""
-            current.save(update_fields=["program", "trace", "problem"])
-        answer_key_compute(exercise_version=current)
+        if current.template != exercise.program:
+            exercise.versions.filter(number=current.number).exclude(pk=current.pk).delete()
+            current.template, current.program, current.trace, current.problem = exercise.program, exercise.program, None, ""
+            current.save(update_fields=["template", "program", "trace", "problem"])
+    params = variants.default_params(selectors.exercise_spec(exercise=exercise))
+    if current.variant != variants.variant_key(params):
+        current = variant_version_get(exercise=exercise, params=params)
+    for version in exercise.versions.filter(number=current.number):
+        answer_key_compute(exercise_version=version)
+    current.refresh_from_db()
+    report = exercise_selftest(exercise=exercise, version=current)
     if exercise.published:
-        _require_publishable(exercise=exercise, version=current)
+        _require_publishable(exercise=exercise, version=current, report=report)
     return current
 
 
-def exercise_publish_problems(*, exercise: Exercise, version: ExerciseVersion | None) -> list[str]:
-    """Why this exercise cannot be published: no questions, or questions without a valid key."""
+def _batch_of(version: ExerciseVersion) -> program.BatchRun:
+    run = program.ProgramRun(trace=version.trace, problem=version.problem)
+    return program.BatchRun(run=run, sites=list(version.sites), functions=list(version.functions))
+
+
+def single_program_tracer(sources: list[str]) -> list[program.BatchRun]:
+    """Trace like the exercise page does (cached, one child each): for an exercise without parameters."""
+    return [program.BatchRun(run=program.run(s), sites=program.site_details(s), functions=program.function_names(s))
+            for s in sources]
+
+
+def selftest_preview(*, template: str, parameters: Any, questions: list[selftest.QuestionInput],
+                     tracer: selftest.Tracer | None = None) -> selftest.Report:
+    """The self-test of an exercise as edited in a form, without saving anything."""
+    return selftest.run_selftest(template=template, parameters=parameters, questions=questions, tracer=tracer)
+
+
+def exercise_selftest(*, exercise: Exercise, version: ExerciseVersion | None = None) -> selftest.Report:
+    """Run the authoring self-test and store its report. Without parameters, the one variant is the current
+    version, already traced; with parameters, the pool of variants is traced in one child process."""
+    questions = [
+        selftest.QuestionInput(order=q.order, kind=q.kind, checkpoint=q.checkpoint, config=q.config or {}, prompt=q.prompt)
+        for q in exercise.questions.order_by("order", "id")
+    ]
+    if exercise.parameters or version is None:
+        report = selftest.run_selftest(template=exercise.program, parameters=exercise.parameters, questions=questions)
+    else:
+        report = selftest.run_selftest(template=exercise.program, parameters=[], questions=questions,
+                                       tracer=lambda sources: [_batch_of(version)])
+    SelfTest.objects.update_or_create(exercise=exercise, defaults={"ok": report.ok, "report": report.to_json()})
+    return report
+
+
+def exercise_publish_problems(*, exercise: Exercise, version: ExerciseVersion | None,
+                              report: selftest.Report | None = None) -> list[str]:
+    """Why this exercise cannot be published: no questions, questions without a valid key, a failing self-test."""
     questions = list(exercise.questions.all())
     if not questions:
         return ["An exercise needs at least one question before it can be published."]
     if version is None:
         return ["The exercise has not been traced yet."]
     keys = {k.question_id: k for k in version.answer_keys.all()}
-    return [
+    problems = [
         f"Question {q.order} ({q.get_kind_display()}): {keys[q.pk].problem if q.pk in keys else 'no answer key'}"
         for q in questions
         if q.pk not in keys or not keys[q.pk].is_valid
     ]
+    if report is None:
+        stored = SelfTest.objects.filter(exercise=exercise).first()
+        if stored is not None and not stored.ok:
+            problems.append(stored.report.get("summary", "The self-test failed."))
+    elif not report.ok and (exercise.parameters or not problems):
+        problems += [report.summary(), *report.problems()]
+    return problems
 
 
-def _require_publishable(*, exercise: Exercise, version: ExerciseVersion) -> None:
-    problems = exercise_publish_problems(exercise=exercise, version=version)
+def _require_publishable(*, exercise: Exercise, version: ExerciseVersion, report: selftest.Report | None = None) -> None:
+    problems = exercise_publish_problems(exercise=exercise, version=version, report=report)
     if problems:
         raise ApplicationError(
             "This exercise cannot be published: " + " ".join(problems), code="not_publishable", details=problems
@@ -175,6 +255,36 @@ def exercise_publish(*, exercise: Exercise) -> Exercise:
     exercise.save(update_fields=["published"])
     exercise_sync(exercise=exercise)
     return exercise
+
+
+# --- variants of a student ----------------------------------------------------------------------------------------
+
+
+def student_variant_version(*, student: AbstractBaseUser, exercise: Exercise) -> ExerciseVersion | None:
+    """The version a student answers: their own stable variant when the exercise has parameters (traced and keyed
+    the first time anyone gets it), else the current version."""
+    spec = selectors.exercise_spec(exercise=exercise)
+    if not spec or exercise.version == 0:
+        return selectors.exercise_current_version(exercise=exercise)
+    chosen, _ = StudentVariant.objects.get_or_create(student=student, exercise=exercise)
+    params = variants.choose(spec, student_id=student.pk, exercise_id=exercise.pk, number=chosen.number)
+    return variant_version_get(exercise=exercise, params=params)
+
+
+@transaction.atomic
+def student_variant_renew(*, student: AbstractBaseUser, exercise: Exercise) -> ExerciseVersion:
+    """Give the student the next variant of their own order, after a wrong answer on the current one, where the
+    exercise allows it."""
+    version = student_variant_version(student=student, exercise=exercise)
+    reason = selectors.student_variant_renew_refusal(student=student, exercise=exercise, version=version)
+    if reason:
+        raise ApplicationError(reason, status=409, code="no_new_variant")
+    chosen = StudentVariant.objects.select_for_update().get(student=student, exercise=exercise)
+    chosen.number += 1
+    chosen.save(update_fields=["number", "updated"])
+    fresh = student_variant_version(student=student, exercise=exercise)
+    assert fresh is not None
+    return fresh
 
 
 # --- attempts and grading ---------------------------------------------------------------------------------------
@@ -199,7 +309,7 @@ def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any
         raise Forbidden("Enroll in this course before answering its questions.")
     if not exercise.published:
         raise ApplicationError("This exercise is not published yet.", status=409, code="not_published")
-    version = selectors.exercise_current_version(exercise=exercise)
+    version = student_variant_version(student=student, exercise=exercise)
     key = selectors.answer_key_get(question=question, version=version) if version else None
     if version is None or key is None or not key.is_valid:
         raise ApplicationError("This question has no answer key yet; tell your teacher.", status=409, code="no_key")

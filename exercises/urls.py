@@ -14,4 +14,5 @@ urlpatterns = [
     path("courses/<slug:slug>/enroll/", views.course_enroll, name="course-enroll"),
     path("exercises/<int:exercise_id>/", views.exercise_detail, name="exercise-detail"),
     path("exercises/<int:exercise_id>/run.json", views.exercise_run, name="exercise-run"),
+    path("exercises/<int:exercise_id>/new-variant/", views.exercise_new_variant, name="exercise-new-variant"),
 ]

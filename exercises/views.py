@@ -145,8 +145,7 @@ def _exercise_for(request: HttpRequest, exercise_id: int) -> Exercise:
 
 
 def _question_items(request: HttpRequest, view: dict[str, Any]) -> list[QuestionItem]:
-    exercise = view["exercise"]
-    version = selectors.exercise_current_version(exercise=exercise)
+    exercise, version = view["exercise"], view["exercise_version"]
     line_of = {cp["name"]: cp["line"] for cp in view["checkpoints"]}
     progress = {p.question_id: p for p in Progress.objects.filter(student=request.user, question__exercise=exercise)}
     items = []
@@ -181,8 +180,8 @@ def exercise_detail(request: HttpRequest, exercise_id: int) -> HttpResponse:
             raise
         messages.info(request, "Enroll in this course to open its exercises.")
         return redirect("exercises:course-detail", slug=course)
-    view = selectors.exercise_public_view(exercise=exercise)
-    version = selectors.exercise_current_version(exercise=exercise)
+    version = services.student_variant_version(student=request.user, exercise=exercise)
+    view = selectors.exercise_public_view(exercise=exercise, version=version)
     teacher = selectors.user_is_teacher(user=request.user, course=exercise.module.course)
     sites = [{**site, "kind_text": site_kind_text(site.get("kind", ""))} for site in view["sites"]]
     context = {
@@ -200,6 +199,7 @@ def exercise_detail(request: HttpRequest, exercise_id: int) -> HttpResponse:
         "stepper_unlocked": teacher or _has_graded_attempt(request, exercise),
         "stepper_url": reverse("exercises:exercise-run", args=[exercise.pk]),
         "urls": {"submit": reverse("api-attempt-list"), "attempt": reverse("api-attempt-detail", args=[0])},
+        "new_variant": _new_variant_offer(request, exercise, version),
     }
     return render(request, "exercises/exercise_detail.html", context)
 
@@ -222,7 +222,31 @@ def exercise_run(request: HttpRequest, exercise_id: int) -> JsonResponse:
     teacher = selectors.user_is_teacher(user=request.user, course=exercise.module.course)
     if not teacher and not _has_graded_attempt(request, exercise):
         return _json_error("Answer a question of this exercise first; then you can step through the run.", 403)
-    version = selectors.exercise_current_version(exercise=exercise)
+    version = services.student_variant_version(student=request.user, exercise=exercise)
     if version is None or version.trace is None:
         return _json_error("This program has not been run yet.", 404)
     return JsonResponse(player_payload(version.program, version.trace, selectors.version_labeler(version=version)))
+
+
+# --- variants --------------------------------------------------------------------------------------------------
+
+
+def _new_variant_offer(request: HttpRequest, exercise: Exercise, version: Any) -> dict[str, Any] | None:
+    """The fresh-variant button: shown where the exercise allows it; enabled after a wrong answer."""
+    if not exercise.allow_new_variant or not exercise.parameters:
+        return None
+    refusal = selectors.student_variant_renew_refusal(student=request.user, exercise=exercise, version=version)
+    return {"url": reverse("exercises:exercise-new-variant", args=[exercise.pk]), "refusal": refusal}
+
+
+@login_required
+@require_POST
+def exercise_new_variant(request: HttpRequest, exercise_id: int) -> HttpResponse:
+    exercise = _exercise_for(request, exercise_id)
+    try:
+        services.student_variant_renew(student=request.user, exercise=exercise)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Here is a fresh variant of this exercise: same questions, new values.")
+    return redirect("exercises:exercise-detail", exercise_id=exercise.pk)

@@ -20,8 +20,13 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
         except FakeProgramError as exc:
             return {"error": {"name": exc.name, "message": exc.message, "line": exc.line, "column": exc.column}}
 
+    def trace_many(sources: list[str], **_: Any) -> list[program.BatchRun]:  # the self-test's batch, in-process
+        return [program.BatchRun(run=program.run(s), sites=program.site_details(s), functions=program.function_names(s))
+                for s in sources]
+
     monkeypatch.setattr(program, "_load_engine", lambda: engine)
     monkeypatch.setattr(program, "_trace_json", trace_json)
+    monkeypatch.setattr(program, "trace_many", trace_many)
     program._run_cached.cache_clear()
     return engine
 
