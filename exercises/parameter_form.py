@@ -218,9 +218,10 @@ class ParametersField(forms.Field):
                     params.append(_param_from_row(index, row))
                 except ValidationError as exc:
                     errors.extend(exc.messages)
-            if errors:
-                raise ValidationError(errors)
-            value = params
+            problems = errors + variants.spec_errors(params)
+            if problems:
+                raise ValidationError(problems)
+            return params
         problems = variants.spec_errors(value)
         if problems:
             raise ValidationError(problems)

@@ -178,7 +178,7 @@ class BatchRun:
 BATCH_COMMAND = [sys.executable, "-m", "exercises.engine_batch"]
 BATCH_DEADLINE = 120.0
 _batch_cache: dict[str, BatchRun] = {}
-BATCH_CACHE_SIZE = 512
+BATCH_CACHE_SIZE = 1024
 
 
 def _batch_run(line: dict[str, Any]) -> BatchRun:

@@ -146,6 +146,15 @@ def check_variant(params: dict[str, Any], rendered_problem: str, run: program.Ba
     return VariantResult(params=params, problems=problems)
 
 
+def pool_sources(template: str, parameters: Any, size: int = variants.POOL_SIZE) -> list[str]:
+    """The programs of the pool's variants that render (what run_selftest traces); [] for a spec that is not valid."""
+    if variants.spec_errors(parameters):
+        return []
+    spec = variants.validate_spec(parameters)
+    rendered = (variants.render_variant(template, spec, params) for params in variants.pool(spec, size))
+    return [r.program for r in rendered if not r.problem]
+
+
 def run_selftest(*, template: str, parameters: Any, questions: Sequence[QuestionInput],
                  tracer: Tracer | None = None, size: int = variants.POOL_SIZE) -> Report:
     """Render and trace the exercise's pool of variants (one child process for all of them) and check every
