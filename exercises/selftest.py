@@ -9,6 +9,8 @@ No database here: services.py stores the report and refuses to publish on failur
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -91,12 +93,24 @@ class Report:
             lines.append(f"... and {len(self.failed) - limit} more failing variant(s).")
         return lines
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Report:
+        results = [VariantResult(params=r["params"], problems=list(r["problems"])) for r in data.get("results", [])]
+        return cls(variants_total=data.get("variants_total", 0), results=results, seconds=data.get("seconds", 0.0),
+                   problem=data.get("problem", ""))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "ok": self.ok, "summary": self.summary(), "problem": self.problem, "variants_total": self.variants_total,
             "tested": len(self.results), "failed": len(self.failed), "seconds": round(self.seconds, 2),
             "results": [{**asdict(r), "ok": r.ok} for r in self.results],
         }
+
+
+def fingerprint(template: str, parameters: Any, questions: Sequence[QuestionInput]) -> str:
+    """What a self-test's verdict depends on (besides the engine), as one SHA-256."""
+    data = [template, parameters, [asdict(q) | {"config": dict(q.config)} for q in questions]]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def degenerate(question: QuestionInput, result: KeyResult) -> str:
@@ -176,3 +190,32 @@ def run_selftest(*, template: str, parameters: Any, questions: Sequence[Question
         check_variant(r.params, r.problem, None if r.problem else next(runs), questions, names) for r in rendered
     ]
     return Report(variants_total=variants.count(spec), results=results, seconds=time.monotonic() - started)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """What the self-test needs of an exercise."""
+
+    template: str
+    parameters: Any
+    questions: Sequence[QuestionInput]
+
+
+CHUNK = 400  # programs per child process when testing many exercises
+
+
+def run_many(exercises: Sequence[Exercise], *, deadline: float = 300.0) -> list[Report]:
+    """The self-tests of many exercises, their variants traced together: one child process per CHUNK programs
+    (each chunk's self-tests run right after it, while its traces are in the cache)."""
+    reports: list[Report] = []
+    batch: list[Exercise] = []
+    sources: list[str] = []
+    for exercise in [*exercises, None]:
+        if exercise is not None:
+            batch.append(exercise)
+            sources += pool_sources(exercise.template, exercise.parameters) if exercise.parameters else [exercise.template]
+        if batch and (exercise is None or len(sources) >= CHUNK):
+            program.trace_many(sources, deadline=deadline)
+            reports += [run_selftest(template=e.template, parameters=e.parameters, questions=e.questions) for e in batch]
+            batch, sources = [], []
+    return reports

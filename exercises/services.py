@@ -202,19 +202,26 @@ def selftest_preview(*, template: str, parameters: Any, questions: list[selftest
     return selftest.run_selftest(template=template, parameters=parameters, questions=questions, tracer=tracer)
 
 
-def exercise_selftest(*, exercise: Exercise, version: ExerciseVersion | None = None) -> selftest.Report:
+def exercise_selftest(*, exercise: Exercise, version: ExerciseVersion | None = None, force: bool = False
+                      ) -> selftest.Report:
     """Run the authoring self-test and store its report. Without parameters, the one variant is the current
-    version, already traced; with parameters, the pool of variants is traced in one child process."""
+    version, already traced; with parameters, the pool of variants is traced in one child process, unless the
+    stored report is of exactly this program, parameters and questions (and not `force`)."""
     questions = [
         selftest.QuestionInput(order=q.order, kind=q.kind, checkpoint=q.checkpoint, config=q.config or {}, prompt=q.prompt)
         for q in exercise.questions.order_by("order", "id")
     ]
+    fingerprint = selftest.fingerprint(exercise.program, exercise.parameters, questions)
+    stored = SelfTest.objects.filter(exercise=exercise).first()
+    if exercise.parameters and stored and not force and stored.report.get("fingerprint") == fingerprint:
+        return selftest.Report.from_json(stored.report)
     if exercise.parameters or version is None:
         report = selftest.run_selftest(template=exercise.program, parameters=exercise.parameters, questions=questions)
     else:
         report = selftest.run_selftest(template=exercise.program, parameters=[], questions=questions,
                                        tracer=lambda sources: [_batch_of(version)])
-    SelfTest.objects.update_or_create(exercise=exercise, defaults={"ok": report.ok, "report": report.to_json()})
+    data = {**report.to_json(), "fingerprint": fingerprint}
+    SelfTest.objects.update_or_create(exercise=exercise, defaults={"ok": report.ok, "report": data})
     return report
 
 

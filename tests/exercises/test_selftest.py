@@ -270,3 +270,20 @@ def test_the_command_prints_the_report_and_fails_on_a_failing_exercise(module: M
 def test_the_command_names_an_unknown_course(db: Any) -> None:
     with pytest.raises(CommandError, match='There is no course "nope".'):
         call_command("selftest_exercises", "--course", "nope")
+
+
+@pytest.mark.django_db
+def test_saving_again_unchanged_reuses_the_stored_report_but_the_command_runs_it_afresh(
+        module: Module, count_children: list[list[str]]) -> None:
+    exercise = parameterized(module, GOOD, GOOD_SPEC, [{"kind": "output"}])
+    services.exercise_publish(exercise=exercise)
+    program._batch_cache.clear()
+    services.exercise_sync(exercise=exercise)
+    batches = [c for c in count_children if c[-1] == "exercises.engine_batch"]
+    assert len(batches) == 1
+    exercise.questions.create(order=2, kind="stack", checkpoint="A", prompt="?")
+    services.exercise_sync(exercise=exercise)  # a new question: the variants are checked again
+    assert len([c for c in count_children if c[-1] == "exercises.engine_batch"]) == 2
+    program._batch_cache.clear()
+    call_command("selftest_exercises", stdout=StringIO())
+    assert len([c for c in count_children if c[-1] == "exercises.engine_batch"]) == 3

@@ -47,7 +47,8 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} exercise(s) fail the self-test.")
 
     def _report(self, exercise: Exercise) -> bool:
-        report = services.exercise_selftest(exercise=exercise, version=selectors.exercise_current_version(exercise=exercise))
+        version = selectors.exercise_current_version(exercise=exercise)
+        report = services.exercise_selftest(exercise=exercise, version=version, force=True)
         where = f"{exercise.module.course.slug} / {exercise.module.slug} / {exercise.slug}"
         self.stdout.write(f"{'ok  ' if report.ok else 'FAIL'} {where}: {report.summary()}")
         for line in report.problems(limit=50) if not report.ok else []:
