@@ -247,7 +247,8 @@ class ExerciseAdmin(TeacherScopedAdmin):
             return format_html('<strong class="errornote">Problem:</strong> <span class="program-problem">{}</span>', version.problem)
         error = (version.trace or {}).get("error")
         ended = f"ends with {error['name']}: {error['message']} (line {error.get('line')})" if error else "runs to its end"
-        return f"Version {version.number}: the program {ended}."
+        variant = f" (shown: the variant {variants.describe_params(version.params)})" if version.params else ""
+        return f"Version {version.number}{variant}: the program {ended}."
 
     @admin.display(description="Object labels")
     def labels(self, exercise: Exercise) -> str:

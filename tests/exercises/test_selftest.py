@@ -239,6 +239,7 @@ def test_the_admin_publishes_a_good_template_and_shows_its_passing_report(admin_
     assert "Self-test passed: 10 variants traced, every question has a valid key." in html
     change = admin_client.get(f"/admin/exercises/exercise/{exercise.pk}/change/").content.decode()
     assert 'name="parameters-1-choices" value="total, result"' in change
+    assert "Version 1 (shown: the variant depth=1, name=&quot;total&quot;): the program runs to its end." in change
 
 
 @pytest.mark.django_db
