@@ -164,7 +164,7 @@ def pool(spec: Sequence[Mapping[str, Any]], size: int = POOL_SIZE) -> list[Param
 
 def default_params(spec: Sequence[Mapping[str, Any]]) -> Params:
     """The variant the admin shows: the first of the pool ({} without parameters)."""
-    return pool(spec, 1)[0] if spec else {}
+    return variant_at(spec, sample_indices(count(spec), POOL_SIZE)[0]) if spec else {}
 
 
 def variant_key(params: Mapping[str, Any]) -> str:

@@ -51,6 +51,13 @@ def test_the_pool_is_every_variant_when_there_are_few() -> None:
     assert variants.pool(SPEC) == list(variants.enumerate_variants(SPEC))
 
 
+def test_the_variant_the_admin_shows_is_the_first_of_the_pool() -> None:
+    assert variants.default_params(SPEC) == {"depth": 3, "victim": "a"}
+    many = [{"name": "a", "kind": "int", "min": 0, "max": 999}]
+    assert variants.default_params(many) == variants.pool(many)[0]
+    assert variants.default_params([]) == {}
+
+
 def test_the_pool_draws_fifty_distinct_variants_from_a_fixed_seed_when_there_are_many() -> None:
     spec = [{"name": "a", "kind": "int", "min": 0, "max": 999}, {"name": "b", "kind": "int", "min": 0, "max": 999}]
     drawn = variants.pool(spec)
