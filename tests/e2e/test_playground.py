@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import readme_screenshot, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,6 +74,8 @@ def test_a_visitor_runs_a_closure_and_sees_its_scope_arrows_and_garbage(
     assert player.locator("table.mv-table").count() >= 1
 
     screenshot(page, "playground-garbage")
+    editor.evaluate("el => { el.setSelectionRange(0, 0); el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); }")
+    readme_screenshot(page.locator("main"), "playground")
 
 
 def test_a_syntax_error_says_where_and_a_permalink_reopens_the_program(page: Any, live_server: Any) -> None:
