@@ -64,3 +64,21 @@ def test_a_student_answers_the_stack_question_with_the_keyboard_only(
     assert result.get_attribute("aria-live") == "polite"
     result.locator(".status", has_text="3 / 3").wait_for()
     screenshot(page, "keyboard-stack")
+
+
+def test_a_frame_left_out_is_marked_missing_on_the_true_stack(
+    page: Any, live_server: Any, student: Any, stack_exercise: Any
+) -> None:
+    log_in(page, live_server.url, "sam_student", "pw-sam_student")
+    page.goto(f"{live_server.url}/exercises/{stack_exercise.pk}/")
+    question = page.locator("article.question").first
+    for name in ["inner", "<global>"]:  # outer is left out
+        question.get_by_role("button", name=f"Add frame {name}").click()
+    question.get_by_role("button", name="Submit answer").click()
+
+    finding = question.locator(".compare-list li")
+    finding.first.wait_for()
+    assert finding.all_inner_texts() == ["MISSING You left out the frame outer; it is on the stack."]
+    diagram = question.locator("[data-feedback-diagram]")
+    diagram.locator('[data-mv-frame="1"].mv-mark-missing').wait_for()  # depth 1: outer, between <global> and inner
+    assert diagram.locator(".mv-mark-missing").count() == 1
