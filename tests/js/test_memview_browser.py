@@ -106,7 +106,7 @@ def test_clicking_or_pressing_enter_on_an_object_shows_why_it_is_alive(browser: 
     page = open_page(browser, tmp_path, fixture_trace["trace"], fixture_trace["source"], mount_script("start: {checkpoint: 0}"))
     page.click('[data-mv-object="@2"]')
     hops = page.eval_on_selector_all(".mv-path li", "els => els.map(e => e.textContent)")
-    assert hops == ['frame "<global>" · variable c', "C [[Scope]]", "@2"]
+    assert hops == ['frame "<global>" · variable c', "C [[Scope]]", "scope 1"]
     page.focus('[data-mv-object="8:9#1"]')
     page.keyboard.press("Enter")
     assert "B is garbage" in page.inner_text(".mv-why")

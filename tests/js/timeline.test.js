@@ -138,3 +138,12 @@ test("limits say which limit stopped the run and that the timeline is truncated"
   assert.deepEqual(limitsOf({ error: null }), []);
   assert.equal(limitsOf({ error: { name: "TypeError", message: "x is not a function", line: 2 } })[0].kind, "error");
 });
+
+test("objects without a site get names per kind in the order the run creates them, stable at every step", () => {
+  const tl = new Timeline({ steps: [
+    { line: 1, heap: { "@9": { type: "scope", class: "Script", props: {} }, "@3": { type: "scope", class: "Scope", props: {} } } },
+    { line: 2, heap: { "@1": { type: "array", class: "Array", props: {}, items: [] }, "@7": { type: "scope", class: "Scope", props: {} } } },
+    { line: 3, heap: { "@2": { type: "object", class: "Map", props: {} }, "@4": { type: "object", class: "Object", props: {} }, "1:1#1": { type: "object", props: {} } } },
+  ] });
+  assert.deepEqual(tl.names, { "@9": "script scope", "@3": "scope 1", "@1": "array 1", "@7": "scope 2", "@2": "Map 1", "@4": "object 1" });
+});

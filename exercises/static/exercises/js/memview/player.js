@@ -37,15 +37,17 @@
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("./timeline.js"), require("./analysis.js"), require("./layout.js"), require("./render.js"));
+    module.exports = factory(require("./values.js"), require("./timeline.js"), require("./analysis.js"), require("./layout.js"),
+      require("./render.js"));
   } else {
     root.MemView = root.MemView || {};
-    var api = factory(root.MemView.timeline, root.MemView.analysis, root.MemView.layout, root.MemView.render);
+    var api = factory(root.MemView.values, root.MemView.timeline, root.MemView.analysis, root.MemView.layout,
+      root.MemView.render);
     root.MemView.mount = api.mount;
     root.MemView.mountDiagram = api.mountDiagram;
     root.MemView.player = api;
   }
-})(typeof self !== "undefined" ? self : this, function (timelineLib, analysisLib, layoutLib, renderLib) {
+})(typeof self !== "undefined" ? self : this, function (valuesLib, timelineLib, analysisLib, layoutLib, renderLib) {
   "use strict";
 
   var uid = 0;
@@ -105,9 +107,9 @@
     options = options || {};
     this.element = element;
     this.options = options;
-    this.labels = options.labels || {};
     this.view = options.view === "rc" ? "rc" : "ms";
     this.timeline = new timelineLib.Timeline(options.trace || {}, { keyframeEvery: options.keyframeEvery });
+    this.labels = Object.assign({}, this.timeline.names, options.labels || {});
     this.length = this.timeline.length;
     this.step = -1;
     this.id = "mv" + (++uid);
@@ -339,9 +341,12 @@
     }
     var state = timelineLib.stateFromCheckpoint(cp, i);
     var analysis = analyzeState(state);
-    var lay = layoutLib.layout(state, analysis, { labels: options.labels || {}, marks: options.marks || {} });
+    var namer = new valuesLib.Namer();
+    Object.keys(state.heap).forEach(function (key) { namer.see(key, state.heap[key]); });
+    var labels = Object.assign({}, namer.names, options.labels || {});
+    var lay = layoutLib.layout(state, analysis, { labels: labels, marks: options.marks || {} });
     var diagram = renderLib.renderDiagram(element, {
-      state: state, analysis: analysis, labels: options.labels || {}, view: options.view, layout: lay,
+      state: state, analysis: analysis, labels: labels, view: options.view, layout: lay,
     });
     diagram.element.classList.add("mv-static");
     return diagram;

@@ -5,6 +5,7 @@
    most that many entry applications.
    Without trace.steps, the timeline is the trace's checkpoints: one "step" per checkpoint.
 
+   timeline.names: {"@17": "scope 1"}: names for the objects without a site, stable over the run.
    A state: {stack: [{function, line, locals, scope, roots}] outermost first, heap: {key: description},
    heapKnown, line, event, entry, freedNow: {key: description of an object a gc() freed at this step},
    outputLength, checkpoint (its index, at a checkpoint event), error}. States returned by state(k) are shared
@@ -15,12 +16,12 @@
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory();
+    module.exports = factory(require("./values.js"));
   } else {
     root.MemView = root.MemView || {};
-    root.MemView.timeline = factory();
+    root.MemView.timeline = factory(root.MemView.values);
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (values) {
   "use strict";
 
   var DEFAULT_KEYFRAME_EVERY = 128;
@@ -212,12 +213,14 @@
     this.keyframes = [];
     this.keyframeSteps = [];
     var state = emptyState();
+    var namer = new values.Namer();
     var since = Infinity;
     for (var k = 0; k < steps.length; k++) {
       var entry = steps[k];
       applyEntry(state, entry, k);
       if (entry.out) for (var i = 0; i < entry.out.length; i++) this.output.push(entry.out[i]);
       if (entry.event === "checkpoint" && typeof entry.checkpoint === "number") this.checkpointSteps[entry.checkpoint] = k;
+      for (var key in entry.heap || {}) namer.see(key, entry.heap[key]);
       // A keyframe copies the whole heap: with a big heap, take them further apart (at most HEAP_PER_STEP
       // objects copied per step), so building stays linear; a jump then replays at most that many entries.
       since += 1;
@@ -227,6 +230,7 @@
         since = 0;
       }
     }
+    this.names = namer.names;
     this._cursor = null;
     this._cursorAt = -1;
   };
@@ -248,6 +252,11 @@
     this.length = this.checkpoints.length;
     this.output = (this.trace.output || []).slice();
     this.checkpointSteps = this.checkpoints.map(function (_, i) { return i; });
+    var namer = new values.Namer();
+    this.checkpoints.forEach(function (cp) {
+      Object.keys(cp.heap || {}).forEach(function (key) { namer.see(key, cp.heap[key]); });
+    });
+    this.names = namer.names;
   };
 
   /** The full state after entries 0..k (read-only; see the top of this file). */

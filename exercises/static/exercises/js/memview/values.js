@@ -138,7 +138,29 @@
     return String(key);
   }
 
+  /**
+   * Names for objects without a site ("@17" -> "scope 1", "array 2", "Map 1"), numbered per kind in the order
+   * `namer.see(key, obj)` first meets them, so a name stays the same at every step of a run.
+   */
+  function Namer() {
+    this.names = {};
+    this.counts = {};
+  }
+
+  Namer.prototype.see = function (key, obj) {
+    if (key.charAt(0) !== "@" || this.names[key]) return;
+    var type = (obj && obj.type) || "object";
+    if (type === "scope" && obj["class"] === "Script") {
+      this.names[key] = "script scope";
+      return;
+    }
+    var kind = type === "object" ? (obj && obj["class"] && obj["class"] !== "Object" ? obj["class"] : "object") : type;
+    this.counts[kind] = (this.counts[kind] || 0) + 1;
+    this.names[key] = kind + " " + this.counts[kind];
+  };
+
   return {
+    Namer: Namer,
     isPlainObject: isPlainObject,
     refKey: refKey,
     isRef: isRef,
