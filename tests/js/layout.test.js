@@ -144,3 +144,14 @@ test("a crowded heap is capped with a note, and rows of a long array with a row 
   const arr = l.objects.find((o) => o.key === "ARR");
   assert.equal(arr.rows[arr.rows.length - 1].text, "470 more");
 });
+
+test("a reference to a key the heap does not hold is a built-in object, without an arrow", () => {
+  const s = { stack: [{ function: "<global>", line: 1, locals: { f: { ref: "@5" }, g: { site: null }, s: { ref: "@1" } }, scope: "@1", roots: [] }],
+    heap: { "@1": { type: "scope", class: "Script", props: {} } } };
+  const l = lay(s);
+  const rows = Object.fromEntries(l.frames[0].rows.map((r) => [r.label, r]));
+  assert.equal(rows.f.text, "built-in object");
+  assert.equal(rows.g.text, "built-in object");
+  assert.equal(rows.s.text, "→ @1");
+  assert.deepEqual(l.arrows, []);
+});

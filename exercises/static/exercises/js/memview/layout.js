@@ -41,7 +41,9 @@
     }
     if (values.isRef(value)) {
       if (key !== null && drawn[key]) return { label: label, text: "→ " + values.displayName(key, labels), ref: key };
-      return { label: label, text: key === null ? "built-in object" : "→ " + values.displayName(key, labels), ref: null };
+      // A key the heap does not hold is a built-in object (Math.max): it has no box.
+      var known = key !== null && drawn[key] !== undefined;
+      return { label: label, text: known ? "→ " + values.displayName(key, labels) : "built-in object", ref: null };
     }
     return { label: label, text: values.formatPrimitive(value), ref: null };
   }
@@ -198,6 +200,7 @@
     if (keys.length > G.MAX_OBJECTS) {
       notes.push({ kind: "objects", text: (keys.length - G.MAX_OBJECTS) + " more objects are not drawn (the garbage ones first)." });
     }
+    Object.keys(heap).forEach(function (k) { drawn[k] = false; });   // known; false: no box (the script scope)
     keys.forEach(function (k) { drawn[k] = true; });
 
     var stack = frameBoxes(state, labels, drawn, marks, notes);
@@ -221,6 +224,7 @@
       return kept;
     }).filter(function (g) { return g.length; });
     var placed = {};
+    Object.keys(drawn).forEach(function (k) { placed[k] = false; });   // known objects that get no box
     groups.forEach(function (g) { g.forEach(function (k) { placed[k] = true; }); });
     drawn = placed;
 

@@ -293,6 +293,7 @@
       var n = Object.keys(state.freedNow || {}).length;
       parts.push("gc() runs here and frees " + n + " object" + (n === 1 ? "" : "s") + ".");
     }
+    if (state.event === "end") parts.push("The program has finished.");
     if (state.event === "error" && state.error) {
       parts.push("The program stops: " + state.error.name + (state.error.message ? ": " + state.error.message : "") + ".");
     }

@@ -71,27 +71,28 @@
     return frame;
   }
 
-  /** A new description of one object with a `patch` applied (the old description is left as it was). */
+  /** A new description of one object with a `patch` applied (the old description is left as it was), in the
+      documented order: length, items, props, unprops. */
   function patchObject(obj, patch, index, key) {
     if (!obj) fail(index, "`patch` of " + key + ", which is not in the heap");
     var next = Object.assign({}, obj);
-    if (patch.props || patch.unprops) {
-      next.props = Object.assign({}, obj.props || {});
-      Object.keys(patch.props || {}).forEach(function (name) { next.props[name] = patch.props[name]; });
-      (patch.unprops || []).forEach(function (name) { delete next.props[name]; });
-    }
     if (patch.items || patch.length !== undefined) {
       var items = (obj.items || []).slice();
+      if (patch.length !== undefined) {
+        if (patch.length < items.length) items.length = patch.length;
+        while (items.length < patch.length) items.push({ undefined: true });
+      }
       Object.keys(patch.items || {}).forEach(function (i) {
         var at = Number(i);
         while (items.length < at) items.push({ undefined: true });
         items[at] = patch.items[i];
       });
-      if (patch.length !== undefined) {
-        if (patch.length < items.length) items.length = patch.length;
-        while (items.length < patch.length) items.push({ undefined: true });
-      }
       next.items = items;
+    }
+    if (patch.props || patch.unprops) {
+      next.props = Object.assign({}, obj.props || {});
+      Object.keys(patch.props || {}).forEach(function (name) { next.props[name] = patch.props[name]; });
+      (patch.unprops || []).forEach(function (name) { delete next.props[name]; });
     }
     return next;
   }
