@@ -22,6 +22,11 @@ function allBoxes(l) {
   return l.frames.map((f) => Object.assign({ id: "frame " + f.depth }, f)).concat(l.objects.map((o) => Object.assign({ id: o.key }, o)));
 }
 
+/** Boxes that must stay clear of the garbage region: the frames and the reachable objects. */
+function outsideRegion(l) {
+  return allBoxes(l).filter((b) => !(b.garbage || b.freed));
+}
+
 function recursion(depth, extraObjects) {
   const stack = [{ function: "<global>", line: 20, locals: { root: ref("T1") }, scope: null, roots: [] }];
   for (let d = 1; d <= depth; d++) {
@@ -36,9 +41,11 @@ function recursion(depth, extraObjects) {
   return { stack, heap };
 }
 
-test("no two boxes overlap, for small and crowded states", () => {
+test("no two boxes overlap, nor the garbage region a reachable box, for small and crowded states", () => {
   for (const [depth, extra] of [[1, 0], [5, 3], [12, 40], [30, 150]]) {
-    const boxes = allBoxes(lay(recursion(depth, extra)));
+    const l = lay(recursion(depth, extra));
+    for (const r of l.regions) for (const b of outsideRegion(l)) assert.ok(!overlaps(r, b), `region overlaps ${b.id}`);
+    const boxes = allBoxes(l);
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         assert.ok(!overlaps(boxes[i], boxes[j]), `${boxes[i].id} overlaps ${boxes[j].id} (depth ${depth}, ${extra} extra)`);
@@ -108,11 +115,16 @@ test("garbage and leaked objects are flagged and drawn after the reachable ones;
   const garbage = l.objects.filter((o) => o.garbage);
   assert.deepEqual(garbage.map((o) => o.key).sort(), ["7:9#1", "8:9#1"]);
   assert.ok(garbage.every((o) => o.leaked));
-  const reachableRight = Math.max(...l.objects.filter((o) => !o.garbage).map((o) => o.x));
-  assert.ok(garbage.every((o) => o.x > reachableRight));
+  const reachableBottom = Math.max(...l.objects.filter((o) => !o.garbage).map((o) => o.y + o.h));
+  assert.ok(garbage.every((o) => o.y > reachableBottom), "garbage is drawn under the reachable objects");
+  assert.equal(l.regions.length, 1);
+  const r = l.regions[0];
+  assert.match(r.label, /Garbage/);
+  assert.ok(garbage.every((o) => o.x >= r.x && o.x + o.w <= r.x + r.w && o.y >= r.y && o.y + o.h <= r.y + r.h), "inside the garbage region");
   const gcStep = trace.steps.findIndex((e) => e.event === "gc");
   const freed = lay(tl.state(gcStep)).objects.filter((o) => o.freed).map((o) => o.key).sort();
   assert.deepEqual(freed, ["7:9#1", "8:9#1"]);
+  assert.match(lay(tl.state(gcStep)).regions[0].label, /Freed by gc\(\) at this step/);
   assert.deepEqual(lay(tl.state(gcStep + 1)).objects.filter((o) => o.freed), []);
 });
 

@@ -5,11 +5,12 @@
      frames:  [{depth, x, y, w, h, title, subtitle, rows, current, mark}]   innermost on top,
      objects: [{key, name, kind, type, x, y, w, h, rows, garbage, freed, leaked, refcount, mark, column}],
      arrows:  [{from, to, label, x1, y1, x2, y2, d, fromGarbage, weak}],
+     regions: [{kind: "garbage", label, x, y, w, h}]   the band of garbage and freed objects, under the reachable ones
      notes:   [{kind, text}]   (marks that name nothing drawn, objects left out)
    }
    A row is {label, text, ref (heap key or null), y}. `from` of an arrow is a heap key, or frame:DEPTH:NAME.
-   The call stack is the left column, the heap the columns to its right by distance from the stack (garbage and
-   freed objects last). Boxes never overlap; the same input always gives the same output. Sizes assume the 12px
+   The call stack is the left column, the reachable heap the columns to its right by distance from the stack, and
+   garbage and freed objects a labelled band under them. Boxes never overlap; the same input always gives the same output. Sizes assume the 12px
    monospace font of memview.css (CHAR_W px a character).
 
    Browser: window.MemView.layout. Node: require("./layout.js"). */
@@ -26,7 +27,7 @@
 
   var G = {
     CHAR_W: 7.3, ROW_H: 20, HEAD_H: 40, PAD: 8, MARGIN: 12, BOX_GAP: 16, COL_GAP: 56, STACK_GAP: 80,
-    MIN_W: 120, MAX_W: 300, MAX_ROWS: 30, MAX_FRAMES: 60, MAX_OBJECTS: 200, MIN_COLUMN_H: 640,
+    MIN_W: 120, MAX_W: 300, REGION_HEAD: 26, MIN_BAND_W: 560, BAND_GAP: 40, MAX_ROWS: 30, MAX_FRAMES: 60, MAX_OBJECTS: 200, MIN_COLUMN_H: 640,
   };
 
   function clip(text, chars) {
@@ -214,65 +215,106 @@
     });
     groups = groups.filter(Boolean);
     if (reachableRest.length) groups.push(reachableRest);
-    if (lastKeys.length) groups.push(lastKeys);
 
-    // Only MAX_OBJECTS boxes: reachable ones first, in column order.
+    // Only MAX_OBJECTS boxes: reachable ones first, in column order, then garbage.
     var budget = G.MAX_OBJECTS;
-    groups = groups.map(function (g) {
+    function keep(g) {
       var kept = g.slice(0, Math.max(0, budget));
       budget -= kept.length;
       return kept;
-    }).filter(function (g) { return g.length; });
+    }
+    groups = groups.map(keep).filter(function (g) { return g.length; });
+    lastKeys = keep(lastKeys);
     var placed = {};
     Object.keys(drawn).forEach(function (k) { placed[k] = false; });   // known objects that get no box
-    groups.forEach(function (g) { g.forEach(function (k) { placed[k] = true; }); });
+    groups.concat([lastKeys]).forEach(function (g) { g.forEach(function (k) { placed[k] = true; }); });
     drawn = placed;
+
+    function makeBox(key) {
+      var freed = !(key in heap);
+      var obj = freed ? freedNow[key] : heap[key];
+      var name = values.displayName(key, labels);
+      var kind = values.kindText(obj);
+      var rows = objectRows(obj, labels, drawn);
+      var box = {
+        key: key, name: name, kind: kind, type: obj.type || "object", title: name + "  " + kind,
+        garbage: !!garbageSet[key] && !freed, freed: freed, leaked: !!leakedSet[key],
+        refcount: analysis.refcounts ? (analysis.refcounts[key] || 0) : null,
+        mark: marks.objects && marks.objects[key] || null,
+      };
+      box.w = boxWidth(new Array(Math.max(name.length + 7, kind.length + 9) + 1).join("x"), rows);
+      box.y = 0;
+      placeRows(box, rows);
+      return box;
+    }
+    function moveTo(box, x, y) {
+      var dy = y - box.y;
+      box.x = x;
+      box.y = y;
+      box.rows.forEach(function (row) { row.y += dy; });
+    }
 
     var objects = [];
     var columnHeight = Math.max(G.MIN_COLUMN_H, stack.height);
-    var x = G.MARGIN + stack.width + G.STACK_GAP;
+    var heapX = G.MARGIN + stack.width + G.STACK_GAP;
+    var x = heapX;
     var column = 0;
+    // Reachable objects: columns by distance from the stack, each top to bottom, a new column when one gets
+    // taller than the stack.
     groups.forEach(function (group) {
-      var boxes = group.map(function (key) {
-        var freed = !(key in heap);
-        var obj = freed ? freedNow[key] : heap[key];
-        var name = values.displayName(key, labels);
-        var kind = values.kindText(obj);
-        var rows = objectRows(obj, labels, drawn);
-        var box = {
-          key: key, name: name, kind: kind, type: obj.type || "object", title: name + "  " + kind,
-          garbage: !!garbageSet[key] && !freed, freed: freed, leaked: !!leakedSet[key],
-          refcount: analysis.refcounts ? (analysis.refcounts[key] || 0) : null,
-          mark: marks.objects && marks.objects[key] || null,
-        };
-        box.w = boxWidth(new Array(Math.max(name.length + 7, kind.length + 9) + 1).join("x"), rows);
-        box.y = 0;
-        placeRows(box, rows);
-        return box;
-      });
-      // Stack the group's boxes top to bottom, starting a new column when one gets taller than the stack.
       var y = G.MARGIN;
       var colBoxes = [];
       function flush() {
         if (!colBoxes.length) return;
         var w = colBoxes.reduce(function (m, b) { return Math.max(m, b.w); }, 0);
-        colBoxes.forEach(function (b) { b.w = w; b.x = x; b.column = column; });
+        colBoxes.forEach(function (b) { b.w = w; moveTo(b, x, b.y); b.column = column; });
         x += w + G.COL_GAP;
         column += 1;
         colBoxes = [];
         y = G.MARGIN;
       }
-      boxes.forEach(function (box) {
+      group.map(makeBox).forEach(function (box) {
         if (colBoxes.length && y + box.h > columnHeight) flush();
-        var dy = y - box.y;
-        box.y = y;
-        box.rows.forEach(function (row) { row.y += dy; });
+        moveTo(box, 0, y);
         y += box.h + G.BOX_GAP;
         colBoxes.push(box);
         objects.push(box);
       });
       flush();
     });
+
+    // Garbage (and what a gc() freed here): a band under the reachable objects, in rows, inside a labelled region.
+    var regions = [];
+    if (lastKeys.length) {
+      var reachBottom = objects.reduce(function (m, b) { return Math.max(m, b.y + b.h); }, G.MARGIN);
+      var top = reachBottom + G.BOX_GAP + G.REGION_HEAD;
+      var right = Math.max(x - G.COL_GAP, heapX + G.MIN_BAND_W);
+      var bx = heapX;
+      var by = top;
+      var shelf = 0;
+      var bandRight = heapX;
+      lastKeys.map(makeBox).forEach(function (box) {
+        if (bx > heapX && bx + box.w > right) {
+          bx = heapX;
+          by += shelf + G.BOX_GAP;
+          shelf = 0;
+        }
+        moveTo(box, bx, by);
+        box.column = -1;
+        bx += box.w + G.BAND_GAP;
+        bandRight = Math.max(bandRight, box.x + box.w);
+        shelf = Math.max(shelf, box.h);
+        objects.push(box);
+      });
+      var anyFreed = lastKeys.some(function (k) { return !(k in heap); });
+      var anyGarbage = lastKeys.some(function (k) { return k in heap; });
+      regions.push({
+        kind: "garbage",
+        label: anyGarbage && anyFreed ? "Garbage, and objects gc() freed at this step" :
+          anyFreed ? "Freed by gc() at this step" : "Garbage: unreachable, not yet freed",
+        x: heapX - G.PAD, y: top - G.REGION_HEAD, w: bandRight - heapX + 2 * G.PAD, h: by + shelf - top + G.REGION_HEAD + G.PAD,
+      });
+    }
 
     Object.keys(marks.objects || {}).forEach(function (key) {
       if (!placed[key]) notes.push({ kind: marks.objects[key].kind, text: values.displayName(key, labels) + ": " + (marks.objects[key].note || marks.objects[key].kind) });
@@ -285,21 +327,10 @@
       var target = byKey[row.ref];
       if (!target) return;
       var x1 = source.x + source.w;
-      var y1 = row.y + G.ROW_H / 2;
-      var y2 = target.y + G.HEAD_H / 2;
-      var x2, d;
-      if (target.x > x1) {
-        x2 = target.x;
-        var bend = Math.max(24, (x2 - x1) / 2);
-        d = "M" + (x1 - 9) + " " + y1 + " C" + (x1 + bend) + " " + y1 + " " + (x2 - bend) + " " + y2 + " " + x2 + " " + y2;
-      } else {
-        // Back to a box at or left of the source: leave right, loop round, come in at its right side.
-        x2 = target.x + target.w;
-        var out = Math.max(x1, x2) + 36;
-        d = "M" + (x1 - 9) + " " + y1 + " C" + out + " " + y1 + " " + out + " " + y2 + " " + x2 + " " + y2;
-      }
+      var left = target.x > x1;   // else: back to a box at or left of the source, entering at its right side
       arrows.push({
-        from: from, to: row.ref, label: row.label, x1: x1, y1: y1, x2: x2, y2: y2, d: d,
+        from: from, to: row.ref, label: row.label, x1: x1, y1: row.y + G.ROW_H / 2,
+        x2: left ? target.x : target.x + target.w, left: left, target: target,
         fromGarbage: !!fromGarbage, weak: !!row.weak,
       });
     }
@@ -309,6 +340,28 @@
     objects.forEach(function (b) {
       b.rows.forEach(function (row) { if (row.ref) arrow(b.key, b, row, b.garbage || b.freed); });
     });
+    // Arrows into one side of a box arrive spread down its edge, in the order of their sources' heights.
+    var bySide = {};
+    arrows.forEach(function (a) { (bySide[a.to + (a.left ? "<" : ">")] = bySide[a.to + (a.left ? "<" : ">")] || []).push(a); });
+    Object.keys(bySide).sort().forEach(function (side) {
+      var group = bySide[side].slice().sort(function (p, q) { return p.y1 - q.y1 || p.x1 - q.x1; });
+      var t = group[0].target;
+      var top = t.y + 10;
+      var spread = Math.min(7, (t.h - 16) / Math.max(1, group.length - 1));
+      group.forEach(function (a, i) { a.y2 = Math.round(top + i * spread); });
+    });
+    arrows.forEach(function (a) {
+      var x1 = a.x1, y1 = a.y1, x2 = a.x2, y2 = a.y2;
+      if (a.left) {
+        var bend = Math.max(24, (x2 - x1) / 2);
+        a.d = "M" + (x1 - 9) + " " + y1 + " C" + (x1 + bend) + " " + y1 + " " + (x2 - bend) + " " + y2 + " " + x2 + " " + y2;
+      } else {
+        var out = Math.max(x1, x2) + 36;
+        a.d = "M" + (x1 - 9) + " " + y1 + " C" + out + " " + y1 + " " + out + " " + y2 + " " + x2 + " " + y2;
+      }
+      delete a.target;
+      delete a.left;
+    });
 
     var width = G.MARGIN + stack.width;
     var height = stack.height;
@@ -317,7 +370,14 @@
       height = Math.max(height, b.y + b.h + G.MARGIN);
     });
     arrows.forEach(function (a) { if (a.x2 <= a.x1) width = Math.max(width, Math.max(a.x1, a.x2) + 48); });
-    return { width: Math.ceil(width + G.MARGIN), height: Math.ceil(height + G.MARGIN), frames: stack.frames, objects: objects, arrows: arrows, notes: notes };
+    regions.forEach(function (r) {
+      width = Math.max(width, r.x + r.w + G.MARGIN);
+      height = Math.max(height, r.y + r.h + G.MARGIN);
+    });
+    return {
+      width: Math.ceil(width + G.MARGIN), height: Math.ceil(height + G.MARGIN),
+      frames: stack.frames, objects: objects, arrows: arrows, regions: regions, notes: notes,
+    };
   }
 
   return { layout: layout, GEOMETRY: G, objectRows: objectRows };

@@ -246,7 +246,12 @@
       "class": "mv-svg", role: "group", "aria-label": "Memory diagram: the call stack on the left, the heap on the right. The tables below say the same in text.",
     });
     drawing.appendChild(markers(id));
-    drawing.appendChild(svg("text", { x: G.MARGIN, y: 10, "class": "mv-heading", "aria-hidden": "true", text: "" }));
+    (lay.regions || []).forEach(function (r) {
+      var region = svg("g", { "class": "mv-region mv-region-" + r.kind, "aria-hidden": "true" });
+      region.appendChild(svg("rect", { x: r.x, y: r.y, width: r.w, height: r.h, rx: 8 }));
+      region.appendChild(svg("text", { x: r.x + G.PAD, y: r.y + 17, text: r.label }));
+      drawing.appendChild(region);
+    });
     var frameLayer = svg("g", { "class": "mv-frames" });
     lay.frames.forEach(function (f) { frameLayer.appendChild(drawFrame(f, view)); });
     var objectLayer = svg("g", { "class": "mv-objects" });
