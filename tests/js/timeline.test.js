@@ -147,3 +147,15 @@ test("objects without a site get names per kind in the order the run creates the
   ] });
   assert.deepEqual(tl.names, { "@9": "script scope", "@3": "scope 1", "@1": "array 1", "@7": "scope 2", "@2": "Map 1", "@4": "object 1" });
 });
+
+test("an older (version 1) timeline is not replayed: the timeline falls back to the checkpoints", () => {
+  const trace = fx.closureCycleTrace();
+  const v1 = Object.assign({}, trace, { steps: [{ line: 5, stack: ["<global>"], frames: { 0: {} } }] });
+  delete v1.steps_version;
+  const tl = new Timeline(v1);
+  assert.equal(tl.hasSteps, false);
+  assert.equal(tl.olderTimeline, true);
+  assert.equal(tl.length, 2);
+  assert.equal(new Timeline(Object.assign({}, trace, { steps_version: 1 })).hasSteps, false);
+  assert.equal(new Timeline(trace).hasSteps, true);
+});

@@ -127,7 +127,9 @@
       root.appendChild(el("p", { className: "mv-limit mv-limit-" + limit.kind, role: "note", text: limit.message }));
     });
     if (!tl.hasSteps) {
-      root.appendChild(el("p", { className: "mv-note", text: "This run has no step timeline: the player steps from checkpoint to checkpoint." }));
+      root.appendChild(el("p", { className: "mv-note", text: tl.olderTimeline ?
+        "This run's timeline is in an older format: the player steps from checkpoint to checkpoint." :
+        "This run has no step timeline: the player steps from checkpoint to checkpoint." }));
     }
     this.prevButton = el("button", { type: "button", className: "mv-prev", "aria-label": "Previous step", text: "◀ Previous" });
     this.nextButton = el("button", { type: "button", className: "mv-next", "aria-label": "Next step", text: "Next ▶" });

@@ -194,6 +194,14 @@
     return found;
   }
 
+  /** Whether trace.steps is a version 2 timeline (an older one lists the whole stack by name in each entry). */
+  function isV2Timeline(trace) {
+    var steps = trace.steps;
+    if (!Array.isArray(steps) || !steps.length) return false;
+    if (trace.steps_version !== undefined) return trace.steps_version === 2;
+    return !Array.isArray(steps[0].stack);
+  }
+
   function Timeline(trace, options) {
     trace = trace || {};
     options = options || {};
@@ -201,7 +209,8 @@
     this.keyframeEvery = Math.max(1, options.keyframeEvery || DEFAULT_KEYFRAME_EVERY);
     this.limits = limitsOf(trace);
     this.checkpoints = Array.isArray(trace.checkpoints) ? trace.checkpoints : [];
-    this.hasSteps = Array.isArray(trace.steps) && trace.steps.length > 0;
+    this.hasSteps = isV2Timeline(trace);
+    this.olderTimeline = Array.isArray(trace.steps) && trace.steps.length > 0 && !this.hasSteps;
     if (this.hasSteps) this._indexSteps(trace.steps);
     else this._indexCheckpoints();
   }
