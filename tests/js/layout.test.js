@@ -143,7 +143,14 @@ test("marks attach to objects, frames and variables; marks naming nothing drawn 
   assert.equal(l.objects.find((o) => o.key === "T1").mark.kind, "extra");
   assert.equal(l.frames.find((f) => f.depth === 1).mark.kind, "wrong");
   assert.equal(l.frames.find((f) => f.depth === 2).rows.find((r) => r.label === "n").mark.kind, "wrong");
-  assert.deepEqual(l.notes.map((n) => n.text).sort(), ["NOPE: gone", "There is no frame h"]);
+  assert.deepEqual(l.notes.map((n) => n.text), ["NOPE: gone"]);
+  // The extra frame is a ghost box on top of the stack, marked.
+  assert.equal(l.frames[0].depth, 7);
+  assert.ok(l.frames[0].ghost);
+  assert.equal(l.frames[0].mark.kind, "extra");
+  assert.equal(l.frames[0].rows.map((r) => r.label).join(" "), "There is no frame h");
+  assert.equal(l.frames[1].depth, 2);
+  assert.ok(l.frames[1].y >= l.frames[0].y + l.frames[0].h);
 });
 
 test("a crowded heap is capped with a note, and rows of a long array with a row saying how many more", () => {

@@ -89,6 +89,21 @@
     return rows;
   }
 
+  /** Text broken into rows of at most `chars` characters, at spaces where it can. */
+  function wrap(text, chars) {
+    var rows = [];
+    var line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > chars) {
+        rows.push(line);
+        line = "";
+      }
+      line = line ? line + " " + word : word;
+    });
+    if (line) rows.push(line);
+    return rows.map(function (r) { return { label: r, text: "", ref: null }; });
+  }
+
   function isScriptScope(obj) {
     return obj && obj.type === "scope" && obj["class"] === "Script";
   }
@@ -115,9 +130,15 @@
   }
 
   function frameBoxes(state, labels, drawn, marks, notes) {
-    var frames = [];
-    var y = G.MARGIN;
+    var pending = [];   // [box, rows]: sized first, then stacked top to bottom
     var n = state.stack.length;
+    // Frames an answer listed that are not on the stack: ghost boxes above the innermost frame, marked.
+    Object.keys(marks.frames || {}).map(Number).filter(function (d) { return d >= n; })
+      .sort(function (a, b) { return b - a; }).forEach(function (depth) {
+        var mark = marks.frames[depth];
+        pending.push([{ depth: depth, x: G.MARGIN, title: "not on the stack", subtitle: "", ghost: true, mark: mark,
+          "function": null, line: null, current: false, w: G.MIN_W }, null]);
+      });
     var lowest = Math.max(0, n - G.MAX_FRAMES);
     for (var depth = n - 1; depth >= lowest; depth--) {
       var frame = state.stack[depth];
@@ -139,20 +160,23 @@
         isScriptScope(state.heap[frame.scope]) ? "script scope" : "scope " + values.displayName(frame.scope, labels);
       var title = frame["function"] + (frame.line ? " · line " + frame.line : "");
       var box = {
-        depth: depth, x: G.MARGIN, y: y, title: title, subtitle: scopeText, "function": frame["function"], line: frame.line,
+        depth: depth, x: G.MARGIN, title: title, subtitle: scopeText, "function": frame["function"], line: frame.line,
         current: depth === n - 1, mark: marks.frames && marks.frames[depth] || null,
       };
       box.w = Math.max(boxWidth(title, rows), Math.min(G.MAX_W, scopeText.length * G.CHAR_W + 2 * G.PAD));
-      placeRows(box, rows);
-      frames.push(box);
-      y += box.h + G.BOX_GAP;
+      pending.push([box, rows]);
     }
     if (lowest > 0) notes.push({ kind: "frames", text: lowest + " outer frames are not drawn; the table lists them all." });
-    Object.keys(marks.frames || {}).forEach(function (depth) {
-      if (Number(depth) >= n) notes.push({ kind: marks.frames[depth].kind, text: marks.frames[depth].note || "Frame " + depth + " is not on the stack." });
+    var width = pending.reduce(function (w, p) { return Math.max(w, p[0].w); }, G.MIN_W);
+    var y = G.MARGIN;
+    var frames = pending.map(function (p) {
+      var b = p[0];
+      b.w = width;
+      b.y = y;
+      placeRows(b, p[1] || wrap(b.mark.note || "an extra frame", Math.floor((width - 2 * G.PAD) / G.CHAR_W) - 1));
+      y += b.h + G.BOX_GAP;
+      return b;
     });
-    var width = frames.reduce(function (w, f) { return Math.max(w, f.w); }, G.MIN_W);
-    frames.forEach(function (f) { f.w = width; });
     return { frames: frames, width: width, height: y };
   }
 

@@ -63,9 +63,10 @@
 
   function drawFrame(f, view) {
     var g = svg("g", {
-      "class": "mv-frame" + (f.current ? " mv-current" : "") + markClass(f.mark),
+      "class": "mv-frame" + (f.current ? " mv-current" : "") + (f.ghost ? " mv-ghost" : "") + markClass(f.mark),
       "data-mv-frame": f.depth,
-      "aria-label": "frame " + f["function"] + (f.line ? ", line " + f.line : "") + ", " + f.subtitle,
+      "aria-label": f.ghost ? "not on the stack: " + (f.mark.note || "an extra frame") :
+        "frame " + f["function"] + (f.line ? ", line " + f.line : "") + ", " + f.subtitle + (f.mark ? ". " + (f.mark.note || f.mark.kind) : ""),
     });
     g.appendChild(svg("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6, "class": "mv-box" }));
     g.appendChild(svg("text", { x: f.x + G.PAD, y: f.y + 16, "class": "mv-title", text: f.title }));
