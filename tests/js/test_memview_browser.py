@@ -168,6 +168,7 @@ def test_marks_show_at_their_checkpoint_only(browser: Any, tmp_path: Path, fixtu
     assert "mv-mark-extra" in classes_of(page, "7:9#1")
     assert "mv-mark-missing" in classes_of(page, "3:10#1")
     assert "You said reachable" in page.get_attribute('[data-mv-object="7:9#1"]', "aria-label")
+    assert "You said reachable" in page.text_content("table.mv-table-objects tr[data-key='7:9#1']")
     page.evaluate("PLAYER.goToCheckpoint(1)")
     assert page.locator(".mv-mark-missing").count() == 0
 

@@ -155,18 +155,33 @@
 
   /** The text alternative: frames and their variables, then every object with its status and contents. */
   function tables(lay, state, analysis, labels, view) {
+    var marked = {};   // "depth.name" -> mark, "frame:depth" -> mark, heap key -> mark
+    lay.frames.forEach(function (f) {
+      if (f.mark) marked["frame:" + f.depth] = f.mark;
+      f.rows.forEach(function (row) { if (row.mark) marked[f.depth + "." + row.name] = row.mark; });
+    });
+    lay.objects.forEach(function (b) { if (b.mark) marked[b.key] = b.mark; });
+    function noted(text, mark) {
+      return mark ? text + " (" + (mark.note || mark.kind) + ")" : text;
+    }
     var frameBody = el("tbody");
+    lay.frames.forEach(function (f) {
+      if (!f.ghost) return;
+      frameBody.appendChild(el("tr", { "data-depth": f.depth }, [
+        el("th", { scope: "row", text: "not on the stack" }), el("td", { text: "" }), el("td", { text: f.mark.note || f.mark.kind }),
+      ]));
+    });
     for (var depth = state.stack.length - 1; depth >= 0; depth--) {
       var frame = state.stack[depth];
       var names = Object.keys(frame.locals || {});
-      var where = frame["function"] + (frame.line ? " (line " + frame.line + ")" : "") +
-        (typeof frame.scope === "string" ? ", scope " + values.displayName(frame.scope, labels) : "");
+      var where = noted(frame["function"] + (frame.line ? " (line " + frame.line + ")" : "") +
+        (typeof frame.scope === "string" ? ", scope " + values.displayName(frame.scope, labels) : ""), marked["frame:" + depth]);
       if (!names.length) frameBody.appendChild(el("tr", { "data-depth": depth }, [el("th", { scope: "row", text: where }), el("td", { text: "(no variables)" }), el("td")]));
       names.forEach(function (name, i) {
         frameBody.appendChild(el("tr", { "data-depth": depth }, [
           el("th", { scope: "row", text: i === 0 ? where : "" }),
           el("td", { text: name }),
-          el("td", { text: valueText(frame.locals[name], labels) }),
+          el("td", { text: noted(valueText(frame.locals[name], labels), marked[depth + "." + name]) }),
         ]));
       });
     }
@@ -187,7 +202,7 @@
       objBody.appendChild(el("tr", { "data-key": key }, [
         el("th", { scope: "row", text: values.displayName(key, labels) }),
         el("td", { text: values.kindText(obj) }),
-        el("td", { text: what }),
+        el("td", { text: noted(what, marked[key]) }),
         el("td", { text: rows.map(function (r) { return r.label + ": " + r.text; }).join("; ") || "(empty)" }),
       ]));
     }
