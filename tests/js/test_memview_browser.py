@@ -207,3 +207,12 @@ def test_destroy_removes_the_player(browser: Any, tmp_path: Path, fixture_trace:
     page = open_page(browser, tmp_path, fixture_trace["trace"], fixture_trace["source"], mount_script())
     page.evaluate("PLAYER.destroy()")
     assert page.locator(".mv-player").count() == 0
+
+
+def test_a_step_without_a_recorded_heap_shows_the_frames_and_says_why(browser: Any, tmp_path: Path, fixture_trace: Any) -> None:
+    trace = json.loads(json.dumps(fixture_trace["trace"]))
+    trace["steps"][8] = {"line": 10, "heap_omitted": True}
+    page = open_page(browser, tmp_path, trace, fixture_trace["source"], mount_script("start: {step: 9}"))
+    assert "only the frames are shown" in page.inner_text(".mv-diagram")
+    assert page.locator("[data-mv-object]").count() == 0
+    assert page.locator("[data-mv-frame='0']").count() == 1

@@ -257,6 +257,11 @@
     if (k < 0) return;
     var tl = this.timeline;
     var state = tl.state(k);
+    if (state.heapKnown === false) {
+      // The timeline recorded no heap here: show the frames only, rather than a stale heap with wrong marks.
+      state = { stack: state.stack, heap: {}, heapKnown: false, freedNow: {}, line: state.line, event: state.event,
+        checkpoint: state.checkpoint, error: state.error, outputLength: state.outputLength };
+    }
     var analysis = analyzeState(state);
     var checkpoint = tl.checkpointAt(k);
     var marks = checkpoint !== null && checkpoint === this.options.markCheckpoint ? (this.options.marks || {}) : {};

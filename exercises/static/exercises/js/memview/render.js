@@ -254,7 +254,7 @@
       })));
     }
     if (state.heapKnown === false) {
-      root.appendChild(el("p", { "class": "mv-note", text: "Too many objects were live here for the timeline to record the heap: the objects shown are from the last step that recorded it." }));
+      root.appendChild(el("p", { "class": "mv-note", text: "Too many objects were live here for the timeline to record the heap: only the frames are shown." }));
     }
     var canvas = el("div", { "class": "mv-canvas" });
     var drawing = svg("svg", {
