@@ -204,6 +204,16 @@ class Exercise:
 CHUNK = 400  # programs per child process when testing many exercises
 
 
+def prewarm(exercises: Sequence[tuple[str, Any]], *, deadline: float = 300.0) -> int:
+    """Trace the variant pools of many (template, parameters) exercises ahead of their self-tests, CHUNK programs per
+    child process, so that saving each exercise afterwards (an import, say) finds its variants traced. Returns how
+    many programs were traced."""
+    sources = [s for template, parameters in exercises if parameters for s in pool_sources(template, parameters)]
+    for start in range(0, len(sources), CHUNK):
+        program.trace_many(sources[start:start + CHUNK], deadline=deadline)
+    return len(sources)
+
+
 def run_many(exercises: Sequence[Exercise], *, deadline: float = 300.0) -> list[Report]:
     """The self-tests of many exercises, their variants traced together: one child process per CHUNK programs
     (each chunk's self-tests run right after it, while its traces are in the cache)."""

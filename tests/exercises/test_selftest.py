@@ -288,3 +288,13 @@ def test_saving_again_unchanged_reuses_the_stored_report_but_the_command_runs_it
     program._batch_cache.clear()
     call_command("selftest_exercises", stdout=StringIO())
     assert len([c for c in count_children if c[-1] == "exercises.engine_batch"]) == 3
+
+
+def test_prewarming_traces_many_exercises_in_one_child_and_their_selftests_start_none(
+        count_children: list[list[str]]) -> None:
+    loopy = [{"name": "stop", "kind": "choice", "choices": [2, 4]}]
+    assert selftest.prewarm([(GOOD, GOOD_SPEC), (LOOPY, loopy), ("console.log(1);", [])]) == 12
+    assert len(count_children) == 1
+    assert selftest.run_selftest(template=GOOD, parameters=GOOD_SPEC, questions=QUESTIONS).ok
+    assert selftest.run_selftest(template=LOOPY, parameters=loopy, questions=[QuestionInput(order=1, kind="output")]).ok
+    assert len(count_children) == 1
