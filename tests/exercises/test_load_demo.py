@@ -1,13 +1,20 @@
-"""manage.py load_demo, with the real engine."""
+"""manage.py load_demo, which imports the demo course folder courses/js-memory/, with the real engine."""
+
+from __future__ import annotations
 
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 import pytest
+from coursefolders import read_folder
 from django.core.management import call_command
 
-from exercises import demo
-from exercises.models import AnswerKey, Course, Enrollment, Exercise, ExerciseVersion, Question
+from exercises.coursefiles import course_differences, course_read
+from exercises.management.commands.load_demo import DEMO_COURSE, STUDENT, TEACHER
+from exercises.models import AnswerKey, Course, Enrollment, Exercise, ExerciseVersion, Module, Question
+
+MODELS = (Course, Module, Exercise, ExerciseVersion, Question, AnswerKey, Enrollment)
 
 
 def load() -> str:
@@ -16,39 +23,40 @@ def load() -> str:
     return out.getvalue() + err.getvalue()
 
 
+def test_the_demo_folder_is_in_the_form_export_writes() -> None:
+    assert course_differences(course_read(DEMO_COURSE), DEMO_COURSE) == [], (
+        "run: .venv/bin/python manage.py format_course courses/js-memory"
+    )
+
+
 @pytest.mark.django_db
-def test_load_demo_prints_the_demo_credentials() -> None:
+def test_load_demo_imports_the_whole_folder_idempotently_and_exports_it_back_exactly(client: Any, tmp_path: Path) -> None:
+    # One full load only: tracing and self-testing every demo exercise is the slow part. Loading again is cheap,
+    # since an unchanged exercise is left alone.
     output = load()
-    assert f"teacher: {demo.TEACHER['username']} / {demo.TEACHER['password']}" in output
-    assert f"student: {demo.STUDENT['username']} / {demo.STUDENT['password']}" in output
-
-
-@pytest.mark.django_db
-def test_load_demo_is_idempotent() -> None:
-    load()
-    counts = [m.objects.count() for m in (Course, Exercise, ExerciseVersion, Question, AnswerKey, Enrollment)]
-    load()
-    assert [m.objects.count() for m in (Course, Exercise, ExerciseVersion, Question, AnswerKey, Enrollment)] == counts
-
-
-@pytest.mark.django_db
-def test_the_demo_asks_every_kind_of_question() -> None:
-    load()
-    assert set(Question.objects.values_list("kind", flat=True)) == set(Question.Kind.values)
-    assert 3 <= Exercise.objects.count() <= 5
-
-
-@pytest.mark.django_db
-def test_every_demo_exercise_is_published_with_valid_keys() -> None:
-    output = load()
-    problems = {k.question.prompt: k.problem for k in AnswerKey.objects.all() if not k.is_valid}
+    assert f"teacher: {TEACHER['username']} / {TEACHER['password']}" in output
+    assert f"student: {STUDENT['username']} / {STUDENT['password']}" in output
+    data = course_read(DEMO_COURSE)
+    course = Course.objects.get(slug=data.slug)
+    assert [m.slug for m in course.modules.order_by("order")] == [m.slug for m in data.modules]
+    files = {(m.slug, e.slug) for m in data.modules for e in m.exercises}
+    assert set(Exercise.objects.values_list("module__slug", "slug")) == files
+    published = {(m.slug, e.slug) for m in data.modules for e in m.exercises if e.published}
+    assert set(Exercise.objects.filter(published=True).values_list("module__slug", "slug")) == published
+    problems = {k.question.prompt: k.problem for k in AnswerKey.objects.filter(question__exercise__published=True)
+                if not k.is_valid}
     assert problems == {}, output
-    assert not Exercise.objects.filter(published=False).exists()
+    assert set(Question.objects.values_list("kind", flat=True)) == set(Question.Kind.values)
 
+    counts = [m.objects.count() for m in MODELS]
+    again = load()
+    assert f"created 0, updated 0, unchanged {1 + len(data.modules) + len(files)}, deleted 0." in again
+    assert [m.objects.count() for m in MODELS] == counts
 
-@pytest.mark.django_db
-def test_the_demo_teacher_can_author_in_the_admin(client: Any) -> None:
-    load()
-    assert client.login(username=demo.TEACHER["username"], password=demo.TEACHER["password"])
+    call_command("export_course", "js-memory", str(tmp_path / "out"), stdout=StringIO())
+    assert read_folder(tmp_path / "out") == read_folder(DEMO_COURSE)
+
+    assert client.login(username=TEACHER["username"], password=TEACHER["password"])
     assert client.get("/admin/exercises/exercise/").status_code == 200
-    assert Enrollment.objects.get(user__username=demo.TEACHER["username"]).role == "teacher"
+    assert Enrollment.objects.get(user__username=TEACHER["username"]).role == "teacher"
+    assert Enrollment.objects.get(user__username=STUDENT["username"]).role == "student"

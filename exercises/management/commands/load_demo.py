@@ -1,62 +1,49 @@
-"""`manage.py load_demo`: create (or bring up to date) the demo course, a demo teacher and a demo student.
-Running it again changes nothing that is already as the demo describes."""
+"""`manage.py load_demo`: import the demo course from its folder (courses/js-memory/, kept as files: see
+docs/course-files.md) and create a demo teacher and a demo student enrolled in it. Running it again changes nothing
+that is already as the folder describes; modules and exercises the folder no longer has are removed."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Permission
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 
-from exercises import demo, services
+from exercises import services
+from exercises.course_import import course_import
+from exercises.coursefiles import CourseInvalid, course_read
 from exercises.errors import ApplicationError
-from exercises.models import Course, Enrollment, Exercise, Module, Question
+from exercises.models import Course, Enrollment
 
+DEMO_COURSE = settings.BASE_DIR / "courses" / "js-memory"
+TEACHER = {"username": "teacher", "password": "teach-memory-2024", "email": "teacher@example.com"}
+STUDENT = {"username": "student", "password": "learn-memory-2024", "email": "student@example.com"}
 TEACHER_MODELS = ("course", "module", "exercise", "question", "enrollment")
 TEACHER_VIEW_MODELS = ("exerciseversion", "attempt", "progress")
 
 
 class Command(BaseCommand):
-    help = "Create the demo course, a demo teacher and a demo student (idempotent)."
+    help = "Import the demo course from courses/js-memory/ and create a demo teacher and student (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        course = self._course()
-        teacher = self._user(demo.TEACHER, staff=True)
-        student = self._user(demo.STUDENT, staff=False)
+        try:
+            data = course_read(DEMO_COURSE)
+            report = course_import(data=data, source=DEMO_COURSE, prune=True)
+        except CourseInvalid as exc:
+            raise CommandError(str(exc)) from exc
+        except ApplicationError as exc:
+            raise CommandError(exc.message) from exc
+        course = Course.objects.get(slug=data.slug)
+        teacher = self._user(TEACHER, staff=True)
+        student = self._user(STUDENT, staff=False)
         services.course_enroll(user=teacher, course=course, role=Enrollment.Role.TEACHER)
         services.course_enroll(user=student, course=course, role=Enrollment.Role.STUDENT)
+        self.stdout.write(f"Imported {DEMO_COURSE.relative_to(settings.BASE_DIR)}: {report.summary()}.")
         self.stdout.write(self.style.SUCCESS(f'Demo course "{course.title}" is ready at /courses/{course.slug}/'))
-        self.stdout.write(f"  teacher: {demo.TEACHER['username']} / {demo.TEACHER['password']} (also the admin, /admin/)")
-        self.stdout.write(f"  student: {demo.STUDENT['username']} / {demo.STUDENT['password']}")
-
-    @transaction.atomic
-    def _course(self) -> Course:
-        course, _ = Course.objects.update_or_create(slug=demo.COURSE["slug"], defaults=demo.COURSE)
-        for m_order, spec in enumerate(demo.MODULES, start=1):
-            module, _ = Module.objects.update_or_create(
-                course=course, order=m_order, defaults={"title": spec["title"], "lesson": spec["lesson"]}
-            )
-            for e_order, ex_spec in enumerate(spec["exercises"], start=1):
-                self._exercise(module, e_order, ex_spec)
-        return course
-
-    def _exercise(self, module: Module, order: int, spec: dict[str, Any]) -> Exercise:
-        exercise = Exercise.objects.filter(module=module, order=order).first() or Exercise(module=module, order=order)
-        exercise.title, exercise.instructions, exercise.program = spec["title"], spec["instructions"], spec["program"]
-        exercise.save()
-        for q_order, q_spec in enumerate(spec["questions"], start=1):
-            Question.objects.update_or_create(exercise=exercise, order=q_order, defaults=q_spec)
-        exercise.questions.filter(order__gt=len(spec["questions"])).delete()
-        try:
-            services.exercise_publish(exercise=exercise)
-        except ApplicationError as exc:
-            exercise.published = False
-            exercise.save(update_fields=["published"])
-            services.exercise_sync(exercise=exercise)
-            self.stderr.write(self.style.WARNING(f'"{exercise.title}" stays unpublished: {exc.message}'))
-        return exercise
+        self.stdout.write(f"  teacher: {TEACHER['username']} / {TEACHER['password']} (also the admin, /admin/)")
+        self.stdout.write(f"  student: {STUDENT['username']} / {STUDENT['password']}")
 
     def _user(self, spec: dict[str, str], *, staff: bool) -> AbstractUser:
         user, created = get_user_model().objects.get_or_create(
