@@ -21,13 +21,13 @@ from typing import Any
 
 import tomlkit
 
+from exercises import variants
 from exercises.answer_keys import CHECKPOINT_KINDS, config_problem
 
 COURSE_FILE, MODULE_FILE, LESSON_FILE = "course.toml", "module.toml", "lesson.md"
 NUMBERED = re.compile(r"(\d{2,})-([A-Za-z0-9_-]+)")
 SLUG = re.compile(r"[A-Za-z0-9_-]+")
 KINDS = ("stack", "locals", "reachable", "gc_freed", "refcount_leak", "output", "overflow", "multiple_choice")
-PARAMETER_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 TITLE_MAX, COURSE_SLUG_MAX, SLUG_MAX, CHECKPOINT_MAX = 200, 50, 100, 100
 # Stable key order of JSON objects (PostgreSQL's jsonb does not keep the order they were written in).
 CONFIG_ORDER = ("frame", "variables", "occurrence", "choices", "correct")
@@ -384,6 +384,8 @@ def _exercise(toml: _TomlFile, order: int, slug: str, program: str) -> ExerciseD
     )
     if exercise.published and not exercise.questions:
         toml.problem("a published exercise needs at least one [[questions]]", "published")
+    if exercise.published and exercise.parameters and not variants.spec_errors(exercise.parameters):
+        _template_problems(toml, exercise)
     return exercise
 
 
@@ -409,39 +411,38 @@ def _question(toml: _TomlFile, index: int, table: dict[str, Any]) -> QuestionDat
     return QuestionData(kind=str(kind or ""), prompt=prompt, checkpoint=checkpoint, points=points, config=config)
 
 
+PARAMETER_KEY = re.compile(r"\b(min|max|choices|kind)\b")
+
+
 def _parameters(toml: _TomlFile) -> list[dict[str, Any]]:
+    """The [[parameters]], each checked by the validator the admin uses (exercises/variants.py)."""
     parameters = _tables(toml, "parameters")
-    seen: set[str] = set()
+    names: set[str] = set()
     for index, parameter in enumerate(parameters):
-        for key, problem in _parameter_problems(parameter, seen):
-            toml.problem(problem, "parameters", index, key)
+        name = parameter.get("name")
+        if isinstance(name, str) and name in names:
+            toml.problem(f'two parameters are named "{name}"', "parameters", index, "name")
+        names.add(str(name))
+        for problem in variants.spec_errors([parameter]):
+            key = PARAMETER_KEY.search(problem.split(":", 1)[-1])
+            toml.problem(problem, "parameters", index, key.group(1) if key else "name")
     return parameters
 
 
-def _parameter_problems(parameter: Mapping[str, Any], seen: set[str]) -> list[tuple[str, str]]:
-    """(key, problem) for each problem of one parameter spec."""
-    name, kind = parameter.get("name"), parameter.get("kind")
-    if not isinstance(name, str) or not PARAMETER_NAME.fullmatch(name):
-        return [("name", f"the parameter name {_show(name)} must be lowercase letters, digits and _, "
-                         "not starting with a digit")]
-    problems = [("name", f'two parameters are named "{name}"')] if name in seen else []
-    seen.add(name)
-    if kind == "int":
-        low, high, allowed = parameter.get("min"), parameter.get("max"), ("name", "kind", "min", "max")
-        if not _whole(low) or not _whole(high):
-            problems.append(("min", f'parameter "{name}": min and max must be whole numbers'))
-        elif low > high:
-            problems.append(("min", f'parameter "{name}": min ({low}) must not be greater than max ({high})'))
-    elif kind == "choice":
-        choices, allowed = parameter.get("choices"), ("name", "kind", "choices")
-        if not isinstance(choices, list) or not choices:
-            problems.append(("choices", f'parameter "{name}": choices must be a non-empty list'))
-        elif not all(isinstance(c, str | int | float) for c in choices):
-            problems.append(("choices", f'parameter "{name}": choices must be strings, numbers or booleans'))
-    else:
-        return [*problems, ("kind", f'parameter "{name}": kind {_show(kind)} must be "int" or "choice"')]
-    return problems + [(key, f'parameter "{name}": {key} is not a field of a {kind} parameter')
-                       for key in parameter if key not in allowed]
+def _template_problems(toml: _TomlFile, exercise: ExerciseData) -> None:
+    """A published template must parse and use only its parameters, in its program and in its prompts."""
+    names = [str(p.get("name")) for p in exercise.parameters]
+    program_path = toml.path.with_suffix(".js")
+    try:
+        variants.compile_template(exercise.program, names)
+    except variants.TemplateProblem as exc:
+        line = re.search(r"at line (\d+)", str(exc))
+        toml.problems.append(Problem(program_path, int(line.group(1)) if line else None, str(exc)))
+    for index, question in enumerate(exercise.questions):
+        try:
+            variants.compile_template(question.prompt, names)
+        except variants.TemplateProblem as exc:
+            toml.problem(f"the prompt: {exc}", "questions", index, "prompt")
 
 
 def _show(value: Any) -> str:

@@ -129,7 +129,7 @@ def test_a_bad_parameter_spec_is_reported_at_its_line(tmp_path: Path) -> None:
     text = MINI_COURSE["02-heap/02-template.toml"].replace("min = 3\nmax = 6", "min = 7\nmax = 6")
     root = mini(tmp_path, **{"02_heap__02_template_toml": text})
     assert problems_of(root) == [
-        f'{root / "02-heap/02-template.toml"}, line 9: parameter "depth": min (7) must not be greater than max (6)'
+        f'{root / "02-heap/02-template.toml"}, line 9: Parameter "depth": min (7) must not be greater than max (6).'
     ]
 
 
@@ -137,7 +137,7 @@ def test_a_parameter_of_an_unknown_kind_is_reported_at_its_kind(tmp_path: Path) 
     text = MINI_COURSE["02-heap/02-template.toml"].replace('kind = "choice"', 'kind = "pick"')
     root = mini(tmp_path, **{"02_heap__02_template_toml": text})
     assert problems_of(root) == [
-        f'{root / "02-heap/02-template.toml"}, line 14: parameter "victim": kind "pick" must be "int" or "choice"'
+        f'{root / "02-heap/02-template.toml"}, line 14: Parameter "victim": kind must be "int" or "choice", not "pick".'
     ]
 
 
@@ -248,3 +248,31 @@ def test_format_course_rewrites_a_hand_written_folder_in_the_form_export_writes(
     out = StringIO()
     call_command("format_course", str(root), "--check", stdout=out)
     assert "is in the form export writes" in out.getvalue()
+
+
+def test_two_parameters_with_one_name_are_reported(tmp_path: Path) -> None:
+    text = MINI_COURSE["02-heap/02-template.toml"].replace('name = "victim"', 'name = "depth"')
+    root = mini(tmp_path, **{"02_heap__02_template_toml": text})
+    assert problems_of(root) == [f'{root / "02-heap/02-template.toml"}, line 13: two parameters are named "depth"']
+
+
+def test_a_published_template_that_uses_an_unknown_parameter_is_reported_at_its_line_in_the_program(
+    tmp_path: Path,
+) -> None:
+    text = MINI_COURSE["02-heap/02-template.toml"].replace("published = false", "published = true")
+    program = "function down(n) { return n === 0 ? 0 : down(n - 1); }\ndown({{ depht }});\n"
+    root = mini(tmp_path, **{"02_heap__02_template_toml": text, "02_heap__02_template_js": program})
+    assert problems_of(root) == [
+        f'{root / "02-heap/02-template.js"}, line 2: Template error at line 2: "depht" is not a parameter '
+        "(parameters: depth, victim)."
+    ]
+
+
+def test_a_published_prompt_that_uses_an_unknown_parameter_is_reported_at_its_line(tmp_path: Path) -> None:
+    text = MINI_COURSE["02-heap/02-template.toml"].replace("published = false", "published = true")
+    text = text.replace('prompt = "Does it overflow?"', 'prompt = "Does it overflow with {{ size }}?"')
+    root = mini(tmp_path, **{"02_heap__02_template_toml": text})
+    assert problems_of(root) == [
+        f'{root / "02-heap/02-template.toml"}, line 19: the prompt: Template error at line 1: "size" is not a '
+        "parameter (parameters: depth, victim)."
+    ]
