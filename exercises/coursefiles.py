@@ -117,8 +117,7 @@ class CourseInvalid(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        count = f"{len(problems)} problem(s)"
-        super().__init__(f"The course folder has {count}; nothing was imported:\n" + "\n".join(map(str, problems)))
+        super().__init__(f"The course folder has {len(problems)} problem(s):\n" + "\n".join(map(str, problems)))
 
 
 # --- finding lines in a TOML file -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             data = course_read(root)
             report = course_import(data=data, source=root, prune=options["prune"], dry_run=options["dry_run"])
         except CourseInvalid as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError(f"{exc}\nNothing was imported.") from exc
         except ApplicationError as exc:
             raise CommandError(exc.message) from exc
         self._report(report, root, verbose=options["verbosity"] > 1)

@@ -32,9 +32,9 @@ class Command(BaseCommand):
             data = course_read(DEMO_COURSE)
             report = course_import(data=data, source=DEMO_COURSE, prune=True)
         except CourseInvalid as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError(f"{exc}\nThe demo course was not loaded.") from exc
         except ApplicationError as exc:
-            raise CommandError(exc.message) from exc
+            raise CommandError(f"{exc.message}\nThe demo course was not loaded.") from exc
         course = Course.objects.get(slug=data.slug)
         teacher = self._user(TEACHER, staff=True)
         student = self._user(STUDENT, staff=False)
