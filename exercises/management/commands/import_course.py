@@ -32,15 +32,16 @@ class Command(BaseCommand):
             raise CommandError(f"{exc}\nNothing was imported.") from exc
         except ApplicationError as exc:
             raise CommandError(exc.message) from exc
-        self._report(report, root, verbose=options["verbosity"] > 1)
+        self._report(report, verbose=options["verbosity"] > 1)
         if options["dry_run"]:
-            self.stdout.write("Dry run: nothing was saved.")
+            self.stdout.write(f"Dry run of {root}: {report.summary()}; nothing was saved.")
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Imported {root}: {report.summary()}."))
 
-    def _report(self, report: ImportReport, root: Path, *, verbose: bool) -> None:
+    def _report(self, report: ImportReport, *, verbose: bool) -> None:
         for word, items in (("created", report.created), ("updated", report.updated), ("deleted", report.deleted)):
             for item in items:
                 self.stdout.write(f"  {word:<9} {item}")
         if verbose:
             for item in report.unchanged:
                 self.stdout.write(f"  unchanged {item}")
-        self.stdout.write(self.style.SUCCESS(f"Imported {root}: {report.summary()}."))
