@@ -1,6 +1,6 @@
 """Benchmark memview in Chromium on a long run: the step player with keyframes against a naive peer, in one run.
 
-    .venv/bin/python bench/render_bench.py [--iterations 14000] [--samples 200] [--naive-samples 40]
+    .venv/bin/python bench/render_bench.py [--iterations 9000] [--samples 200] [--naive-samples 40]
                                            [--keyframe-every 128] [--trace FILE.json]
 
 It traces PROGRAM below with the engine's step timeline (`engine.trace(src, steps=True)`, about
@@ -178,7 +178,7 @@ def report(result: dict[str, Any], payload: bytes, keyframe_every: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--iterations", type=int, default=14000, help="loop iterations of the program")
+    parser.add_argument("--iterations", type=int, default=9000, help="loop iterations of the program")
     parser.add_argument("--samples", type=int, default=200, help="random steps shown with keyframes")
     parser.add_argument("--naive-samples", type=int, default=40, help="random steps shown by the naive peer")
     parser.add_argument("--keyframe-every", type=int, default=128)

@@ -158,10 +158,10 @@ test("a crowded heap is capped with a note, and rows of a long array with a row 
     heap: { ARR: { type: "array", class: "Array", props: {}, items: Array.from({ length: 500 }, (_, i) => i) } } };
   for (let i = 0; i < 600; i++) s.heap["O" + i] = obj({ i });
   const l = lay(s);
-  assert.equal(l.objects.length, 200);
-  assert.ok(l.notes.some((n) => /401 more objects/.test(n.text)));
+  assert.equal(l.objects.length, 120);
+  assert.ok(l.notes.some((n) => /481 more objects/.test(n.text)));
   const arr = l.objects.find((o) => o.key === "ARR");
-  assert.equal(arr.rows[arr.rows.length - 1].text, "470 more");
+  assert.equal(arr.rows[arr.rows.length - 1].text, "476 more");
 });
 
 test("a reference to a key the heap does not hold is a built-in object, without an arrow", () => {

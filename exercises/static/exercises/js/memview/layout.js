@@ -27,7 +27,7 @@
 
   var G = {
     CHAR_W: 7.3, ROW_H: 20, HEAD_H: 40, PAD: 8, MARGIN: 12, BOX_GAP: 16, COL_GAP: 56, STACK_GAP: 80,
-    MIN_W: 120, MAX_W: 300, REGION_HEAD: 26, MIN_BAND_W: 560, BAND_GAP: 40, MAX_ROWS: 30, MAX_FRAMES: 60, MAX_OBJECTS: 200, MIN_COLUMN_H: 640,
+    MIN_W: 120, MAX_W: 300, REGION_HEAD: 26, MIN_BAND_W: 560, BAND_GAP: 40, MAX_ROWS: 24, MAX_FRAMES: 60, MAX_OBJECTS: 120, MIN_COLUMN_H: 640,
   };
 
   function clip(text, chars) {
@@ -116,7 +116,7 @@
 
   /** Clip rows to MAX_ROWS and give each its y; returns the box height. */
   function placeRows(box, rows) {
-    var shown = rows.slice(0, G.MAX_ROWS);
+    var shown = rows.slice(0, G.MAX_ROWS).map(function (row) { return Object.assign({}, row); });
     if (rows.length > G.MAX_ROWS) shown.push({ label: "…", text: (rows.length - G.MAX_ROWS) + " more", ref: null, more: true });
     var maxChars = Math.floor((box.w - 2 * G.PAD) / G.CHAR_W);
     shown.forEach(function (row, i) {
@@ -268,6 +268,7 @@
       };
       box.w = boxWidth(new Array(Math.max(name.length + 7, kind.length + 9) + 1).join("x"), rows);
       box.y = 0;
+      box.allRows = rows;   // before clipping: the text table lists every row
       placeRows(box, rows);
       return box;
     }

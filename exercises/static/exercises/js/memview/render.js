@@ -195,8 +195,7 @@
     analysis.garbage.forEach(function (k) { garbage[k] = true; });
     var leaked = {};
     analysis.leaked.forEach(function (k) { leaked[k] = true; });
-    function objectRow(key, obj, freed) {
-      var rows = layoutLib.objectRows(obj, labels, state.heap);
+    function objectRow(key, obj, freed, rows) {
       var what = freed ? "freed by gc() at this step" : garbage[key] ? "garbage" + (leaked[key] ? ", leaked under reference counting" : "") : "reachable";
       if (view === "rc" && !freed) what += ", " + (analysis.refcounts[key] || 0) + " references";
       objBody.appendChild(el("tr", { "data-key": key }, [
@@ -207,7 +206,9 @@
       ]));
     }
     // The objects the diagram draws (a crowded heap is capped there, and here alike, to keep a step fast).
-    lay.objects.forEach(function (box) { objectRow(box.key, box.freed ? state.freedNow[box.key] : state.heap[box.key], box.freed); });
+    lay.objects.forEach(function (box) {
+      objectRow(box.key, box.freed ? state.freedNow[box.key] : state.heap[box.key], box.freed, box.allRows || box.rows);
+    });
     var left = Object.keys(state.heap).length + Object.keys(state.freedNow || {}).length - lay.objects.length;
     if (left > 0) {
       objBody.appendChild(el("tr", {}, [el("td", { colspan: "4", text: left + " more objects are not listed." })]));
