@@ -8,11 +8,10 @@ in the admin. It runs in one transaction and rejects the whole course when any e
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 
 from django.db import transaction
 
-from exercises import services
+from exercises import selftest, services
 from exercises.coursefiles import (
     CONFIG_ORDER,
     PARAMETER_ORDER,
@@ -106,9 +105,19 @@ def _changed(old: object | None, new: object, names: tuple[str, ...]) -> list[st
     return [name for name in names if getattr(old, name) != getattr(new, name)]
 
 
+def _prewarm(data: CourseData) -> None:
+    """Trace the variant pools of the templates this import will self-test together, a few hundred programs per
+    child process, so that each exercise's sync finds its variants traced instead of starting a child of its own."""
+    stored = {(e.module.slug, e.slug): exercise_data(e)
+              for e in Exercise.objects.filter(module__course__slug=data.slug).select_related("module")}
+    changed = [e for m in data.modules for e in m.exercises
+               if e.parameters and _changed(stored.get((m.slug, e.slug)), e, SYNC_FIELDS)]
+    selftest.prewarm([(e.program, e.parameters) for e in changed])
+
+
 class _Importer:
-    def __init__(self, data: CourseData, source: Path | None, prune: bool) -> None:
-        self.data, self.source, self.prune = data, source, prune
+    def __init__(self, data: CourseData, prune: bool) -> None:
+        self.data, self.prune = data, prune
         self.report = ImportReport()
         self.refusals: list[str] = []
 
@@ -130,7 +139,7 @@ class _Importer:
             self.module(course, existing.pop(module.slug, None), module)
         if self.prune:
             for module in existing.values():
-                self._delete(f"module {module.slug}", module)
+                self._delete(f"module {module.order:02d}-{module.slug}", module)
         return course
 
     def _record(self, label: str, changes: list[str], saved: Course | Module | Exercise | None = None) -> None:
@@ -216,13 +225,13 @@ def _questions_replace(exercise: Exercise, questions: list[QuestionData]) -> Non
 
 
 @transaction.atomic
-def course_import(*, data: CourseData, source: Path | None = None, prune: bool = False,
-                  dry_run: bool = False) -> ImportReport:
+def course_import(*, data: CourseData, prune: bool = False, dry_run: bool = False) -> ImportReport:
     """Create or update the course from its files' data. All or nothing: any exercise that cannot be published
     refuses the whole import (CourseImportRefused, every reason listed) and nothing is saved. With `prune`, modules
     and exercises that the files no longer have are deleted; with `dry_run`, the report says what would change and
     nothing is saved."""
-    importer = _Importer(data, source, prune)
+    importer = _Importer(data, prune)
+    _prewarm(data)
     importer.course()
     if importer.refusals:
         raise CourseImportRefused(

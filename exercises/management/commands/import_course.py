@@ -27,7 +27,7 @@ class Command(BaseCommand):
         root: Path = options["dir"]
         try:
             data = course_read(root)
-            report = course_import(data=data, source=root, prune=options["prune"], dry_run=options["dry_run"])
+            report = course_import(data=data, prune=options["prune"], dry_run=options["dry_run"])
         except CourseInvalid as exc:
             raise CommandError(f"{exc}\nNothing was imported.") from exc
         except ApplicationError as exc:

@@ -30,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             data = course_read(DEMO_COURSE)
-            report = course_import(data=data, source=DEMO_COURSE, prune=True)
+            report = course_import(data=data, prune=True)
         except CourseInvalid as exc:
             raise CommandError(f"{exc}\nThe demo course was not loaded.") from exc
         except ApplicationError as exc:
