@@ -65,6 +65,7 @@
     var g = svg("g", {
       "class": "mv-frame" + (f.current ? " mv-current" : "") + (f.ghost ? " mv-ghost" : "") + markClass(f.mark),
       "data-mv-frame": f.depth,
+      role: "group",
       "aria-label": f.ghost ? "not on the stack: " + (f.mark.note || "an extra frame") :
         "frame " + f["function"] + (f.line ? ", line " + f.line : "") + ", " + f.subtitle + (f.mark ? ". " + (f.mark.note || f.mark.kind) : ""),
     });
