@@ -2,10 +2,13 @@
 
 Public API (the only names the web app may use):
 
-    trace(source, *, limits=None, steps=False) -> Trace
+    trace(source, *, limits=None, steps=False, snapshots=False) -> Trace
         Run `source` as a classic script. Returns a Trace whose `to_json()` is the
-        object of ../shared/contracts/engine-trace.md. Raises ProgramError (JSSyntaxError,
-        UnsupportedSyntax) when the program cannot run at all.
+        object of ../shared/contracts/engine-trace.md (with `steps`: the step timeline of
+        ../docs/timeline.md). Raises ProgramError (JSSyntaxError, UnsupportedSyntax) when the
+        program cannot run at all.
+    step_snapshots(source, *, limits=None) -> list[dict]
+        The engine's own full state at every timeline entry (for checking replays).
     Limits(steps=1_000_000, depth=10_000, heap=1_000_000, time=5.0)
     allocation_sites(source) -> list[Site]   every allocation site, in source order
     function_names(source) -> list[str]      the names frames of this program can show
@@ -23,6 +26,7 @@ from engine.api import (
     UnsupportedSyntax,
     allocation_sites,
     function_names,
+    step_snapshots,
     trace,
 )
 
@@ -35,5 +39,6 @@ __all__ = [
     "UnsupportedSyntax",
     "allocation_sites",
     "function_names",
+    "step_snapshots",
     "trace",
 ]

@@ -15,7 +15,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser("trace", help="run a program and print its trace as JSON")
     t.add_argument("file", help="the JavaScript file, or - for standard input")
-    t.add_argument("--steps", action="store_true", help="add the step-by-step timeline")
+    t.add_argument("--steps", action="store_true", help="add the step-by-step timeline (docs/timeline.md)")
+    t.add_argument("--snapshots", action="store_true",
+                   help="with the timeline, add the engine's own full state at every step (large; for tests)")
     t.add_argument("--max-steps", type=int, default=Limits.steps, help="step budget (default %(default)s)")
     t.add_argument("--max-depth", type=int, default=Limits.depth, help="call depth budget (default %(default)s)")
     t.add_argument("--max-heap", type=int, default=Limits.heap, help="live object budget (default %(default)s)")
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     limits = Limits(steps=args.max_steps, depth=args.max_depth, heap=args.max_heap, time=args.timeout)
     try:
-        result = trace(source, limits=limits, steps=args.steps)
+        result = trace(source, limits=limits, steps=args.steps, snapshots=args.snapshots)
     except ProgramError as exc:
         print(json.dumps(exc.to_json(), ensure_ascii=False))
         return 1

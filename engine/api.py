@@ -19,7 +19,7 @@ from engine.values import UNDEFINED, JSError, JSObject, JSThrow, LimitExceeded
 from engine.vm import VM, Frame, Limits
 
 __all__ = ["JSSyntaxError", "Limits", "ProgramError", "Site", "Trace", "UnsupportedSyntax",
-           "allocation_sites", "function_names", "trace", "compile_program"]
+           "allocation_sites", "function_names", "step_snapshots", "trace", "compile_program"]
 
 
 @dataclass
@@ -32,13 +32,19 @@ class Trace:
     steps: list[dict[str, Any]] | None = None
     steps_truncated: bool = False
     stats: dict[str, Any] = field(default_factory=dict)
+    steps_truncated_reason: str | None = None
+    snapshots: list[dict[str, Any]] | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"output": self.output, "error": self.error, "checkpoints": self.checkpoints}
         if self.steps is not None:
             out["steps"] = self.steps
+            out["steps_version"] = STEPS_VERSION
             if self.steps_truncated:
                 out["steps_truncated"] = True
+                out["steps_truncated_reason"] = self.steps_truncated_reason
+        if self.snapshots is not None:
+            out["snapshots"] = self.snapshots
         return out
 
     def dumps(self, indent: int | None = None) -> str:
@@ -106,23 +112,38 @@ def _deepest(root: Node) -> Node:
     return best
 
 
-def trace(source: str, *, limits: Limits | None = None, steps: bool = False) -> Trace:
-    """Run `source` as a classic script and return its trace."""
+STEPS_VERSION = 2
+
+
+def trace(source: str, *, limits: Limits | None = None, steps: bool = False, snapshots: bool = False) -> Trace:
+    """Run `source` as a classic script and return its trace; `steps` adds the step timeline
+    (docs/timeline.md), `snapshots` also the engine's own full state at every timeline entry."""
+    steps = steps or snapshots
     program = compile_program(source, steps)
     vm = VM(limits)
     vm.program = program
-    recorder = Recorder(vm, program, steps)
+    recorder = Recorder(vm, program, steps, snapshots)
     _install_course_functions(vm, recorder)
     namespace = make_namespace(vm, program.codes)
     if steps:
         namespace["_hook"] = recorder.step
+        namespace["_hook_end"] = recorder.end
         recorder.watch(namespace)
     exec(program.py_code, namespace)  # noqa: S102 - our own compiled code
     for code in program.codes:
         code.py = namespace[f"_f{code.id}"]
     error = _run(vm, program)
+    recorder.finish(error)
     return Trace(vm.output, error, recorder.checkpoints, recorder.timeline, recorder.truncated,
-                 {"steps": vm.steps, "heap": len(vm.heap)})
+                 {"steps": vm.steps, "heap": len(vm.heap)}, recorder.truncated_reason, recorder.snapshots)
+
+
+def step_snapshots(source: str, *, limits: Limits | None = None) -> list[dict[str, Any]]:
+    """The engine's own full state at every entry of the step timeline, taken directly while the program
+    runs (not by replaying the timeline): ``{"line", "event", "stack", "heap", "garbage", "output"}``."""
+    result = trace(source, limits=limits, snapshots=True)
+    assert result.snapshots is not None
+    return result.snapshots
 
 
 def _install_course_functions(vm: VM, recorder: Recorder) -> None:

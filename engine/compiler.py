@@ -240,6 +240,13 @@ class FnEmitter:
         if is_script:
             self._script_prologue(node)
             self.emit_body(children(node))
+            if self.c.trace_steps:  # the timeline's last entry: the state after the last statement
+                self.flush_temps()
+                stmts = [c for c in children(node) if c.type != "comment"]
+                last = self.c.src.line_col(stmts[-1])[0] if stmts else 1
+                # A position of its own (no scope, no temporaries): every block and statement has ended.
+                self.emit(f"_f.pos = {self.c.position(last, -1)}")
+                self.emit("_hook_end(_f)")
             self.emit("return UNDEFINED")
             return
         self._params(node)

@@ -15,35 +15,66 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from engine.values import JSObject, JSWeakMap, JSWeakRef, JSWeakSet
+from engine.values import UNDEFINED, JSObject, JSWeakMap, JSWeakRef, JSWeakSet
 
 # Python locals of a compiled frame that hold JavaScript state; temporaries (_t1...) are excluded
 # because values of finished statements keep nothing alive (contract rule 4).
 _FRAME_STATE_PREFIXES = ("v", "_c", "_fn", "_this", "_args", "_arguments", "_p")
 
 
-def _frame_values(vm: Any, fr: Any) -> Iterator[Any]:
+_TEMP, _ITER, _STATE, _OTHER = 1, 2, 3, 4
+_KIND: dict[str, int] = {}
+_INERT = (float, str, bool, type(None), type(UNDEFINED))  # values that keep nothing alive
+
+
+def _kind(name: str) -> int:
+    if name.startswith("_t"):
+        k = _TEMP
+    elif name.startswith("_i"):
+        k = _ITER
+    elif name.startswith(_FRAME_STATE_PREFIXES):
+        k = _STATE
+    else:
+        k = _OTHER
+    _KIND[name] = k
+    return k
+
+
+def frame_values(vm: Any, fr: Any, f_locals: dict[str, Any] | None = None) -> list[Any]:
+    """The values one frame keeps alive (its function, ``this``, arguments, variables, live temporaries,
+    running for-of iterators, a pending exception); `f_locals` may be passed when the caller has it."""
+    out = [fr.this, *fr.args]
     if fr.func is not None:
-        yield fr.func
-    yield fr.this
+        out.append(fr.func)
     if fr.recv is not None:
-        yield fr.recv
-    yield from fr.args
-    gen = fr.gen
-    frame = getattr(gen, "gi_frame", None) if gen is not None else None
-    if frame is None:
-        return
-    live_temps = vm.live_temps(fr)
-    for name, value in frame.f_locals.items():
-        if fr.native:
-            yield from _flatten(value)
-        elif name.startswith("_t"):
+        out.append(fr.recv)
+    if f_locals is None:
+        gen = fr.gen
+        frame = getattr(gen, "gi_frame", None) if gen is not None else None
+        if frame is None:
+            return out
+        f_locals = frame.f_locals
+    if fr.native:
+        for value in f_locals.values():
+            out.extend(_flatten(value))
+        return out
+    kinds = _KIND
+    inert = _INERT
+    live_temps = None
+    for name, value in f_locals.items():
+        if type(value) in inert:
+            continue
+        k = kinds.get(name) or _kind(name)
+        if k == _STATE:
+            out.append(value)
+        elif k == _TEMP:
+            if live_temps is None:
+                live_temps = vm.live_temps(fr)
             if name in live_temps:
-                yield value
-        elif name.startswith("_i"):  # a running for-of loop's iterator keeps what it iterates alive
-            yield from _iterator_values(value)
-        elif name.startswith(_FRAME_STATE_PREFIXES):
-            yield value
+                out.append(value)
+        elif k == _ITER:  # a running for-of loop's iterator keeps what it iterates alive
+            out.extend(_iterator_values(value))
+    return out
 
 
 def _iterator_values(it: Any) -> Iterator[Any]:
@@ -70,7 +101,7 @@ def roots(vm: Any) -> Iterator[Any]:
     yield vm.global_object
     yield vm.script_scope
     for fr in vm.stack:
-        yield from _frame_values(vm, fr)
+        yield from frame_values(vm, fr)
     yield from vm.kept_objects
     yield from vm.extra_roots()
 

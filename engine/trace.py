@@ -1,25 +1,28 @@
-"""Snapshots of memory: the trace format of ../shared/contracts/engine-trace.md.
+"""Snapshots of memory: the trace format of ../shared/contracts/engine-trace.md and the step timeline of
+../docs/timeline.md.
 
 Trace shape (compared with node): ``{"output", "error", "checkpoints": [{"name", "line", "stack",
-"locals", "reachable"}]}``; engine fields per checkpoint: ``heap``, ``garbage``,
-``refcount_leaked``, ``freed``; with ``steps=True`` the top level also has ``steps``.
+"locals", "reachable"}]}``; engine fields per checkpoint: ``heap``, ``garbage``, ``refcount_leaked``,
+``freed``, ``frames``; with ``steps=True`` the top level also has ``steps`` (timeline version 2).
 
 Values: numbers, strings, booleans and null as JSON (integral numbers as integers, ``-0`` as ``0``);
 ``{"undefined": true}``; ``{"number": "NaN" | "Infinity" | "-Infinity"}``; an object as
 ``{"site": "L:C#k"}`` or ``{"site": null}``; a binding in its TDZ as ``{"uninitialized": true}``.
 Heap entries are keyed by site, or ``@id`` for objects without one.
 
-The timeline (``steps``) is compact: one entry per executed statement with its line and stack, and
-only what changed since the previous entry: ``frames`` (the locals of frames whose locals changed,
-by depth), ``heap`` (objects added or changed), ``freed`` (objects gone). Replaying entries in order
-rebuilds the full state at any step. It stops growing after ``MAX_TIMELINE`` entries or
-once the stack is deeper than ``MAX_TIMELINE_DEPTH`` frames (``steps_truncated`` says so), and a step taken while more than ``MAX_TIMELINE_HEAP`` objects are live
-records no heap diff (``heap_omitted``).
+The timeline is incremental: at each statement only the frames that can have changed are looked at (the
+innermost frames that ran since the previous entry, frames reading a context that was written, the global
+frame when a script or global variable changed), and only written objects are described again (the
+write helpers and built-in calls mark them dirty, see :meth:`Recorder.watch`). Large arrays and objects
+get ``patch`` entries instead of a whole new description.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from itertools import compress
+from operator import is_, is_not
 from typing import Any
 
 from engine import gc as collector
@@ -44,12 +47,18 @@ from engine.values import (
     ScriptScope,
 )
 
-MAX_TIMELINE = 5_000
-# A step-through deeper than this is no longer something a person reads; recording stops there.
-MAX_TIMELINE_DEPTH = 100
-# Heap diffs cost a walk of the heap per step; beyond this many live objects and array items a step records
-# only the stack and locals (``heap_omitted``) - the step-through is meant for small teaching programs.
-MAX_TIMELINE_HEAP = 1_000
+# The timeline stops after this many entries (``steps_truncated``); the entries before are exact.
+MAX_TIMELINE = 200_000
+# A written array is compared with its previous items at each step (a C-speed identity scan); beyond this
+# many live objects plus array items a step records only the stack and locals (``heap_omitted``), and the
+# first step back under the budget sends the whole heap again (``heap_reset``).
+MAX_TIMELINE_HEAP = 20_000
+# Recording is not charged to the program's time budget (a program behaves the same with and without
+# --steps); it has its own: after this many seconds of recording the timeline stops (``steps_truncated``).
+TIMELINE_SECONDS = 20.0
+# Arrays and plain objects with at least this many items and properties get ``patch`` entries for small
+# changes (a push, one property set) instead of a whole new description.
+PATCH_MIN = 16
 
 
 def encode(v: Any) -> Any:
@@ -118,6 +127,10 @@ def describe(o: JSObject) -> dict[str, Any]:
         proto = _proto_ref(o)
         if proto is not None:
             entry["proto"] = proto
+        if len(entry["props"]) != len(o.props):
+            internal = [heap_ref(v) for v in _internal_edges(o) if isinstance(v, JSObject) and _is_heap(v)]
+            if internal:
+                entry["internal"] = internal
         return entry
     entry = {"type": o.type_name, "class": _class_name(o)}
     if isinstance(o, JSError):
@@ -148,7 +161,38 @@ def describe(o: JSObject) -> dict[str, Any]:
     proto = _proto_ref(o)
     if proto is not None:
         entry["proto"] = proto
+    internal = [heap_ref(v) for v in _internal_edges(o) if isinstance(v, JSObject) and _is_heap(v)]
+    if internal:
+        entry["internal"] = internal
     return entry
+
+
+def _internal_edges(o: JSObject) -> list[Any]:
+    """References the engine keeps that the program cannot see as properties: values of symbol-keyed
+    properties, an arrow's `this`, a method's home object, class field keys and initializers, a bound
+    function's `this` and arguments, the functions and receivers an Error captured (contract rule 6)."""
+    out: list[Any] = []
+    for k, v in o.props.items():
+        if type(k) is not str:
+            if type(v) is Accessor:
+                out.extend(x for x in (v.get, v.set) if x is not None)
+            else:
+                out.append(v)
+    if isinstance(o, JSFunction):
+        if o.this_val is not None:
+            out.append(o.this_val)
+        if o.home is not None:
+            out.append(o.home)
+        for key, init in o.fields:
+            out.append(key)
+            if init is not None:
+                out.append(init)
+    elif isinstance(o, BoundFunction):
+        out.append(o.bound_this)
+        out.extend(o.bound_args)
+    elif isinstance(o, JSError):
+        out.extend(o.captured)
+    return out
 
 
 def _is_heap(o: JSObject) -> bool:
@@ -166,23 +210,132 @@ def _class_name(o: JSObject) -> str:
     return o.cls
 
 
-class Recorder:
-    """Records checkpoints, collections and (optionally) the step timeline of one run."""
+TOO_SLOW_REASON = f"The timeline stops after {TIMELINE_SECONDS:g} s spent recording it."
 
-    def __init__(self, vm: Any, program: Any, steps: bool) -> None:
+_MISSING: Any = object()
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equality of two JSON values that tells ``1`` from ``true`` (Python's ``==`` does not)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is dict:
+        if len(a) != len(b):
+            return False
+        for k, v in a.items():
+            w = b.get(k, _MISSING)
+            if w is _MISSING or not same(v, w):
+                return False
+        return True
+    if type(a) is list:
+        return len(a) == len(b) and all(map(same, a, b))
+    return bool(a == b)
+
+
+def _same_leaf(a: Any, b: Any) -> bool:
+    """Equality of two encoded values (flat: numbers, strings, booleans, null, or a dict of strings)."""
+    return a is b or (type(a) is type(b) and a == b)
+
+
+class _WatchedVars(dict):  # type: ignore[type-arg]
+    """The script scope's variables, telling the recorder when one is written."""
+
+    __slots__ = ("recorder",)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self.recorder.globals_dirty = True
+        dict.__setitem__(self, key, value)
+
+
+def _same_values(a: list[Any], b: list[Any]) -> bool:
+    return len(a) == len(b) and all(map(is_, a, b))
+
+
+class FrameState:
+    """One frame as the timeline shows it (``line``, ``locals``, ``scope``, ``roots``) and what the
+    recorder needs to refresh it (the Frame, its index on the VM stack, the contexts its locals read)."""
+
+    __slots__ = ("fr", "index", "function", "line", "locals", "raw", "scope", "roots", "ctxs")
+
+    def __init__(self, fr: Any, index: int, function: str) -> None:
+        self.fr = fr
+        self.index = index
+        self.function = function
+        self.line = 0
+        self.locals: dict[str, Any] = {}
+        self.raw: dict[str, Any] = {}
+        self.scope: str | None = None
+        self.roots: list[str] = []
+        self.ctxs: set[int] = set()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"function": self.function, "line": self.line, "locals": dict(self.locals), "scope": self.scope,
+                "roots": list(self.roots)}
+
+
+class _Known:
+    """What the timeline last said about one object: its key and description, and for plain objects and
+    arrays the raw values it was made from (compared by identity to find what changed)."""
+
+    __slots__ = ("key", "desc", "keys", "vals", "items", "proto", "cls")
+
+    def __init__(self, key: str, desc: dict[str, Any]) -> None:
+        self.key = key
+        self.desc = desc
+        self.keys: list[Any] | None = None
+        self.vals: list[Any] = []
+        self.items: list[Any] | None = None
+        self.proto: Any = None
+        self.cls = ""
+
+
+def _patchable(o: JSObject) -> bool:
+    t = type(o)
+    return t is JSObject or t is JSArray
+
+
+def _copy_desc(d: dict[str, Any]) -> dict[str, Any]:
+    out = dict(d)
+    out["props"] = dict(d["props"])
+    if "items" in d:
+        out["items"] = list(d["items"])
+    return out
+
+
+class Recorder:
+    """Records checkpoints, collections and (optionally) the step timeline of one run, and (for tests and
+    tools) the engine's own full state at every timeline entry."""
+
+    def __init__(self, vm: Any, program: Any, steps: bool, snapshots: bool = False) -> None:
         self.vm = vm
         self.program = program
         self.checkpoints: list[dict[str, Any]] = []
         self.freed: list[list[str]] = []
-        self.timeline: list[dict[str, Any]] | None = [] if steps else None
+        self.timeline: list[dict[str, Any]] | None = [] if steps or snapshots else None
+        self.snapshots: list[dict[str, Any]] | None = [] if snapshots else None
         self.truncated = False
-        self._last_frames: list[Any] = []
-        self._heap_stale = False
-        self._visible: dict[int, list[Binding]] = {}
+        self.truncated_reason: str | None = None
         self.dirty: set[JSObject] = set()
-        self._known: dict[int, tuple[str, Any]] = {}
+        self._visible: dict[int, list[Binding]] = {}
+        self._ctx_vars: dict[int, tuple[str, ...]] = {}
+        self._frames: list[FrameState] = []
+        self._known: dict[int, _Known] = {}
         self._next_seen = 0
         self._collections_seen = 0
+        self._out_seen = 0
+        self._heap_stale = False
+        self._sizes: dict[int, int] = {}
+        self._items_total = 0
+        self._realm: list[JSObject] | None = None
+        self._realm_sig: tuple[int, int] = (-1, -1)
+        self._builtin_seen: dict[int, list[Any]] = {}
+        self.globals_dirty = True
+        self._kept_seen = 0
+        self.recording_time = 0.0
+        if self.timeline is not None:
+            watched = _WatchedVars(vm.script_scope.vars)
+            watched.recorder = self
+            vm.script_scope.vars = watched
 
     # ---------------------------------------------------------------- stack and locals
     def frames(self) -> list[Any]:
@@ -201,26 +354,64 @@ class Recorder:
     def stack(self) -> list[dict[str, Any]]:
         return [{"function": self.frame_name(fr), "line": self.frame_line(fr)} for fr in self.frames()]
 
-    def frame_locals(self, fr: Any) -> dict[str, Any]:
-        scope_id = self.program.pos_scopes[fr.pos]
+    def _bindings(self, scope_id: int) -> list[Binding]:
         bindings = self._visible.get(scope_id)
         if bindings is None:
             scope = self.program.scopes.get(scope_id)
             bindings = [b for b in visible_bindings(scope) if b.storage != "global"] if scope is not None else []
             self._visible[scope_id] = bindings
-        f_locals = fr.gen.gi_frame.f_locals if fr.gen is not None and fr.gen.gi_frame is not None else {}
+        return bindings
+
+    def _scope_ctx_vars(self, scope_id: int) -> tuple[str, ...]:
+        """The Python locals that may hold the current context at a position in this scope, innermost first."""
+        names = self._ctx_vars.get(scope_id)
+        if names is None:
+            out = []
+            s = self.program.scopes.get(scope_id)
+            while s is not None:
+                if s.has_ctx:
+                    out.append(s.ctx_var)
+                s = s.parent
+            names = tuple(out)
+            self._ctx_vars[scope_id] = names
+        return names
+
+    @staticmethod
+    def _f_locals(fr: Any) -> dict[str, Any]:
+        gen = fr.gen
+        frame = gen.gi_frame if gen is not None else None
+        return frame.f_locals if frame is not None else {}
+
+    def raw_locals(self, fr: Any, f_locals: dict[str, Any], ctxs: set[int] | None = None) -> dict[str, Any]:
+        """The frame's visible bindings (contract: locals) as engine values; `ctxs` collects the contexts read."""
         out: dict[str, Any] = {}
-        for b in bindings:
-            out[b.name] = encode(self.binding_value(b, f_locals))
+        for b in self._bindings(self.program.pos_scopes[fr.pos]):
+            if b.storage == "ctx":
+                ctx = f_locals.get(b.scope.ctx_var)
+                if isinstance(ctx, Context):
+                    if ctxs is not None:
+                        ctxs.add(id(ctx))
+                    if b.slot < len(ctx.slots):
+                        out[b.name] = ctx.slots[b.slot]
+                        continue
+                out[b.name] = TDZ if b.kind in ("let", "const", "class") else UNDEFINED
+            else:
+                out[b.name] = self.binding_value(b, f_locals)
         if fr.code is not None and fr.code.kind == "script":
             g = self.vm.global_object
-            for name in self.vm.script_scope.vars:
-                out.setdefault(name, encode(self.vm.script_scope.vars[name]))
+            sv = self.vm.script_scope.vars
+            for name in sv:
+                if name not in out:
+                    out[name] = sv[name]
             for name in self.vm.program_globals:
                 v = g.get_own(name)
                 if v is not HOLE:
-                    out[name] = encode(v if type(v) is not Accessor else UNDEFINED)
+                    out[name] = v if type(v) is not Accessor else UNDEFINED
         return out
+
+    def frame_locals(self, fr: Any) -> dict[str, Any]:
+        """The contract's locals of one frame (objects without a site as ``{"site": null}``)."""
+        return {n: encode(v) for n, v in self.raw_locals(fr, self._f_locals(fr)).items()}
 
     def binding_value(self, b: Binding, f_locals: dict[str, Any]) -> Any:
         if b.storage == "local":
@@ -236,6 +427,105 @@ class Recorder:
             return self.vm.script_scope.vars.get(b.name, TDZ)
         return UNDEFINED
 
+    def frame_scope(self, fr: Any, f_locals: dict[str, Any]) -> Context | None:
+        """The context the frame uses at its current position (the innermost one of its scope chain)."""
+        for name in self._scope_ctx_vars(self.program.pos_scopes[fr.pos]):
+            ctx = f_locals.get(name)
+            if isinstance(ctx, Context):
+                return ctx
+        return None
+
+    def realm_roots(self, fresh: bool = False) -> list[JSObject]:
+        """Heap objects the realm holds outside the frames' locals: reached from the global object (its
+        built-ins and properties that are not program globals, accessors of program globals) and from the
+        script scope's shadowed variables, through built-in objects only. Cached until a built-in changes."""
+        vm = self.vm
+        g = vm.global_object
+        sig = (len(g.props), len(vm.program_globals))
+        if not fresh and self._realm is not None and sig == self._realm_sig:
+            return self._realm
+        heap = vm.heap
+        program_globals = set(vm.program_globals)
+        out: list[JSObject] = []
+        seen = {id(g)}
+        work: list[Any] = []
+        for k, v in g.props.items():
+            if k in program_globals and type(v) is not Accessor:
+                continue
+            if type(v) is Accessor:
+                work.extend(x for x in (v.get, v.set) if x is not None)
+            else:
+                work.append(v)
+        if g.proto is not None:
+            work.append(g.proto)
+        while work:
+            o = work.pop()
+            if not isinstance(o, JSObject):
+                continue
+            if heap.get(o.id) is o:
+                out.append(o)
+                continue
+            if id(o) in seen:
+                continue
+            seen.add(id(o))
+            work.extend(o.children())
+        if not fresh:
+            self._realm = out
+            self._realm_sig = sig
+        return out
+
+    def frame_state(self, fr: Any, index: int, natives: list[Any], depth0: bool,
+                    fresh: bool = False, prev: FrameState | None = None) -> FrameState:
+        """One frame's full state, computed from the engine (natives: the built-in frames it called, whose
+        values it keeps alive as roots; depth0: the global frame also holds the realm's roots). With
+        `prev` (the same frame's previous state), values that did not change keep their encoding."""
+        vm = self.vm
+        heap = vm.heap
+        f_locals = self._f_locals(fr)
+        st = FrameState(fr, index, prev.function if prev is not None else self.frame_name(fr))
+        st.line = self.frame_line(fr)
+        raw = self.raw_locals(fr, f_locals, st.ctxs)
+        st.raw = raw
+        if prev is None:
+            st.locals = {n: heap_ref(v) for n, v in raw.items()}
+        else:
+            praw, plocals = prev.raw, prev.locals
+            st.locals = {n: plocals[n] if praw.get(n, _MISSING) is v else heap_ref(v) for n, v in raw.items()}
+        scope = self.frame_scope(fr, f_locals)
+        st.scope = heap_key(scope) if scope is not None and heap.get(scope.id) is scope else None
+        skip = {id(v) for v in raw.values() if isinstance(v, JSObject)}
+        if scope is not None:
+            skip.add(id(scope))
+        values = collector.frame_values(vm, fr, f_locals)
+        for n in natives:
+            values.extend(collector.frame_values(vm, n))
+        if depth0:
+            values.extend(vm.script_scope.vars.values())  # a script variable shadowed by a block binding
+            values.extend(self.realm_roots(fresh))
+            values.extend(vm.kept_objects)
+            values.extend(vm.extra_roots())
+        st.roots = sorted({heap_key(v) for v in values
+                           if isinstance(v, JSObject) and id(v) not in skip and heap.get(v.id) is v})
+        return st
+
+    def _natives_after(self, index: int) -> list[Any]:
+        stack = self.vm.stack
+        out = []
+        i = index + 1
+        while i < len(stack) and stack[i].native:
+            out.append(stack[i])
+            i += 1
+        return out
+
+    def stack_state(self) -> list[FrameState]:
+        """Every JavaScript frame's state, outermost first, computed afresh."""
+        stack = self.vm.stack
+        out = []
+        for i, fr in enumerate(stack):
+            if not fr.native:
+                out.append(self.frame_state(fr, i, self._natives_after(i), depth0=not out, fresh=True))
+        return out
+
     # ---------------------------------------------------------------- checkpoints and gc()
     def checkpoint(self, name: str) -> None:
         vm = self.vm
@@ -243,6 +533,7 @@ class Recorder:
         live = [o for o in vm.heap.values() if id(o) in marked]
         dead = collector.garbage(vm, marked)
         frames = self.frames()
+        states = self.stack_state()
         self.checkpoints.append({
             "name": name,
             "line": self.frame_line(frames[0]) if frames else 0,
@@ -253,12 +544,41 @@ class Recorder:
             "garbage": sorted(o.site for o in dead if o.site),
             "refcount_leaked": sorted(o.site for o in collector.refcount_leaked(dead) if o.site),
             "freed": [list(f) for f in self.freed],
+            "frames": [{"scope": st.scope, "roots": st.roots} for st in reversed(states)],
         })
+        self._record("checkpoint", len(self.checkpoints) - 1)
 
     def collect(self) -> None:
         vm = self.vm
         freed = collector.sweep(vm, collector.mark(vm))
         self.freed.append(sorted(o.site for o in freed if o.site))
+        self._record("gc")
+
+    def finish(self, error: dict[str, Any] | None) -> None:
+        """The run ended with an uncaught error or a limit: the timeline ends with an ``error`` event. The
+        state there is the one of the last step (the frames have unwound or their code was stopped); only
+        the output printed since is added."""
+        timeline = self.timeline
+        if error is None or timeline is None or self.truncated:
+            return
+        if len(timeline) >= MAX_TIMELINE:
+            self.truncated = True
+            self.truncated_reason = f"The timeline stops after {MAX_TIMELINE:,} steps."
+            return
+        last = self._frames[-1].line if self._frames else 0
+        line = error.get("line") if isinstance(error.get("line"), int) else last
+        entry: dict[str, Any] = {"line": line, "event": "error", "error": error}
+        self._output(entry)
+        if self._frames:
+            self._frames[-1].line = line
+        timeline.append(entry)
+        if self.snapshots is not None:
+            prev = self.snapshots[-1] if self.snapshots else {"stack": [], "heap": {}, "garbage": []}
+            stack = [dict(f) for f in prev["stack"]]
+            if stack:
+                stack[-1]["line"] = line
+            self.snapshots.append({"line": line, "event": "error", "stack": stack, "heap": prev["heap"],
+                                   "garbage": prev["garbage"], "output": list(self.vm.output)})
 
     # ---------------------------------------------------------------- the timeline
     def watch(self, namespace: dict[str, Any]) -> None:
@@ -287,77 +607,323 @@ class Recorder:
 
         vm.on_native = on_native
 
-    def _heap_diff(self, entry: dict[str, Any]) -> None:
-        heap = self.vm.heap
-        known = self._known
-        diff: dict[str, Any] = {}
-        swept = self.vm.collections != self._collections_seen
-        if swept:  # a sweep clears weak references and weak entries
-            self.dirty.update(o for o in heap.values() if isinstance(o, (JSWeakRef, JSWeakMap, JSWeakSet)))
-        for fr in self.vm.stack:  # built-ins still running may be filling objects they made
-            if fr.native and fr.gen is not None and fr.gen.gi_frame is not None:
-                for v in fr.gen.gi_frame.f_locals.values():
-                    if isinstance(v, JSObject):
-                        self.dirty.add(v)
-        for oid in range(self._next_seen, self.vm.next_id):
-            o = heap.get(oid)
-            if o is not None:
-                self.dirty.add(o)
-        self._next_seen = self.vm.next_id
-        for o in self.dirty:
-            if o.id in heap:
-                d = describe(o)
-                key = heap_key(o)
-                if known.get(o.id) != (key, d):
-                    known[o.id] = (key, d)
-                    diff[key] = d
-        self.dirty.clear()
-        if diff:
-            entry["heap"] = diff
-        if swept:
-            self._collections_seen = self.vm.collections
-            gone = [oid for oid in known if oid not in heap]
-            if gone:
-                entry["freed"] = [known.pop(oid)[0] for oid in gone]
+        def flagging(fn: Any) -> Any:
+            def wrapped(*args: Any) -> Any:
+                self.globals_dirty = True
+                return fn(*args)
+            return wrapped
 
-    def _heap_size(self) -> int:
-        """Objects plus array items, stopping early once over the budget."""
-        heap = self.vm.heap
-        if len(heap) > MAX_TIMELINE_HEAP:
-            return len(heap)
-        size = len(heap)
-        for o in heap.values():
-            if isinstance(o, JSArray):
-                size += len(o.items)
-                if size > MAX_TIMELINE_HEAP:
-                    break
-        return size
+        for name in ("_gput", "_gputs", "_gdeclare", "_gdelete"):
+            namespace[name] = flagging(namespace[name])
 
     def step(self, fr: Any) -> None:
+        """The hook compiled before every statement (steps mode)."""
+        if self.timeline is not None and not self.truncated:
+            self._record(None)
+
+    def end(self, fr: Any) -> None:
+        """Compiled after the script's last statement: the state the program ends in."""
+        self._record("end")
+
+    def _record(self, event: str | None, checkpoint: int | None = None) -> None:
         timeline = self.timeline
         if timeline is None or self.truncated:
             return
-        if len(timeline) >= MAX_TIMELINE or len(self.vm.stack) > MAX_TIMELINE_DEPTH:
+        if len(timeline) >= MAX_TIMELINE:
             self.truncated = True
+            self.truncated_reason = f"The timeline stops after {MAX_TIMELINE:,} steps."
             return
-        frames = self.frames()
-        entry: dict[str, Any] = {"line": self.frame_line(frames[0]) if frames else 0,
-                                 "stack": [self.frame_name(f) for f in frames]}
-        locals_now = [self.frame_locals(f) for f in reversed(frames)]  # outermost first: depth index
-        changed = {str(d): loc for d, loc in enumerate(locals_now)
-                   if d >= len(self._last_frames) or self._last_frames[d] != loc}
+        started = time.monotonic()
+        entry: dict[str, Any] = {"line": 0}
+        if event is not None:
+            entry["event"] = event
+        if checkpoint is not None:
+            entry["checkpoint"] = checkpoint
+        ran_from = self._sync_frames(entry)
+        self._sync_heap(entry, ran_from)
+        self._output(entry)
+        timeline.append(entry)
+        if self.snapshots is not None:
+            self.snapshots.append(self.snapshot(entry))
+        spent = time.monotonic() - started
+        self.vm.deadline += spent  # recording is not the program's time
+        self.recording_time += spent
+        if self.recording_time > TIMELINE_SECONDS and self.snapshots is None:
+            self.truncated = True
+            self.truncated_reason = TOO_SLOW_REASON
+
+    def _output(self, entry: dict[str, Any]) -> None:
+        out = self.vm.output
+        if len(out) > self._out_seen:
+            entry["out"] = out[self._out_seen:]
+            self._out_seen = len(out)
+
+    def _globals_changed(self) -> bool:
+        """Was a script variable or a global written, or a WeakRef target kept, since the last entry?"""
+        vm = self.vm
+        changed = self.globals_dirty or vm.global_object in self.dirty or len(vm.kept_objects) != self._kept_seen
+        self.globals_dirty = False
+        self._kept_seen = len(vm.kept_objects)
+        return changed
+
+    def _realm_changed(self) -> bool:
+        """Did a built-in object (not on the program's heap) change since the realm roots were cached?"""
+        heap = self.vm.heap
+        changed = False
+        for o in self.dirty:
+            if heap.get(o.id) is o or o is self.vm.global_object:
+                continue
+            values = [*o.props.values(), *(o.items if isinstance(o, JSArray) else ())]
+            old = self._builtin_seen.get(id(o))
+            self._builtin_seen[id(o)] = values
+            if old is None or not _same_values(old, values):
+                changed = True
         if changed:
-            entry["frames"] = changed
-        self._last_frames = locals_now
-        if self._heap_size() > MAX_TIMELINE_HEAP:
+            self._realm = None
+        return changed
+
+    def _sync_frames(self, entry: dict[str, Any]) -> int:
+        """Pop and push frames, refresh the frames that can have changed; returns the VM stack index from
+        which frames ran since the previous entry."""
+        stack = self.vm.stack
+        frames = self._frames
+        popped = 0
+        while frames:
+            top = frames[-1]
+            if top.index < len(stack) and stack[top.index] is top.fr:
+                break
+            frames.pop()
+            popped += 1
+        if popped:
+            entry["pop"] = popped
+        kept = len(frames)
+        base = frames[-1].index + 1 if frames else 0
+        ran_from = frames[-1].index if frames else 0
+        dirty_ctx = {id(o) for o in self.dirty if type(o) is Context}
+        realm = self._realm_changed()
+        globals_changed = self._globals_changed() or realm
+        refresh = set()
+        if kept:
+            refresh.add(kept - 1)
+        if kept and globals_changed:
+            refresh.add(0)
+        if dirty_ctx:
+            for d in range(kept - 1):
+                if frames[d].ctxs & dirty_ctx:
+                    refresh.add(d)
+        for d in sorted(refresh):
+            old = frames[d]
+            st = self.frame_state(old.fr, old.index, self._natives_after(old.index), d == 0, prev=old)
+            self._frame_diff(entry, d, old, st)
+            frames[d] = st
+        pushed = []
+        for i in range(base, len(stack)):
+            fr = stack[i]
+            if not fr.native:
+                st = self.frame_state(fr, i, self._natives_after(i), not frames)
+                frames.append(st)
+                pushed.append(st.to_json())
+        if pushed:
+            entry["push"] = pushed
+        innermost = frames[-1] if frames else None
+        if innermost is not None:
+            entry["line"] = innermost.line
+            if not pushed and kept - 1 in refresh:
+                entry.get("lines", {}).pop(str(kept - 1), None)
+                if not entry.get("lines"):
+                    entry.pop("lines", None)
+        return ran_from
+
+    @staticmethod
+    def _frame_diff(entry: dict[str, Any], d: int, old: FrameState, new: FrameState) -> None:
+        key = str(d)
+        if new.line != old.line:
+            entry.setdefault("lines", {})[key] = new.line
+        olocals = old.locals
+        changed = {n: v for n, v in new.locals.items() if not _same_leaf(v, olocals.get(n, _MISSING))}
+        if changed:
+            entry.setdefault("locals", {})[key] = changed
+        gone = [n for n in old.locals if n not in new.locals]
+        if gone:
+            entry.setdefault("unset", {})[key] = gone
+        if new.scope != old.scope:
+            entry.setdefault("scopes", {})[key] = new.scope
+        if new.roots != old.roots:
+            entry.setdefault("roots", {})[key] = new.roots
+
+    # ---------------------------------------------------------------- heap changes
+    def _track_size(self, o: JSObject) -> None:
+        if type(o) is JSArray or isinstance(o, JSArray):
+            n = len(o.items)
+            self._items_total += n - self._sizes.get(o.id, 0)
+            self._sizes[o.id] = n
+
+    def _sync_heap(self, entry: dict[str, Any], ran_from: int) -> None:
+        vm = self.vm
+        heap = vm.heap
+        dirty = self.dirty
+        swept = vm.collections != self._collections_seen
+        if swept:  # a sweep clears weak references and weak entries, and frees objects
+            self._collections_seen = vm.collections
+            dirty.update(o for o in heap.values() if isinstance(o, (JSWeakRef, JSWeakMap, JSWeakSet)))
+            for oid in [oid for oid in self._sizes if oid not in heap]:
+                self._items_total -= self._sizes.pop(oid)
+        stack = vm.stack
+        for i in range(ran_from, len(stack)):  # built-ins that ran may be filling objects they made
+            fr = stack[i]
+            if fr.native and fr.gen is not None and fr.gen.gi_frame is not None:
+                for v in fr.gen.gi_frame.f_locals.values():
+                    if isinstance(v, JSObject):
+                        dirty.add(v)
+        for oid in range(self._next_seen, vm.next_id):
+            o = heap.get(oid)
+            if o is not None:
+                dirty.add(o)
+        self._next_seen = vm.next_id
+        for o in dirty:
+            if isinstance(o, JSArray) and heap.get(o.id) is o:
+                self._track_size(o)
+        if len(heap) + self._items_total > MAX_TIMELINE_HEAP:
             entry["heap_omitted"] = True
-            timeline.append(entry)
             self._heap_stale = True
+            dirty.clear()
             return
+        known = self._known
         if self._heap_stale:  # after omitted steps, send the whole heap again
             entry["heap_reset"] = True
-            self._known = {}
+            known.clear()
             self._heap_stale = False
-            self.dirty.update(self.vm.heap.values())
-        self._heap_diff(entry)
-        timeline.append(entry)
+            dirty.update(heap.values())
+            swept = False
+        diff: dict[str, Any] = {}
+        patches: dict[str, Any] = {}
+        for o in dirty:
+            if heap.get(o.id) is o:
+                self._diff_object(o, diff, patches)
+        dirty.clear()
+        if diff:
+            entry["heap"] = diff
+        if patches:
+            entry["patch"] = patches
+        if swept:
+            gone = [oid for oid in known if heap.get(oid) is None]
+            if gone:
+                entry["freed"] = [known.pop(oid).key for oid in gone]
+
+    def _diff_object(self, o: JSObject, diff: dict[str, Any], patches: dict[str, Any]) -> None:
+        key = heap_key(o)
+        k = self._known.get(o.id)
+        if not _patchable(o):
+            d = describe(o)
+            if k is None or k.key != key or not same(k.desc, d):
+                self._known[o.id] = _Known(key, d)
+                diff[key] = d
+            return
+        props = o.props
+        items = o.items if type(o) is JSArray else None
+        if k is not None and k.key == key and k.keys is not None and o.proto is k.proto and o.cls == k.cls:
+            same_props = _same_values(k.vals, list(props.values())) and k.keys == list(props)
+            same_items = items is None or (k.items is not None and _same_values(k.items, items))
+            if same_props and same_items:
+                return
+            size = len(props) + (len(items) if items is not None else 0)
+            if size >= PATCH_MIN:
+                patch = self._patch(o, k, items)
+                if patch is not None:
+                    if patch:
+                        patches[key] = patch
+                    self._remember_raw(k, o, items)
+                    return
+        d = describe(o)
+        if k is not None and k.key == key and same(k.desc, d):
+            self._remember_raw(k, o, items)
+            return
+        k = _Known(key, _copy_desc(d))
+        self._remember_raw(k, o, items)
+        self._known[o.id] = k
+        diff[key] = d
+
+    @staticmethod
+    def _remember_raw(k: _Known, o: JSObject, items: list[Any] | None) -> None:
+        k.keys = list(o.props)
+        k.vals = list(o.props.values())
+        k.items = list(items) if items is not None else None
+        k.proto = o.proto
+        k.cls = o.cls
+
+    def _patch(self, o: JSObject, k: _Known, items: list[Any] | None) -> dict[str, Any] | None:
+        """The small change from what the timeline knows to `o`, applied to the known description; None
+        when the change is not small (a whole description is sent instead)."""
+        desc = k.desc
+        props = o.props
+        old_keys = k.keys or []
+        kept_keys = [x for x in old_keys if x in props]
+        if list(props)[:len(kept_keys)] != kept_keys:
+            return None  # properties were reordered
+        patch: dict[str, Any] = {}
+        dprops = desc["props"]
+        new_props: dict[str, Any] = {}
+        old_vals = dict(zip(old_keys, k.vals, strict=False))
+        for name, v in props.items():
+            if old_vals.get(name, _MISSING) is v:
+                continue
+            if type(name) is not str:
+                return None  # a symbol-keyed property: an internal edge, sent with the whole description
+            enc = heap_ref(v)
+            if not same(enc, dprops.get(name, _MISSING)):
+                new_props[name] = enc
+        if any(type(x) is not str and x not in props for x in old_keys):
+            return None
+        gone = [x for x in old_keys if type(x) is str and x not in props and x in dprops]
+        changes = len(new_props) + len(gone)
+        set_items: dict[str, Any] = {}
+        length = None
+        if items is not None:
+            old_items = k.items or []
+            ditems = desc["items"]
+            changed = list(compress(range(min(len(items), len(old_items))), map(is_not, items, old_items)))
+            changed.extend(range(len(old_items), len(items)))
+            if len(changed) * 4 > len(items) + 4:
+                return None
+            for i in changed:
+                enc = heap_ref(items[i])
+                if i >= len(ditems) or not same(enc, ditems[i]):
+                    set_items[str(i)] = enc
+            if len(items) != len(ditems):
+                length = len(items)
+            changes += len(set_items)
+        size = len(props) + (len(items) if items is not None else 0)
+        if changes * 4 > size + 4:
+            return None
+        if length is not None:
+            patch["length"] = length
+            if length < len(desc["items"]):
+                del desc["items"][length:]
+            else:
+                desc["items"].extend({"undefined": True} for _ in range(length - len(desc["items"])))
+        if set_items:
+            patch["items"] = set_items
+            for i, v in set_items.items():
+                desc["items"][int(i)] = v
+        if new_props:
+            patch["props"] = new_props
+            dprops.update(new_props)
+        if gone:
+            patch["unprops"] = gone
+            for x in gone:
+                dprops.pop(x, None)
+        return patch
+
+    # ---------------------------------------------------------------- full snapshots (tests and tools)
+    def snapshot(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """The engine's own full state now, computed directly (not from the timeline)."""
+        vm = self.vm
+        dead = collector.garbage(vm, collector.mark(vm))
+        return {
+            "line": entry["line"],
+            "event": entry.get("event"),
+            "stack": [st.to_json() for st in self.stack_state()],
+            "heap": {heap_key(o): describe(o) for o in vm.heap.values()},
+            "garbage": sorted(heap_key(o) for o in dead),
+            "output": list(vm.output),
+        }

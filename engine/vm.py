@@ -439,6 +439,8 @@ class VM:
     def call_sync(self, f: Any, this: Any, args: list[Any]) -> Any:
         """Call `f` to completion from Python (getters, toString, built-ins that are not generators)."""
         if isinstance(f, NativeFunction) and not f.gen:
+            if self.on_native is not None:  # the timeline: the built-in may change its receiver
+                self.on_native(this, args)
             return f.fn(self, this, args)
         base = len(self.stack)
         self.push_call(f, this, args, None)

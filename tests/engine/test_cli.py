@@ -25,7 +25,8 @@ const kept = make();
 console.log("hi", kept.n);
 """
 
-CHECKPOINT_KEYS = {"name", "line", "stack", "locals", "reachable", "heap", "garbage", "refcount_leaked", "freed"}
+CHECKPOINT_KEYS = {"name", "line", "stack", "locals", "reachable", "heap", "garbage", "refcount_leaked", "freed",
+                   "frames"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,18 @@ def test_steps_flag_adds_a_timeline(program_file: Path) -> None:
     assert all("line" in step for step in steps)
     assert {step["line"] for step in steps} >= {2, 3, 6, 7}
     assert "steps" not in cli("trace", str(program_file)).json()
+    assert data["steps_version"] == 2
+    assert steps[-1]["event"] == "end"
+
+
+def test_snapshots_flag_adds_the_engines_own_state_at_every_step(program_file: Path) -> None:
+    data = cli("trace", str(program_file), "--snapshots").json()
+    assert len(data["snapshots"]) == len(data["steps"])
+    checkpoint = next(s for s in data["snapshots"] if s["event"] == "checkpoint")
+    assert [f["function"] for f in checkpoint["stack"]] == ["<global>", "make"]
+    assert checkpoint["stack"][1]["locals"] == {"o": {"site": "2:13#1"}}
+    assert set(checkpoint) == {"line", "event", "stack", "heap", "garbage", "output"}
+    assert data["snapshots"][-1]["output"] == ["hi 1"]
 
 
 @pytest.mark.parametrize(("source", "flags", "error_name"), [
@@ -95,6 +108,7 @@ def test_steps_timeline_is_kept_when_the_run_ends_early(source: str, flags: list
     assert data["error"]["name"] == error_name
     assert data["steps"]
     assert data["steps"][-1]["line"] == 2
+    assert data["steps"][-1]["event"] == "error" and data["steps"][-1]["error"] == data["error"]
 
 
 def test_indent_flag_pretty_prints(program_file: Path) -> None:
