@@ -54,7 +54,8 @@ MAX_TIMELINE = 200_000
 # first step back under the budget sends the whole heap again (``heap_reset``).
 MAX_TIMELINE_HEAP = 20_000
 # Recording is not charged to the program's time budget (a program behaves the same with and without
-# --steps); it has its own: after this many seconds of recording the timeline stops (``steps_truncated``).
+# --steps); the run has a budget of its own: once it has used this many seconds of processor time (program and
+# recording, checked every 1,024 entries), the timeline stops (``steps_truncated``).
 TIMELINE_SECONDS = 20.0
 # Arrays and plain objects with at least this many items and properties get ``patch`` entries for small
 # changes (a push, one property set) instead of a whole new description.
@@ -210,7 +211,7 @@ def _class_name(o: JSObject) -> str:
     return o.cls
 
 
-TOO_SLOW_REASON = f"The timeline stops after {TIMELINE_SECONDS:g} s spent recording it."
+TOO_SLOW_REASON = f"The timeline stops after {TIMELINE_SECONDS:g} s of processor time."
 
 _MISSING: Any = object()
 
@@ -331,7 +332,7 @@ class Recorder:
         self._builtin_seen: dict[int, list[Any]] = {}
         self.globals_dirty = True
         self._kept_seen = 0
-        self.recording_time = 0.0
+        self._cpu_start = time.process_time()
         if self.timeline is not None:
             watched = _WatchedVars(vm.script_scope.vars)
             watched.recorder = self
@@ -645,10 +646,9 @@ class Recorder:
         timeline.append(entry)
         if self.snapshots is not None:
             self.snapshots.append(self.snapshot(entry))
-        spent = time.monotonic() - started
-        self.vm.deadline += spent  # recording is not the program's time
-        self.recording_time += spent
-        if self.recording_time > TIMELINE_SECONDS and self.snapshots is None:
+        self.vm.deadline += time.monotonic() - started  # recording is not the program's time
+        if len(timeline) % 1024 == 0 and self.snapshots is None \
+                and time.process_time() - self._cpu_start > TIMELINE_SECONDS:
             self.truncated = True
             self.truncated_reason = TOO_SLOW_REASON
 
