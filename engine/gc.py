@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from engine.values import UNDEFINED, JSObject, JSWeakMap, JSWeakRef, JSWeakSet
+from engine.values import UNDEFINED, JSArray, JSObject, JSWeakMap, JSWeakRef, JSWeakSet
 
 # Python locals of a compiled frame that hold JavaScript state; temporaries (_t1...) are excluded
 # because values of finished statements keep nothing alive (contract rule 4).
@@ -55,7 +55,12 @@ def frame_values(vm: Any, fr: Any, f_locals: dict[str, Any] | None = None) -> li
             return out
         f_locals = frame.f_locals
     if fr.native:
+        # A built-in's Python lists are roots, except the items list an array it holds still has: those items are
+        # reached through the array (this keeps a forEach over a long array from rooting every element).
+        held = {id(v.items) for v in (fr.this, *fr.args, *f_locals.values()) if isinstance(v, JSArray)}
         for value in f_locals.values():
+            if held and type(value) is list and id(value) in held:
+                continue
             out.extend(_flatten(value))
         return out
     kinds = _KIND

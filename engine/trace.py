@@ -26,6 +26,7 @@ from operator import is_, is_not
 from typing import Any
 
 from engine import gc as collector
+from engine.gc import _INERT
 from engine.scope import Binding, visible_bindings
 from engine.values import (
     HOLE,
@@ -54,9 +55,8 @@ MAX_TIMELINE = 200_000
 # first step back under the budget sends the whole heap again (``heap_reset``).
 MAX_TIMELINE_HEAP = 20_000
 # Recording is not charged to the program's time budget (a program behaves the same with and without
-# --steps); the run has a budget of its own: once it has used this many seconds of processor time (program and
-# recording, checked every 1,024 entries), the timeline stops (``steps_truncated``).
-TIMELINE_SECONDS = 20.0
+# --steps); it has a budget of its own, ``Limits.timeline_time`` seconds of wall-clock time, after which the
+# timeline stops (``steps_truncated``) and the program runs on.
 # Arrays and plain objects with at least this many items and properties get ``patch`` entries for small
 # changes (a push, one property set) instead of a whole new description.
 PATCH_MIN = 16
@@ -211,7 +211,6 @@ def _class_name(o: JSObject) -> str:
     return o.cls
 
 
-TOO_SLOW_REASON = f"The timeline stops after {TIMELINE_SECONDS:g} s of processor time."
 
 _MISSING: Any = object()
 
@@ -256,7 +255,7 @@ class FrameState:
     """One frame as the timeline shows it (``line``, ``locals``, ``scope``, ``roots``) and what the
     recorder needs to refresh it (the Frame, its index on the VM stack, the contexts its locals read)."""
 
-    __slots__ = ("fr", "index", "function", "line", "locals", "raw", "scope", "roots", "ctxs")
+    __slots__ = ("fr", "index", "function", "line", "locals", "raw", "scope", "roots", "ctxs", "pos", "held")
 
     def __init__(self, fr: Any, index: int, function: str) -> None:
         self.fr = fr
@@ -265,6 +264,8 @@ class FrameState:
         self.line = 0
         self.locals: dict[str, Any] = {}
         self.raw: dict[str, Any] = {}
+        self.pos = -1
+        self.held: list[Any] | None = None  # what the roots were computed from (None: recompute next time)
         self.scope: str | None = None
         self.roots: list[str] = []
         self.ctxs: set[int] = set()
@@ -332,7 +333,7 @@ class Recorder:
         self._builtin_seen: dict[int, list[Any]] = {}
         self.globals_dirty = True
         self._kept_seen = 0
-        self._cpu_start = time.process_time()
+        self.recording_time = 0.0
         if self.timeline is not None:
             watched = _WatchedVars(vm.script_scope.vars)
             watched.recorder = self
@@ -476,10 +477,12 @@ class Recorder:
         return out
 
     def frame_state(self, fr: Any, index: int, natives: list[Any], depth0: bool,
-                    fresh: bool = False, prev: FrameState | None = None) -> FrameState:
+                    fresh: bool = False, prev: FrameState | None = None, realm_same: bool = False) -> FrameState:
         """One frame's full state, computed from the engine (natives: the built-in frames it called, whose
         values it keeps alive as roots; depth0: the global frame also holds the realm's roots). With
-        `prev` (the same frame's previous state), values that did not change keep their encoding."""
+        `prev` (the same frame's previous state), values that did not change keep their encoding, and the
+        roots are kept when the frame holds the same objects at the same position (and, for the global frame,
+        `realm_same`: no script variable, global or built-in changed)."""
         vm = self.vm
         heap = vm.heap
         f_locals = self._f_locals(fr)
@@ -494,6 +497,15 @@ class Recorder:
             st.locals = {n: plocals[n] if praw.get(n, _MISSING) is v else heap_ref(v) for n, v in raw.items()}
         scope = self.frame_scope(fr, f_locals)
         st.scope = heap_key(scope) if scope is not None and heap.get(scope.id) is scope else None
+        st.pos = fr.pos
+        if not natives and (realm_same or not depth0):
+            inert = _INERT
+            held = [fr.this, *fr.args, *(v for v in f_locals.values() if type(v) not in inert),
+                    *(v for v in raw.values() if type(v) not in inert)]
+            st.held = held
+            if prev is not None and prev.held is not None and prev.pos == fr.pos and _same_values(prev.held, held):
+                st.roots = prev.roots
+                return st
         skip = {id(v) for v in raw.values() if isinstance(v, JSObject)}
         if scope is not None:
             skip.add(id(scope))
@@ -646,11 +658,13 @@ class Recorder:
         timeline.append(entry)
         if self.snapshots is not None:
             self.snapshots.append(self.snapshot(entry))
-        self.vm.deadline += time.monotonic() - started  # recording is not the program's time
-        if len(timeline) % 1024 == 0 and self.snapshots is None \
-                and time.process_time() - self._cpu_start > TIMELINE_SECONDS:
+        spent = time.monotonic() - started
+        self.vm.deadline += spent  # recording is not the program's time
+        self.recording_time += spent
+        if self.recording_time > self.vm.limits.timeline_time and self.snapshots is None:
             self.truncated = True
-            self.truncated_reason = TOO_SLOW_REASON
+            self.truncated_reason = (f"The timeline stops after {len(timeline):,} steps: recording it took more than "
+                                     f"{self.vm.limits.timeline_time:g} s.")
 
     def _output(self, entry: dict[str, Any]) -> None:
         out = self.vm.output
@@ -713,7 +727,8 @@ class Recorder:
                     refresh.add(d)
         for d in sorted(refresh):
             old = frames[d]
-            st = self.frame_state(old.fr, old.index, self._natives_after(old.index), d == 0, prev=old)
+            st = self.frame_state(old.fr, old.index, self._natives_after(old.index), d == 0, prev=old,
+                                  realm_same=not globals_changed)
             self._frame_diff(entry, d, old, st)
             frames[d] = st
         pushed = []

@@ -68,6 +68,8 @@ class Limits:
     depth: int = 10_000
     heap: int = 1_000_000
     time: float = 5.0
+    # Wall-clock seconds the step timeline may spend recording (not charged to `time`); then it stops, truncated.
+    timeline_time: float = 8.0
 
 
 class Frame:

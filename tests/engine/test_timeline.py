@@ -203,8 +203,8 @@ def test_deep_recursion_is_recorded_in_full() -> None:
 
 
 def test_a_hundred_thousand_step_program_is_traced_in_full() -> None:
-    """Default limits except the wall-clock budget, which a loaded test machine must not decide (speed is measured in
-    bench/timeline_bench.py, which runs this program with the default limits)."""
+    """Default limits except the wall-clock budgets, which a loaded test machine must not decide (speed is measured
+    in bench/timeline_bench.py, which runs this program with the default limits)."""
     source = (
         "let total = 0;\nconst stats = {count: 0};\n"
         "for (let i = 0; i < 45000; i++) {\n  total += i;\n  stats.count++;\n}\n"
@@ -212,7 +212,7 @@ def test_a_hundred_thousand_step_program_is_traced_in_full() -> None:
         "let sum = 0;\nfor (let k = 0; k < 500; k++) {\n  sum += fact(20);\n}\n"
         "console.log(total, stats.count);\n"
     )
-    result = trace(source, steps=True, limits=Limits(time=600.0))
+    result = trace(source, steps=True, limits=Limits(time=600.0, timeline_time=600.0))
     assert result.error is None and result.output == ["1012477500 45000"]
     assert len(result.steps) >= 100_000 and not result.steps_truncated
     last = Replay(result.steps).state(len(result.steps) - 1)
@@ -258,3 +258,12 @@ def test_replay_rejects_an_entry_for_a_frame_that_does_not_exist() -> None:
         apply(State(), {"line": 1, "locals": {"3": {"x": 1}}})
     with pytest.raises(TimelineError, match="patch of unknown object"):
         apply(State(), {"line": 1, "patch": {"A": {"length": 1}}})
+
+
+def test_the_timeline_stops_when_recording_takes_too_long_and_the_program_runs_on() -> None:
+    result = trace("let i = 0;\nwhile (i < 3000) {\n  i++;\n}\nconsole.log(i);\n", steps=True,
+                   limits=Limits(timeline_time=0.0))
+    data = result.to_json()
+    assert data["steps_truncated"] is True and len(data["steps"]) == 1
+    assert "recording it took more than 0 s" in data["steps_truncated_reason"]
+    assert data["output"] == ["3000"] and data["error"] is None
