@@ -175,8 +175,8 @@ def variant_key(params: Mapping[str, Any]) -> str:
 
 
 def describe_params(params: Mapping[str, Any]) -> str:
-    """depth=4, victim="first"."""
-    return ", ".join(f"{name}={json.dumps(value)}" for name, value in params.items()) or "(no parameters)"
+    """depth=4, victim="first", by name: PostgreSQL's jsonb does not keep the order in which keys were written."""
+    return ", ".join(f"{name}={json.dumps(params[name])}" for name in sorted(params)) or "(no parameters)"
 
 
 def student_order(pool_size: int, student_id: int, exercise_id: int) -> list[int]:
