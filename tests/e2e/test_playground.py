@@ -45,7 +45,7 @@ def go_to_checkpoint(page: Any, name: str) -> None:
     select.select_option(value=option.get_attribute("value"))
 
 
-def test_a_visitor_runs_a_closure_and_sees_its_scope_arrows_and_garbage(
+def test_a_visitor_runs_a_closure_and_a_gc_and_sees_scopes_arrows_garbage_and_freed_objects(
     page: Any, live_server: Any
 ) -> None:
     page.goto(f"{live_server.url}/playground/")
@@ -72,10 +72,28 @@ def test_a_visitor_runs_a_closure_and_sees_its_scope_arrows_and_garbage(
     assert "mv-garbage" not in (player.locator('[data-mv-object="3:15#1"]').get_attribute("class") or "")
     # the text alternative lists the same objects
     assert player.locator("table.mv-table").count() >= 1
-
+    assert player.get_by_role("table").count() >= 1  # in the accessibility tree, though visually hidden
     screenshot(page, "playground-garbage")
+
+    # step forward to the gc() on the next line: the garbage is shown freed there
+    freed = player.locator("[data-mv-object].mv-freed")
+    for _ in range(4):
+        if freed.count():
+            break
+        page.get_by_role("button", name="Next step").click()
+    player.locator(".mv-code .mv-current-line", has_text="gc();").wait_for()
+    freed_keys = set(freed.evaluate_all("nodes => nodes.map(n => n.getAttribute('data-mv-object'))"))
+    assert freed_keys == {"10:12#1", "5:3#1"}
+    screenshot(page, "playground")
     editor.evaluate("el => { el.setSelectionRange(0, 0); el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); }")
     readme_screenshot(page.locator("main"), "playground")
+
+    # the keyboard steps too: ArrowRight on the player moves on to the line after the gc()
+    player.locator("input.mv-slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    player.locator(".mv-code .mv-current-line", has_text='checkpoint("after-gc")').wait_for()
+    assert player.locator('[data-mv-object="10:12#1"]').count() == 0  # freed objects are gone after their step
 
 
 def test_a_syntax_error_says_where_and_a_permalink_reopens_the_program(page: Any, live_server: Any) -> None:

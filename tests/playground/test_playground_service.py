@@ -20,6 +20,7 @@ def test_it_runs_a_program_with_its_timeline_and_labels_its_objects() -> None:
     assert result["problem"] == "" and result["problem_kind"] == ""
     trace = result["trace"]
     assert [cp["name"] for cp in trace["checkpoints"]] == ["before-gc", "after-gc"]
+    assert trace["steps_version"] == 2 and trace["steps"], "the player steps through the version-2 timeline"
     freed = trace["checkpoints"][1]["freed"][0]
     assert {result["labels"][key] for key in freed} == {"B", "C"}  # class Node is A; the two new Node(...) are B, C
 
