@@ -125,9 +125,10 @@ def make_trace(iterations: int) -> tuple[dict[str, Any], str]:
 
     source = PROGRAM.replace("__ITERATIONS__", str(iterations))
     started = time.perf_counter()
-    limits = Limits(steps=50_000_000, heap=5_000_000, time=3600.0)
-    if hasattr(limits, "timeline_time"):   # the timeline's own recording budget: room for a busy machine
-        limits.timeline_time = 3600.0
+    budgets: dict[str, Any] = {"steps": 50_000_000, "heap": 5_000_000, "time": 3600.0}
+    if "timeline_time" in getattr(Limits, "__dataclass_fields__", {}):  # the recording budget: room for a busy machine
+        budgets["timeline_time"] = 3600.0
+    limits = Limits(**budgets)
     result = trace(source, steps=True, limits=limits).to_json()
     print(f"engine trace: {time.perf_counter() - started:.1f} s, {len(result.get('steps') or []):,} timeline entries"
           + (f" (truncated: {result.get('steps_truncated_reason')})" if result.get("steps_truncated") else ""))
