@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from exercises import selectors, services
@@ -209,6 +210,7 @@ def _json_error(message: str, status: int) -> JsonResponse:
 
 
 @require_GET
+@gzip_page  # a long run's timeline is megabytes of JSON; compressed it is about 30 times smaller
 def exercise_run(request: HttpRequest, exercise_id: int) -> JsonResponse:
     """The run of the exercise's current version for the memory player, once the student has a graded answer: the
     engine's trace as stored (checkpoints and the step timeline), the program, and the object labels (heap key ->

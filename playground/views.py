@@ -10,6 +10,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
 from playground import services
@@ -69,6 +70,7 @@ def _source_of(request: HttpRequest) -> Any:
 
 
 @require_POST
+@gzip_page  # a long run's timeline is megabytes of JSON; compressed it is about 30 times smaller
 def run(request: HttpRequest) -> JsonResponse:
     try:
         return JsonResponse(services.playground_run(source=_source_of(request), client=_client(request)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import Any
 
@@ -119,3 +120,12 @@ def test_saving_an_empty_program_is_refused() -> None:
 def test_run_and_save_only_answer_post() -> None:
     assert Client().get("/playground/run/").status_code == 405
     assert Client().get("/playground/save/").status_code == 405
+
+
+def test_a_run_travels_gzip_compressed_when_the_browser_accepts_it() -> None:
+    source = "let total = 0;\nfor (let i = 0; i < 200; i++) { total += i; }\ncheckpoint(\"end\");\n"
+    response = Client().post("/playground/run/", json.dumps({"source": source}), content_type="application/json",
+                             HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200 and response["Content-Encoding"] == "gzip"
+    body = json.loads(gzip.decompress(response.content))
+    assert body["trace"]["checkpoints"][0]["name"] == "end"
