@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+from tests.browser import chromium, missing
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 # Screenshots are test artifacts: kept in the gitignored test-artifacts/ (CI can upload the folder).
 SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", ROOT / "test-artifacts"))
@@ -21,26 +21,14 @@ SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", ROOT / "test-artifacts"))
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def _missing(what: str) -> None:
-    message = f"{what}; the browser tests need Debian's Chromium (apt-get install -y chromium) and Python playwright"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message}. CI=true requires them.", pytrace=False)
-    pytest.skip(message)
+_missing = missing  # the rule tests/e2e/test_browser_requirements.py pins
 
 
 # Module scope: Playwright's sync API allows one running instance per thread, and tests/js starts its own.
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Python playwright is not installed")
-    if not CHROMIUM.exists():
-        _missing(f"no Chromium at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

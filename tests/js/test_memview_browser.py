@@ -14,32 +14,17 @@ from typing import Any
 import pytest
 from harness import write_harness
 
+from tests.browser import chromium
+
 HERE = Path(__file__).resolve().parent
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "/tmp"))
 LABELS = {"7:9#1": "A", "8:9#1": "B", "3:10#1": "C", "1:1#1": "F"}
 
 
-def _missing(what: str) -> None:
-    message = f"{what}; memview's browser tests need Debian's Chromium (apt-get install -y chromium) and playwright"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message}. CI=true requires them.", pytrace=False)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Python playwright is not installed")
-    if not CHROMIUM.exists():
-        _missing(f"no Chromium at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")
