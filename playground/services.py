@@ -27,7 +27,7 @@ from playground.models import Snippet
 
 MAX_SOURCE_CHARS = 20_000
 # The deadline leaves room for the timeline: its recording is not charged to the program's 3 s (docs/timeline.md).
-LIMITS = program.EngineLimits(steps=100_000, depth=10_000, heap=100_000, seconds=3.0, deadline=20.0)
+LIMITS = program.EngineLimits(steps=300_000, depth=10_000, heap=100_000, seconds=3.0, deadline=20.0)
 RUNS_PER_MINUTE = 20
 SAVES_PER_MINUTE = 10
 CONCURRENT_RUNS = 2
