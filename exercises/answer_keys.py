@@ -47,12 +47,21 @@ class KeyProblem(Exception):
     """Raised inside derivation; becomes KeyResult.problem."""
 
 
+def _stopped_by(trace: Mapping[str, Any]) -> str:
+    """ ": it stopped first with RangeError: ... (line 5)" when an uncaught error ended the run, else "" """
+    error = trace.get("error")
+    if not isinstance(error, Mapping):
+        return ""
+    where = f" (line {error['line']})" if error.get("line") else ""
+    return f": it stopped first with {error.get('name', 'an error')}: {error.get('message', '')}{where}"
+
+
 def find_checkpoint(trace: Mapping[str, Any], name: str, occurrence: int) -> Mapping[str, Any]:
     if not name:
         raise KeyProblem("This kind of question needs a checkpoint name.")
     found = [cp for cp in trace.get("checkpoints", []) if cp.get("name") == name]
     if not found:
-        raise KeyProblem(f'The program never reaches checkpoint("{name}").')
+        raise KeyProblem(f'The program never reaches checkpoint("{name}"){_stopped_by(trace)}.')
     if occurrence > len(found):
         raise KeyProblem(
             f'checkpoint("{name}") runs {len(found)} time(s), but the question asks about occurrence {occurrence}.'

@@ -74,7 +74,10 @@ def test_multiple_choice_key_is_authored_by_the_teacher() -> None:
 
 
 def test_problems_are_exact_sentences() -> None:
-    assert key("stack", checkpoint="Z").problem == 'The program never reaches checkpoint("Z").'
+    assert key("stack", checkpoint="Z").problem == (
+        'The program never reaches checkpoint("Z"): it stopped first with RangeError: Maximum call stack size exceeded'
+        ' (line 9).'
+    )
     assert key("stack", checkpoint="").problem == "This kind of question needs a checkpoint name."
     assert key("stack", occurrence=3).problem == (
         'checkpoint("A") runs 2 time(s), but the question asks about occurrence 3.'

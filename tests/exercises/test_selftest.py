@@ -104,7 +104,10 @@ def test_it_refuses_a_variant_that_overflows_before_its_checkpoint() -> None:
     report = selftest.run_selftest(template=template, parameters=spec,
                                    questions=[QuestionInput(order=1, kind="stack", checkpoint="A")])
     assert [r.params for r in report.failed] == [{"depth": 100000}]
-    assert report.failed[0].problems == ['Question 1 (Call stack): The program never reaches checkpoint("A").']
+    assert report.failed[0].problems == [
+        'Question 1 (Call stack): The program never reaches checkpoint("A"): it stopped first with RangeError: '
+        "Maximum call stack size exceeded (line 3)."
+    ]
 
 
 def test_it_refuses_a_checkpoint_some_variants_never_reach() -> None:
