@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+
 import engine
 
 
@@ -39,3 +41,18 @@ def disagreements_with_node(cases: list[Case], node: str,
         if run.lines != case.output or run.status != 0:
             stale.append(f"{case.id}: table {case.output!r}\n    node  {run.lines!r} (status {run.status}) {run.stderr}")
     return stale
+
+
+def table_tests(cases: list[Case]) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The two tests every table module runs: the engine prints each case's lines, and node still prints them too.
+    A module binds them to module-level names so pytest collects them there."""
+
+    @pytest.mark.parametrize("case", cases, ids=lambda c: c.id)
+    def test_engine_prints_what_node_prints(case: Case) -> None:
+        assert engine_output(case.source) == case.output
+
+    def test_table_agrees_with_node(node: str, node_many: Callable[[dict[str, str], str], dict[str, Any]]) -> None:
+        stale = disagreements_with_node(cases, node, node_many)
+        assert not stale, "\n".join(stale)
+
+    return test_engine_prints_what_node_prints, test_table_agrees_with_node

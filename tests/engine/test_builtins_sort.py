@@ -5,11 +5,7 @@ The expected lines are node v20's own output for each program (see builtin_table
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pytest
-from builtin_table import Case, disagreements_with_node, engine_output
+from builtin_table import Case, table_tests
 
 CASES: list[Case] = [
     Case('sort-small-arrays-pairs', r"""
@@ -121,11 +117,4 @@ console.log(probe(Array.from({ length: 50 }, () => rand(10)), () => NaN));
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_engine_prints_what_node_prints(case: Case) -> None:
-    assert engine_output(case.source) == case.output
-
-
-def test_table_agrees_with_node(node: str, node_many: Callable[[dict[str, str], str], dict[str, Any]]) -> None:
-    stale = disagreements_with_node(CASES, node, node_many)
-    assert not stale, "\n".join(stale)
+test_engine_prints_what_node_prints, test_table_agrees_with_node = table_tests(CASES)
