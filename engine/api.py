@@ -11,6 +11,7 @@ from tree_sitter import Node
 
 from engine.compiler import Compiler, Program
 from engine.errors import JSSyntaxError, ProgramError, UnsupportedSyntax, set_current_vm
+from engine.eventloop import UnhandledRejection
 from engine.parse import parse
 from engine.runtime import make_namespace
 from engine.scope import analyse
@@ -132,7 +133,7 @@ def trace(source: str, *, limits: Limits | None = None, steps: bool = False, sna
     exec(program.py_code, namespace)  # noqa: S102 - our own compiled code
     for code in program.codes:
         code.py = namespace[f"_f{code.id}"]
-    error = _run(vm, program)
+    error = _run(vm, program, recorder)
     recorder.finish(error)
     return Trace(vm.output, error, recorder.checkpoints, recorder.timeline, recorder.truncated,
                  {"steps": vm.steps, "heap": len(vm.heap)}, recorder.truncated_reason, recorder.snapshots)
@@ -160,7 +161,8 @@ def _install_course_functions(vm: VM, recorder: Recorder) -> None:
     vm.global_object.define_hidden("gc", vm.native("gc", gc, 0))
 
 
-def _run(vm: VM, program: Program) -> dict[str, Any] | None:
+def _run(vm: VM, program: Program, recorder: Recorder) -> dict[str, Any] | None:
+    """Run the script, then the event loop (engine.eventloop) until nothing is left to run."""
     script = program.codes[0]
     fr = Frame(None, None, vm.global_object, [], script, False)
     vm.start_clock()
@@ -168,17 +170,43 @@ def _run(vm: VM, program: Program) -> dict[str, Any] | None:
     vm.stack.append(fr)
     try:
         vm.run_loop(0)
+        vm.script_done = True
+        vm.stack.append(fr)  # the finished script stays at the bottom of the stack, for the timeline
+        if vm.loop.used:
+            vm.loop.run()
+            recorder.loop_ended()
         return None
+    except UnhandledRejection as e:
+        return _unhandled(vm, e)
     except JSThrow as e:
         return _uncaught(vm, e)
     except LimitExceeded as e:
-        return {"name": "LimitExceeded", "message": e.message, "limit": e.limit, "line": _current_line(vm)}
+        message = e.message
+        if e.limit in ("steps", "time") and vm.loop.has_intervals():
+            message += " (a setInterval that is never cleared keeps the program running)"
+        return {"name": "LimitExceeded", "message": message, "limit": e.limit, "line": _current_line(vm)}
     except RecursionError:
         return {"name": "RangeError", "message": "Maximum call stack size exceeded", "line": _current_line(vm)}
     finally:
         vm.aborting = True
         vm.stack.clear()
         set_current_vm(None)
+
+
+def _unhandled(vm: VM, e: UnhandledRejection) -> dict[str, Any]:
+    """node's report of a promise rejected with no handler: an Error as thrown (its line: where it was first
+    thrown, else where it was made); any other value wrapped in node's ERR_UNHANDLED_REJECTION error."""
+    v = e.value
+    if isinstance(v, JSError) or (isinstance(v, JSObject) and _is_error(vm, v)):
+        out = _uncaught(vm, e)
+        if out["line"] is None and isinstance(v, JSError):
+            out["line"] = v.line
+        return out
+    return {"name": "UnhandledPromiseRejection",
+            "message": "This error originated either by throwing inside of an async function without a catch "
+                       "block, or by rejecting a promise which was not handled with .catch(). The promise "
+                       f'rejected with the reason "{vm.inspect(v)}".',
+            "line": None}
 
 
 def _current_line(vm: VM) -> int | None:

@@ -46,6 +46,9 @@ class FunctionCode:
     source: str = ""        # the function's source text (Function.prototype.toString)
     uses_this: bool = False
     params: int = 0
+    is_async: bool = False
+    is_gen: bool = False
+    coroutine: bool = False  # async or generator: a call runs through engine.coroutine
 
 
 @dataclass
@@ -240,12 +243,13 @@ class FnEmitter:
         if is_script:
             self._script_prologue(node)
             self.emit_body(children(node))
-            if self.c.trace_steps:  # the timeline's last entry: the state after the last statement
-                self.flush_temps()
-                stmts = [c for c in children(node) if c.type != "comment"]
-                last = self.c.src.line_col(stmts[-1])[0] if stmts else 1
-                # A position of its own (no scope, no temporaries): every block and statement has ended.
-                self.emit(f"_f.pos = {self.c.position(last, -1)}")
+            self.flush_temps()
+            stmts = [c for c in children(node) if c.type != "comment"]
+            last = self.c.src.line_col(stmts[-1])[0] if stmts else 1
+            # A position of its own (no scope, no temporaries): every block and statement has ended. The
+            # finished script frame stays there while the event loop runs.
+            self.emit(f"_f.pos = {self.c.position(last, -1)}")
+            if self.c.trace_steps:  # the timeline's entry for the state after the last statement
                 self.emit("_hook_end(_f)")
             self.emit("return UNDEFINED")
             return
@@ -256,6 +260,8 @@ class FnEmitter:
             return
         if body.type == "statement_block":
             self._hoist_functions(children(body))
+            if self.code.is_gen:  # the generator object is returned once its parameters are bound (27.5.3.1)
+                self.emit("(yield (GENSTART, None))")
             self.emit_body(children(body))
             self.emit("return UNDEFINED")
         else:
@@ -304,7 +310,7 @@ class FnEmitter:
 
     def _hoist_functions(self, stmts: list[Node]) -> None:
         for s in stmts:
-            if s.type == "function_declaration":
+            if s.type in ("function_declaration", "generator_function_declaration"):
                 name = self.text(s.child_by_field_name("name"))
                 fexpr = self.function_value(s, name)
                 self.emit(self.write_var(name, fexpr, s, init=True))
@@ -484,6 +490,8 @@ class FnEmitter:
 
     def s_function_declaration(self, node: Node) -> None:
         return  # hoisted to the start of its scope
+
+    s_generator_function_declaration = s_function_declaration
 
     def s_class_declaration(self, node: Node) -> None:
         self.statement_pos(node)
@@ -1336,6 +1344,26 @@ class FnEmitter:
         return self.function_value(node, name_hint)
 
     e_function = e_function_expression
+    e_generator_function = e_function_expression
+
+    def e_await_expression(self, node: Node) -> str:
+        if not self.code.is_async:
+            line, col = self.c.src.line_col(node)
+            raise JSSyntaxError("await is only valid in async functions and the top level bodies of modules", line, col)
+        return f"(yield (AWAIT, {self.expr(children(node)[0])}))"
+
+    def e_yield_expression(self, node: Node) -> str:
+        if not self.code.is_gen:
+            line, col = self.c.src.line_col(node)
+            raise JSSyntaxError("Unexpected identifier 'yield'" if children(node) else "Unexpected strict mode reserved word",
+                                line, col)
+        inner = children(node)
+        if any(c.type == "*" for c in node.children):
+            self.tmp += 1
+            it = f"_y{self.tmp}"  # the inner iterator: a root while the delegation runs
+            return f"(yield from _ystar(_vm, ({it} := _ydeleg({self.expr(inner[0])})), {self.pos(node)}))"
+        value = self.expr(inner[0]) if inner else "UNDEFINED"
+        return f"(yield (YIELD, {value}))"
 
     def e_arrow_function(self, node: Node, name_hint: str | None = None) -> str:
         return self.function_value(node, name_hint)
@@ -1462,6 +1490,8 @@ class Compiler:
         strict = strict or has_use_strict(node.child_by_field_name("body"), self.src)
         code = self.new_code(name, kind, node, strict=strict)
         code.uses_this = info.uses_this
+        code.is_async, code.is_gen = info.is_async, info.is_gen
+        code.coroutine = info.is_async or info.is_gen
         em = FnEmitter(self, info, code)
         saved = self.current_class
         if kind != "method":

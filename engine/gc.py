@@ -19,7 +19,7 @@ from engine.values import UNDEFINED, JSArray, JSObject, JSWeakMap, JSWeakRef, JS
 
 # Python locals of a compiled frame that hold JavaScript state; temporaries (_t1...) are excluded
 # because values of finished statements keep nothing alive (contract rule 4).
-_FRAME_STATE_PREFIXES = ("v", "_c", "_fn", "_this", "_args", "_arguments", "_p")
+_FRAME_STATE_PREFIXES = ("v", "_c", "_fn", "_this", "_args", "_arguments", "_p", "_y")
 
 
 _TEMP, _ITER, _STATE, _OTHER = 1, 2, 3, 4

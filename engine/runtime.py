@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from engine import ops
+from engine import coroutine, ops
 from engine.values import (
     HOLE,
     NULL,
@@ -23,7 +23,7 @@ from engine.values import (
     JSObject,
     JSThrow,
 )
-from engine.vm import NEW, SUPER, VM
+from engine.vm import AWAIT, GENSTART, NEW, SUPER, VM, YIELD
 
 
 class _Spread:
@@ -431,6 +431,8 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
 
     return {
         "UNDEFINED": UNDEFINED, "NULL": NULL, "TDZ": TDZ, "HOLE": HOLE, "NEW": NEW, "SUPER": SUPER,
+        "AWAIT": AWAIT, "YIELD": YIELD, "GENSTART": GENSTART, "_ystar": coroutine.yield_star,
+        "_ydeleg": lambda v: coroutine.delegate_iterator(vm, v),
         "SPREAD": SPREAD, "JSThrow": JSThrow, "_CODES": codes, "_vm": vm,
         "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gputs": gputs, "_puts": puts, "_putsv": putsv, "_gdeclare": gdeclare,
         "_gtypeof": gtypeof, "_gdelete": gdelete, "_constassign": constassign, "_setslot": setslot,

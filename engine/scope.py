@@ -62,6 +62,22 @@ class FuncInfo:
     scope: Scope | None = None
     id: int = 0
     strict: bool = False
+    is_async: bool = False
+    is_gen: bool = False
+
+
+def function_flavour(node: Node) -> tuple[bool, bool]:
+    """(async, generator) of a function, arrow or method node (the `async` and `*` tokens before its name)."""
+    is_gen = node.type in ("generator_function_declaration", "generator_function")
+    is_async = False
+    for c in node.children:
+        if c.type == "async":
+            is_async = True
+        elif c.type == "*":
+            is_gen = True
+        elif c.type in ("formal_parameters", "statement_block", "=>"):
+            break
+    return is_async, is_gen
 
 
 class Analysis:
@@ -205,7 +221,9 @@ class Analyzer:
                     self.declare(fscope, name, "var", s)
                     fscope.bindings[name].annexb = True
             elif t == "generator_function_declaration":
-                self._unsupported("generator function", s)
+                n = s.child_by_field_name("name")
+                self.declare(scope, self.src.text_of(n), "function", s)
+                scope.bindings[self.src.text_of(n)].decl_end = 0
 
     def _unsupported(self, what: str, node: Node) -> None:
         line, col = self.src.line_col(node)
@@ -315,15 +333,9 @@ class Analyzer:
         self._function(node, scope, is_arrow=False)
 
     def v_generator_function_declaration(self, node: Node, scope: Scope) -> None:
-        self._unsupported("generator function", node)
+        self._function(node, scope, is_arrow=False)
 
     v_generator_function = v_generator_function_declaration
-
-    def v_await_expression(self, node: Node, scope: Scope) -> None:
-        self._unsupported("await", node)
-
-    def v_yield_expression(self, node: Node, scope: Scope) -> None:
-        self._unsupported("yield", node)
 
     def v_regex(self, node: Node, scope: Scope) -> None:
         self._unsupported("regular expression", node)
@@ -341,15 +353,13 @@ class Analyzer:
         self._unsupported("with", node)
 
     def _function(self, node: Node, scope: Scope, is_arrow: bool) -> None:
-        for c in node.children:
-            if c.type == "async":
-                self._unsupported("async function", node)
-            if c.type == "*":
-                self._unsupported("generator function", node)
+        is_async, is_gen = function_flavour(node)
+        if is_async and is_gen:
+            self._unsupported("async generator function", node)
         from engine.compiler import has_use_strict
 
         in_class = node.parent is not None and node.parent.type == "class_body"
-        info = FuncInfo(node, scope.func, is_arrow=is_arrow)
+        info = FuncInfo(node, scope.func, is_arrow=is_arrow, is_async=is_async, is_gen=is_gen)
         info.strict = scope.func.strict or in_class or has_use_strict(node.child_by_field_name("body"), self.src)
         info.id = len(self.a.funcs)
         self.a.funcs[node.id] = info

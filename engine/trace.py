@@ -341,7 +341,9 @@ class Recorder:
 
     # ---------------------------------------------------------------- stack and locals
     def frames(self) -> list[Any]:
-        return [fr for fr in reversed(self.vm.stack) if not fr.native]
+        """The contract's frames, innermost first: JavaScript frames, without the finished script's."""
+        done = self.vm.script_done
+        return [fr for fr in reversed(self.vm.stack) if not fr.native and not (done and fr.code.kind == "script")]
 
     def frame_name(self, fr: Any) -> str:
         if fr.code is not None and fr.code.kind == "script":
@@ -547,7 +549,8 @@ class Recorder:
         dead = collector.garbage(vm, marked)
         frames = self.frames()
         states = self.stack_state()
-        self.checkpoints.append({
+        shown = states[1:] if vm.script_done and states else states
+        entry: dict[str, Any] = {
             "name": name,
             "line": self.frame_line(frames[0]) if frames else 0,
             "stack": self.stack(),
@@ -557,8 +560,14 @@ class Recorder:
             "garbage": sorted(o.site for o in dead if o.site),
             "refcount_leaked": sorted(o.site for o in collector.refcount_leaked(dead) if o.site),
             "freed": [list(f) for f in self.freed],
-            "frames": [{"scope": st.scope, "roots": st.roots} for st in reversed(states)],
-        })
+            "frames": [{"scope": st.scope, "roots": st.roots} for st in reversed(shown)],
+            "loop": vm.loop.describe(),
+        }
+        if vm.script_done and states:  # code after the script: the finished script's variables and roots
+            g = states[0]
+            entry["globals"] = {"locals": {n: encode(v) for n, v in g.raw.items()}, "scope": g.scope,
+                                "roots": g.roots}
+        self.checkpoints.append(entry)
         self._record("checkpoint", len(self.checkpoints) - 1)
 
     def collect(self) -> None:
@@ -635,8 +644,18 @@ class Recorder:
             self._record(None)
 
     def end(self, fr: Any) -> None:
-        """Compiled after the script's last statement: the state the program ends in."""
-        self._record("end")
+        """Compiled after the script's last statement: the state the program ends in, unless the event loop
+        still has work (then ``script_end``; ``end`` comes when the loop is empty)."""
+        loop = self.vm.loop
+        self._loop_runs = bool(loop.microtasks or loop.pending_timers() or loop.pending_immediates())
+        self._record("script_end" if self._loop_runs else "end")
+
+    def loop_ended(self) -> None:
+        """The event loop has nothing left to run: the program's final state."""
+        if self._loop_runs:
+            self._record("end")
+
+    _loop_runs = False
 
     def _record(self, event: str | None, checkpoint: int | None = None) -> None:
         timeline = self.timeline

@@ -303,13 +303,16 @@ class JSFunction(JSObject):
 
     # V8 creates a function's `prototype` object lazily, on first use; so do we (it has no site).
     def _materialize_prototype(self) -> None:
-        if self.kind == "normal" and "prototype" not in self.props:
+        if (self.kind == "normal" or self.kind == "generator") and "prototype" not in self.props:
             from engine.errors import current_vm
 
             vm = current_vm()
             if vm is not None:
-                proto = JSObject(vm.ObjectPrototype)
-                proto.define_hidden("constructor", self)
+                if self.kind == "generator":  # its generators' prototype: no `constructor` (27.3.4)
+                    proto = JSObject(vm.GeneratorPrototype)
+                else:
+                    proto = JSObject(vm.ObjectPrototype)
+                    proto.define_hidden("constructor", self)
                 vm.register(proto)
                 self.define_hidden("prototype", proto)
                 if vm.on_native is not None:  # the timeline: this function changed
@@ -459,13 +462,14 @@ class JSError(JSObject):
     """An Error instance. Until ``stack`` is first read it keeps alive the functions and ``this``
     values of the frames that were on the stack when it was made (contract rule 6)."""
 
-    __slots__ = ("captured", "stack_text")
+    __slots__ = ("captured", "stack_text", "line")
     type_name = "error"
 
     def __init__(self, proto: JSObject | None, cls: str = "Error") -> None:
         super().__init__(proto, cls)
         self.captured: list[Any] = []
         self.stack_text: str | None = None
+        self.line: int | None = None   # where it was made (the innermost JavaScript frame's line)
 
     def children(self) -> Iterator[Any]:
         yield from super().children()

@@ -10,6 +10,11 @@ Call requests yielded by compiled code and by generator built-ins:
 * ``(callee, this, args, pos)``      an ordinary call (``pos`` is the call site's position id)
 * ``(NEW, callee, args, pos, site)`` a ``new`` expression
 * ``(SUPER, function, args, pos)``   a ``super(...)`` call in a derived constructor
+* ``(RESUME, coroutine, mode, value)`` run a suspended generator or async function (engine.coroutine):
+  its frame goes back on the stack and gets ``value`` (mode ``next``), has it thrown at its suspension point
+  (``throw``) or returns there (``return``, running its ``finally`` blocks)
+* ``(YIELD, value)`` / ``(AWAIT, value)`` / ``(GENSTART, None)`` from a coroutine's own frame: it leaves the
+  stack, kept in its coroutine object, and the frame below gets a :class:`Suspended`
 """
 
 from __future__ import annotations
@@ -58,6 +63,31 @@ class _Marker:
 
 NEW = _Marker("NEW")
 SUPER = _Marker("SUPER")
+RESUME = _Marker("RESUME")
+YIELD = _Marker("YIELD")
+AWAIT = _Marker("AWAIT")
+GENSTART = _Marker("GENSTART")
+YIELD_DELEGATE = _Marker("YIELD_DELEGATE")  # yield* hands the inner iterator's result object through as is
+_SUSPENDS = (YIELD, AWAIT, GENSTART, YIELD_DELEGATE)
+
+
+class Suspended:
+    """What the frame below a coroutine receives when the coroutine's frame suspends (never a JS value)."""
+
+    __slots__ = ("kind", "value")
+
+    def __init__(self, kind: _Marker, value: Any) -> None:
+        self.kind = kind
+        self.value = value
+
+
+class GeneratorReturn(Exception):
+    """Thrown into a suspended generator by ``return()``: unwinds it through its ``finally`` blocks
+    (compiled ``except JSThrow`` clauses do not catch it) and completes it with ``value``."""
+
+    def __init__(self, value: Any) -> None:
+        super().__init__()
+        self.value = value
 
 
 @dataclass(frozen=True)
@@ -75,7 +105,7 @@ class Limits:
 class Frame:
     """One activation on the VM's stack (JavaScript or built-in)."""
 
-    __slots__ = ("gen", "func", "this", "args", "pos", "code", "native", "construct", "site", "recv")
+    __slots__ = ("gen", "func", "this", "args", "pos", "code", "native", "construct", "site", "recv", "coro")
 
     def __init__(self, gen: Any, func: Any, this: Any, args: list[Any], code: Any, native: bool) -> None:
         self.gen = gen
@@ -88,6 +118,7 @@ class Frame:
         self.construct: Any = None  # for `new`: the object to return when the body returns no object
         self.site: str | None = None
         self.recv: Any = None       # the receiver passed to an arrow (V8 keeps it in the frame)
+        self.coro: Any = None       # the generator object or async activation this frame belongs to
 
 
 class VM:
@@ -124,6 +155,10 @@ class VM:
         self.throw_lines: weakref.WeakKeyDictionary[JSObject, int] = weakref.WeakKeyDictionary()
         self.kept_objects: list[JSObject] = []
         self.script_scope = ScriptScope()
+        self.script_done = False        # the script has run to its end; the event loop runs its tasks
+        from engine.eventloop import EventLoop
+
+        self.loop = EventLoop(self)
         self._make_realm()
 
     # ------------------------------------------------------------------ realm
@@ -204,6 +239,10 @@ class VM:
     def capture_stack(self, err: JSError) -> None:
         """Rule 6: the error keeps the frames' functions and receivers until `stack` is read."""
         captured: list[Any] = []
+        for fr in reversed(self.stack):
+            if not fr.native and fr.code is not None:
+                err.line = int(fr.code.lines[fr.pos])
+                break
         for fr in self.stack:
             if fr.native:
                 continue
@@ -217,6 +256,10 @@ class VM:
         """A closure over `scope` (a Context or None) for compiled function `code`."""
         f = JSFunction(self.FunctionPrototype, code, scope, code.name)
         f.kind = code.kind
+        if code.is_gen:
+            f.kind = "generator"
+        elif code.is_async and code.kind != "arrow":
+            f.kind = "async"
         if this_val is not None:
             f.this_val = this_val
         self.register(f, site)
@@ -456,6 +499,11 @@ class VM:
         if tf is JSFunction:
             if f.kind in ("class", "derived"):
                 raise self.throw_type(f"Class constructor {f.name} cannot be invoked without 'new'")
+            if f.code.coroutine:
+                from engine.coroutine import start
+
+                start(self, f, this, args)
+                return
             self._push_js(f, this, args)
             return
         if tf is NativeFunction:
@@ -485,6 +533,13 @@ class VM:
         self.stack.append(fr)
 
     def _push_js(self, f: JSFunction, this: Any, args: list[Any]) -> Frame:
+        fr = self.js_frame(f, this, args)
+        self._push_frame(fr)
+        fr.gen = f.code.py(self, fr, f, fr.this, args)
+        return fr
+
+    def js_frame(self, f: JSFunction, this: Any, args: list[Any]) -> Frame:
+        """A frame for calling `f` (its `this` bound as the function's kind says), not yet running."""
         code = f.code
         recv = None
         if code.kind == "arrow":
@@ -494,9 +549,17 @@ class VM:
             this = self.global_object
         fr = Frame(None, f, this, args, code, False)
         fr.recv = recv
-        self._push_frame(fr)
-        fr.gen = code.py(self, fr, f, this, args)
         return fr
+
+    def push_native_gen(self, gen: Any, func: Any = None, this: Any = UNDEFINED, args: list[Any] | None = None) -> None:
+        """Push a built-in frame running the Python generator `gen` (it yields call requests)."""
+        self._push_frame(Frame(gen, func, this, args if args is not None else [], None, True))
+
+    def run_native_gen(self, gen: Any) -> Any:
+        """Run a built-in generator to completion from Python (event-loop jobs); returns its result."""
+        base = len(self.stack)
+        self.push_native_gen(gen)
+        return self.run_loop(base)
 
     def construct(self, f: Any, args: list[Any], site: str | None, text: str | None = None) -> Any:
         """``new f(...args)``: push the constructor frame (or build a built-in object at once)."""
@@ -559,7 +622,7 @@ class VM:
         """
         stack = self.stack
         val: Any = None
-        exc: JSThrow | None = None
+        exc: BaseException | None = None
         while len(stack) > base:
             fr = stack[-1]
             try:
@@ -575,17 +638,29 @@ class VM:
                     self.on_native(val, fr.args)
                 if fr.construct is not None:
                     val = self._construct_result(fr, val)
+                if fr.coro is not None:
+                    fr.coro.finish()
                 continue
             except JSThrow as e:
                 if e.line is None and not fr.native and fr.code is not None:
                     e.line = fr.code.lines[fr.pos]
                 self._note_throw(e)
                 stack.pop()
+                if fr.coro is not None:
+                    fr.coro.finish()
                 exc = e
                 val = None
                 continue
+            except GeneratorReturn as r:
+                stack.pop()
+                val = r.value
+                if fr.coro is not None:
+                    fr.coro.finish()
+                continue
             except RecursionError:
                 stack.pop()
+                if fr.coro is not None:
+                    fr.coro.finish()
                 exc = self.throw_range("Maximum call stack size exceeded")
                 continue
             val = None
@@ -595,12 +670,18 @@ class VM:
                 if e.line is None and not fr.native and fr.code is not None:
                     e.line = fr.code.lines[fr.pos]
                 exc = e
+            except GeneratorReturn as r:
+                exc = r
         if exc is not None:
             raise exc
         return val
 
     def _dispatch(self, fr: Frame, req: tuple[Any, ...]) -> Any:
         head = req[0]
+        if type(head) is _Marker and head in _SUSPENDS:
+            return self._suspend(fr, head, req[1])
+        if head is RESUME:
+            return self._resume(req[1], req[2], req[3])
         if head is NEW:
             if not fr.native:
                 fr.pos = req[3]
@@ -622,6 +703,25 @@ class VM:
         if len(self.stack) == n:
             return self._sync_value
         return None
+
+    def _suspend(self, fr: Frame, kind: _Marker, value: Any) -> Suspended:
+        """A coroutine's frame yields or awaits: it leaves the stack, kept by its coroutine object."""
+        if fr.coro is None or self.stack[-1] is not fr:
+            raise AssertionError("only a coroutine's own frame can suspend")
+        self.stack.pop()
+        fr.coro.suspend(kind)
+        return Suspended(kind, value)
+
+    def _resume(self, coro: Any, mode: str, value: Any) -> Any:
+        """Put a suspended coroutine's frame back on the stack and deliver `value` as `mode` says."""
+        fr = coro.frame
+        self._push_frame(fr)
+        coro.resume()
+        if mode == "throw":
+            raise JSThrow(value)
+        if mode == "return":
+            raise GeneratorReturn(value)
+        return value
 
     def _construct_result(self, fr: Frame, val: Any) -> Any:
         if isinstance(val, JSObject):
@@ -668,8 +768,9 @@ class VM:
             sys.setrecursionlimit(20000)
 
     def extra_roots(self) -> list[Any]:
-        """Objects the engine itself holds for the program (none beyond the stack)."""
-        return []
+        """Objects the engine itself holds for the program beyond the stack: the event loop's pending
+        timers and immediates and its queued jobs (engine.eventloop)."""
+        return self.loop.roots()
 
     def live_temps(self, fr: Frame) -> set[str]:
         """Temporaries of the statement `fr` is executing: values of an unfinished statement are alive."""

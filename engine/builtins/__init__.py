@@ -6,7 +6,8 @@ and ``vm.inspect`` / ``vm.format_log``) is created here.
 
 Modules: object (Object, Function.prototype), array (+ sort: V8's TimSort), string, number (Number,
 Boolean, parseInt/parseFloat), math, json, clone (structuredClone), collections (Map, Set, WeakMap,
-WeakSet, WeakRef, FinalizationRegistry), error, iteration (for-of/spread and the iterator objects), inspect (node's
+WeakSet, WeakRef, FinalizationRegistry), promise (Promise, AggregateError), timers (node's setTimeout
+family and queueMicrotask, on engine.eventloop), error, iteration (for-of/spread and the iterator objects), inspect (node's
 util.inspect/util.format), console, globals (globalThis, NaN, Infinity, undefined, Symbol).
 
 Every behaviour is checked against node 20 by the tables in tests/engine/test_builtins_*.py. Known,
@@ -16,7 +17,7 @@ deliberate differences from node:
 - Error ``stack`` lines name the frames but not node's file and column (``at f (<anonymous>:3)``).
 - localeCompare approximates ICU's root collation (exact for ASCII and accented Latin letters).
 - FinalizationRegistry cleanup callbacks never run (V8 runs them in a later job, after the script).
-- Not provided: Date, RegExp, Promise, Proxy, Reflect, typed arrays, Intl.
+- Not provided: Date, RegExp, Proxy, Reflect, typed arrays, Intl.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from engine.builtins import (
     math,
     number,
     object,
+    promise,
     string,
+    timers,
 )
 
 
@@ -45,12 +48,17 @@ def install_all(vm: Any) -> None:
     globals.install(vm)
     object.install(vm)
     iteration.install(vm)
+    from engine import coroutine
+
+    coroutine.install(vm)
     array.install(vm)
     string.install(vm)
     number.install(vm)
     math.install(vm)
     error.install(vm)
     collections.install(vm)
+    promise.install(vm)
+    timers.install(vm)
     json.install(vm)
     clone.install(vm)
     inspect.install(vm)

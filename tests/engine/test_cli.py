@@ -165,13 +165,13 @@ def test_syntax_error_in_a_file_exits_1(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("source", "what", "line", "column"), [
-    ("async function f() {}", "async function", 1, 1),
-    ("function* g() {}", "generator function", 1, 1),
+    ("async function* g() {}", "async generator function", 1, 1),
+    ("async function f(xs) {\n  for await (const x of xs) {}\n}", "for await", 2, 3),
     ("const ok = 1;\nconst r = /ab+c/;", "regular expression", 2, 11),
     ("outer: for (;;) { break outer; }", "labelled statement", 1, 1),
-    ("const f = async () => 1;", "async function", 1, 11),
+    ("const C = class { #x = 1; };", "private field (#name)", 1, 19),
     ('import x from "y";', "import", 1, 1),
-], ids=["async-function", "generator", "regex-literal", "label", "async-arrow", "import"])
+], ids=["async-generator", "for-await", "regex-literal", "label", "private-field", "import"])
 def test_unsupported_syntax_exits_1_naming_the_construct(source: str, what: str, line: int, column: int) -> None:
     run = cli("trace", "-", stdin=source)
     assert run.status == 1
