@@ -31,7 +31,7 @@ class Coroutine(JSObject):
     program never sees but which holds the suspended frame). ``state`` follows ECMA-262 27.5.3:
     suspendedStart, suspendedYield, executing, completed."""
 
-    __slots__ = ("frame", "state", "kind", "func", "promise", "awaiting")
+    __slots__ = ("frame", "state", "kind", "func", "promise", "awaiting", "resumes")
     type_name = "generator"
 
     def __init__(self, proto: JSObject | None, frame: Any, kind: str) -> None:
@@ -42,12 +42,14 @@ class Coroutine(JSObject):
         self.func: Any = frame.func
         self.promise: Any = None       # async: the promise the call returned
         self.awaiting: Any = None      # async: the promise it waits on while suspended
+        self.resumes = 0               # how many times it was resumed (the timeline tells a resumed frame)
 
     def suspend(self, kind: Any = YIELD) -> None:
         self.state = "suspendedStart" if kind is GENSTART else "suspendedYield"
         _touch(self)
 
     def resume(self) -> None:
+        self.resumes += 1
         self.state = "executing"
         self.awaiting = None
         _touch(self)

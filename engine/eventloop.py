@@ -160,6 +160,7 @@ class EventLoop:
         self.seq = 0
         self.unhandled: list[Any] = []
         self.task: tuple[str, Any] = ("script", None)
+        self.script_done = False
         self.version = 0        # bumped at every change (the timeline re-describes the loop)
         self.used = False       # any asynchronous API was used
         self.timer_ids = 0
@@ -213,17 +214,22 @@ class EventLoop:
     # -- running
     def run(self) -> None:
         """Everything after the script: drain, then turn the loop until nothing is left to run."""
+        self.script_done = True
+        self.task = ("idle", None)
+        self.changed()
         self.drain()
         while True:
             while self.timers and self.timers[0][0] <= self.now:
                 _, seq, timer = heapq.heappop(self.timers)
                 if timer.active and timer.seq == seq:
                     self._fire(timer)
+                    self.task = ("idle", None)
             if any(i.active for i in self.immediates):
                 batch, self.immediates = self.immediates, []
                 for imm in batch:
                     if imm.active:
                         self._fire(imm)
+                        self.task = ("idle", None)
                 continue
             self.immediates = []
             nxt = self._next_due()
@@ -273,7 +279,9 @@ class EventLoop:
             self.changed()
             vm.tick()
             job.run(vm)
-        self.task = outer
+        if self.task is not outer:
+            self.task = outer
+            self.changed()
         if vm.kept_objects:
             vm.kept_objects.clear()
             self.changed()
@@ -303,6 +311,7 @@ class EventLoop:
             task["callback"] = ref(obj.callback())
         return {
             "task": task,
+            "script_done": self.script_done,
             "now": _num(self.now),
             "timers": [{"timer": ref(t), "kind": t.kind, "callback": ref(t.callback), "due": _num(t.due),
                         "repeat": _num(t.repeat) if t.repeat is not None else None,

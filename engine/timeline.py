@@ -29,9 +29,21 @@ class State:
     heap_known: bool = True
     line: int = 0
     event: str | None = None
+    loop: dict[str, Any] = field(default_factory=lambda: dict(EMPTY_LOOP))
 
     def copy(self) -> State:
-        return State(list(self.stack), dict(self.heap), list(self.output), self.heap_known, self.line, self.event)
+        return State(list(self.stack), dict(self.heap), list(self.output), self.heap_known, self.line, self.event,
+                     self.loop)
+
+    @property
+    def script_done(self) -> bool:
+        """After the script: its finished frame stays at depth 0 (its variables live on) under the tasks."""
+        return bool(self.loop.get("script_done"))
+
+
+# The event loop before anything asynchronous happened (docs/event-loop.md).
+EMPTY_LOOP: dict[str, Any] = {"task": {"kind": "script"}, "script_done": False, "now": 0, "timers": [],
+                              "immediates": [], "microtasks": []}
 
 
 class TimelineError(ValueError):
@@ -76,6 +88,8 @@ def apply(state: State, entry: dict[str, Any], index: int = 0) -> None:
         _frame(state, str(len(state.stack) - 1), index)["line"] = entry["line"]
     state.line = entry["line"]
     state.event = entry.get("event")
+    if "loop" in entry:
+        state.loop = entry["loop"]
     if entry.get("heap_omitted"):
         state.heap_known = False
     if entry.get("heap_reset"):

@@ -28,6 +28,7 @@ from typing import Any
 from engine import gc as collector
 from engine.gc import _INERT
 from engine.scope import Binding, visible_bindings
+from engine.timeline import EMPTY_LOOP
 from engine.values import (
     HOLE,
     NULL,
@@ -162,10 +163,58 @@ def describe(o: JSObject) -> dict[str, Any]:
     proto = _proto_ref(o)
     if proto is not None:
         entry["proto"] = proto
+    if o.type_name in _ASYNC_KINDS:
+        _describe_async(o, entry)
     internal = [heap_ref(v) for v in _internal_edges(o) if isinstance(v, JSObject) and _is_heap(v)]
     if internal:
         entry["internal"] = internal
     return entry
+
+
+_ASYNC_KINDS = ("promise", "generator", "timer")
+
+
+def _describe_async(o: Any, entry: dict[str, Any]) -> None:
+    """What the diagram shows of a promise, a generator or async activation, a timer (docs/event-loop.md);
+    their references are also in ``internal``, so reachability needs nothing more."""
+    t = o.type_name
+    if t == "promise":
+        entry["state"] = o.state
+        if o.state != "pending":
+            entry["value"] = heap_ref(o.result)
+        entry["reactions"] = [{"on_fulfilled": _ref_or_none(f.handler), "on_rejected": _ref_or_none(r.handler),
+                               "promise": _ref_or_none(f.capability.promise if f.capability else None)}
+                              for f, r in o.reactions]
+    elif t == "generator":
+        entry["kind"] = o.kind
+        entry["state"] = o.state
+        entry["function"] = _ref_or_none(o.func)
+        entry["name"] = getattr(o.func, "name", "") or "<anonymous>"
+        if o.promise is not None:
+            entry["promise"] = heap_ref(o.promise)
+        if o.awaiting is not None:
+            entry["awaiting"] = heap_ref(o.awaiting)
+        fr = o.frame
+        if fr is not None and o.state != "executing":
+            from engine.errors import current_vm
+
+            vm = current_vm()
+            rec = vm.observer if vm is not None else None
+            if rec is not None:
+                entry["line"] = rec.frame_line(fr)
+                entry["locals"] = {n: heap_ref(v) for n, v in rec.raw_locals(fr, rec._f_locals(fr)).items()}
+    else:
+        entry["kind"] = o.kind
+        entry["state"] = o.state
+        entry["callback"] = _ref_or_none(o.callback)
+        entry["args"] = [heap_ref(a) for a in o.args]
+        if o.kind != "immediate":
+            entry["due"] = int(o.due) if float(o.due).is_integer() else o.due
+            entry["repeat"] = o.repeat if o.repeat is None or not float(o.repeat).is_integer() else int(o.repeat)
+
+
+def _ref_or_none(v: Any) -> Any:
+    return heap_ref(v) if isinstance(v, JSObject) else None
 
 
 def _internal_edges(o: JSObject) -> list[Any]:
@@ -193,6 +242,9 @@ def _internal_edges(o: JSObject) -> list[Any]:
         out.extend(o.bound_args)
     elif isinstance(o, JSError):
         out.extend(o.captured)
+    elif o.type_name in _ASYNC_KINDS or hasattr(o, "held"):
+        props = set(map(id, o.props.values()))
+        out.extend(v for v in o.children() if id(v) not in props)
     return out
 
 
@@ -255,7 +307,8 @@ class FrameState:
     """One frame as the timeline shows it (``line``, ``locals``, ``scope``, ``roots``) and what the
     recorder needs to refresh it (the Frame, its index on the VM stack, the contexts its locals read)."""
 
-    __slots__ = ("fr", "index", "function", "line", "locals", "raw", "scope", "roots", "ctxs", "pos", "held")
+    __slots__ = ("fr", "index", "function", "line", "locals", "raw", "scope", "roots", "ctxs", "pos", "held",
+                 "resumes")
 
     def __init__(self, fr: Any, index: int, function: str) -> None:
         self.fr = fr
@@ -269,6 +322,7 @@ class FrameState:
         self.scope: str | None = None
         self.roots: list[str] = []
         self.ctxs: set[int] = set()
+        self.resumes = fr.coro.resumes if fr.coro is not None else 0
 
     def to_json(self) -> dict[str, Any]:
         return {"function": self.function, "line": self.line, "locals": dict(self.locals), "scope": self.scope,
@@ -334,6 +388,8 @@ class Recorder:
         self.globals_dirty = True
         self._kept_seen = 0
         self.recording_time = 0.0
+        self._loop_seen = 0
+        vm.observer = self
         if self.timeline is not None:
             watched = _WatchedVars(vm.script_scope.vars)
             watched.recorder = self
@@ -600,7 +656,8 @@ class Recorder:
             if stack:
                 stack[-1]["line"] = line
             self.snapshots.append({"line": line, "event": "error", "stack": stack, "heap": prev["heap"],
-                                   "garbage": prev["garbage"], "output": list(self.vm.output)})
+                                   "garbage": prev["garbage"], "output": list(self.vm.output),
+                                   "loop": prev.get("loop", dict(EMPTY_LOOP))})
 
     # ---------------------------------------------------------------- the timeline
     def watch(self, namespace: dict[str, Any]) -> None:
@@ -671,6 +728,11 @@ class Recorder:
             entry["event"] = event
         if checkpoint is not None:
             entry["checkpoint"] = checkpoint
+        loop = self.vm.loop
+        if loop.version != self._loop_seen:  # the event loop changed: its roots are the global frame's
+            self._loop_seen = loop.version
+            self.globals_dirty = True
+            entry["loop"] = loop.describe()
         ran_from = self._sync_frames(entry)
         self._sync_heap(entry, ran_from)
         self._output(entry)
@@ -723,7 +785,8 @@ class Recorder:
         popped = 0
         while frames:
             top = frames[-1]
-            if top.index < len(stack) and stack[top.index] is top.fr:
+            if top.index < len(stack) and stack[top.index] is top.fr and (
+                    top.fr.coro is None or top.fr.coro.resumes == top.resumes):
                 break
             frames.pop()
             popped += 1
@@ -960,4 +1023,5 @@ class Recorder:
             "heap": {heap_key(o): describe(o) for o in vm.heap.values()},
             "garbage": sorted(heap_key(o) for o in dead),
             "output": list(vm.output),
+            "loop": vm.loop.describe(),
         }

@@ -93,7 +93,7 @@ def test_snapshots_flag_adds_the_engines_own_state_at_every_step(program_file: P
     checkpoint = next(s for s in data["snapshots"] if s["event"] == "checkpoint")
     assert [f["function"] for f in checkpoint["stack"]] == ["<global>", "make"]
     assert checkpoint["stack"][1]["locals"] == {"o": {"site": "2:13#1"}}
-    assert set(checkpoint) == {"line", "event", "stack", "heap", "garbage", "output"}
+    assert set(checkpoint) == {"line", "event", "stack", "heap", "garbage", "output", "loop"}
     assert data["snapshots"][-1]["output"] == ["hi 1"]
 
 

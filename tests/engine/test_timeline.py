@@ -47,6 +47,8 @@ def _diff(replayed: State, snap: dict[str, Any]) -> list[str]:
         problems.append(f"stack {replayed.stack} != {snap['stack']}")
     if replayed.output != snap["output"]:
         problems.append("output differs")
+    if replayed.loop != snap["loop"]:
+        problems.append(f"event loop {replayed.loop} != {snap['loop']}")
     if replayed.heap_known:
         if replayed.heap != snap["heap"]:
             keys = sorted(k for k in set(replayed.heap) | set(snap["heap"]) if replayed.heap.get(k) != snap["heap"].get(k))
@@ -80,6 +82,11 @@ def test_checkpoint_events_replay_to_the_checkpoint(path: Path) -> None:
         cp = result.checkpoints[result.steps[i]["checkpoint"]]
         state = replay.state(i)
         frames = list(reversed(state.stack))
+        if state.script_done:  # code after the script: its finished frame is the checkpoint's `globals`
+            g = frames.pop()
+            assert cp["globals"] == {"locals": {n: _contract_value(v) for n, v in g["locals"].items()},
+                                     "scope": g["scope"], "roots": g["roots"]}
+        assert state.loop == cp["loop"]
         assert [{"function": f["function"], "line": f["line"]} for f in frames] == cp["stack"]
         assert [{n: _contract_value(v) for n, v in f["locals"].items()} for f in frames] == cp["locals"]
         assert [{"scope": f["scope"], "roots": f["roots"]} for f in frames] == cp["frames"]
