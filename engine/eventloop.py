@@ -191,6 +191,7 @@ class EventLoop:
 
     def note_rejected(self, promise: Any) -> None:
         self.unhandled.append(promise)
+        self.used = True
 
     def note_handled(self, promise: Any) -> None:
         if promise in self.unhandled:
@@ -291,7 +292,9 @@ class EventLoop:
         self.unhandled.clear()
 
     def has_intervals(self) -> bool:
-        return any(t.repeat is not None for t in self.pending_timers())
+        """An interval is pending or running (the run can only end at a limit)."""
+        running = self.task[1] if self.task[0] == "interval" else None
+        return running is not None or any(t.repeat is not None for t in self.pending_timers())
 
     # -- for the trace (docs/event-loop.md)
     def describe(self) -> dict[str, Any]:

@@ -345,13 +345,20 @@ def _iterator_kind(value: JSObject) -> str:
 def _function_base(ctx: Ctx, value: JSObject, constructor: str | None, tag: str) -> str:
     if isinstance(value, JSFunction) and value.kind in ("class", "derived"):
         return _class_base(value, constructor, tag)
-    base = "[Function"
+    kind = "Function"
+    if isinstance(value, JSFunction):
+        kind = {"generator": "GeneratorFunction", "async": "AsyncFunction"}.get(value.kind, kind)
+        if value.kind == "arrow" and getattr(value.code, "is_async", False):
+            kind = "AsyncFunction"
+        if kind != "Function" and constructor == "Function":
+            constructor = kind  # node names the kind; the engine's async functions share Function.prototype
+    base = f"[{kind}"
     if constructor is None:
         base += " (null prototype)"
     name = function_name(value)
     base += " (anonymous)" if name == "" else f": {name}"
     base += "]"
-    if constructor != "Function" and constructor is not None:
+    if constructor != kind and constructor is not None:
         base += f" {constructor}"
     if tag != "" and constructor != tag:
         base += f" [{tag}]"
