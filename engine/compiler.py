@@ -637,6 +637,9 @@ class FnEmitter:
         kind = node.child_by_field_name("kind")
         left = node.child_by_field_name("left")
         val = self.temp()
+        if is_of:  # a loop left early closes the iterator (IteratorClose, 14.7.5.7)
+            self.emit("try:")
+            self.indent += 1
         self.emit(f"for {val} in {it}:")
         self.indent += 1
         self.emit("_tick()")
@@ -651,6 +654,14 @@ class FnEmitter:
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
+        if is_of:
+            self.indent -= 1
+            self.tmp += 1
+            self.emit(f"except BaseException as _e{self.tmp}:")
+            self.emit(f"    _iterclose_abrupt({it}, _e{self.tmp})")
+            self.emit("    raise")
+            self.emit("finally:")
+            self.emit(f"    _iterclose({it})")
         self.emit(f"{it} = None")  # the loop is over: its iterator keeps nothing alive
         self.leave_scope(scope, saved, saved_ctx)
 

@@ -83,6 +83,9 @@ def frame_values(vm: Any, fr: Any, f_locals: dict[str, Any] | None = None) -> li
 
 
 def _iterator_values(it: Any) -> Iterator[Any]:
+    if hasattr(it, "values") and hasattr(it, "close"):  # a program's iterator (engine.builtins.iteration)
+        yield from _flatten(it.values())
+        return
     frame = getattr(it, "gi_frame", None)
     if frame is not None:
         for v in frame.f_locals.values():

@@ -10,7 +10,8 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from engine import coroutine, ops
+from engine import coroutine
+from engine.builtins.iteration import iterator_close, iterator_close_abrupt, ops
 from engine.values import (
     HOLE,
     NULL,
@@ -433,6 +434,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         "UNDEFINED": UNDEFINED, "NULL": NULL, "TDZ": TDZ, "HOLE": HOLE, "NEW": NEW, "SUPER": SUPER,
         "AWAIT": AWAIT, "YIELD": YIELD, "GENSTART": GENSTART, "_ystar": coroutine.yield_star,
         "_ydeleg": lambda v: coroutine.delegate_iterator(vm, v),
+        "_iterclose": iterator_close, "_iterclose_abrupt": iterator_close_abrupt,
         "SPREAD": SPREAD, "JSThrow": JSThrow, "_CODES": codes, "_vm": vm,
         "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gputs": gputs, "_puts": puts, "_putsv": putsv, "_gdeclare": gdeclare,
         "_gtypeof": gtypeof, "_gdelete": gdelete, "_constassign": constassign, "_setslot": setslot,

@@ -506,7 +506,7 @@ class VM:
                 return
             self._push_js(f, this, args)
             return
-        if tf is NativeFunction:
+        if tf is NativeFunction or isinstance(f, NativeFunction):
             if self.on_native is not None:
                 self.on_native(this, args)
             if f.gen:

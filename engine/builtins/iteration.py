@@ -16,12 +16,14 @@ from engine import ops
 from engine.builtins.common import array_like_length, describe, method
 from engine.values import (
     HOLE,
+    NULL,
     SYM_ITERATOR,
     UNDEFINED,
     JSArray,
     JSMap,
     JSObject,
     JSSet,
+    JSThrow,
     NativeFunction,
 )
 
@@ -308,11 +310,80 @@ def _protocol_values(vm: Any, obj: JSObject, fn: Any) -> Iterator[Any]:
     it = vm.call_sync(fn, obj, [])
     if not isinstance(it, JSObject):
         raise vm.throw_type("Result of the Symbol.iterator method is not an object")
-    next_fn = vm.get(it, "next")
-    while True:
-        r = vm.call_sync(next_fn, it, [])
+    return ProtocolIterator(vm, obj, it)
+
+
+class ProtocolIterator:
+    """An iterator record (7.4.1) over a program's iterator object; :meth:`close` is IteratorClose (7.4.11),
+    which a for-of loop left early (break, return, throw) calls, running a generator's `finally` blocks."""
+
+    __slots__ = ("vm", "source", "it", "next_fn", "done")
+
+    def __init__(self, vm: Any, source: Any, it: JSObject) -> None:
+        self.vm = vm
+        self.source = source
+        self.it = it
+        self.next_fn = vm.get(it, "next")
+        self.done = False
+
+    def __iter__(self) -> ProtocolIterator:
+        return self
+
+    def __next__(self) -> Any:
+        if self.done:
+            raise StopIteration
+        vm = self.vm
+        try:
+            r = vm.call_sync(self.next_fn, self.it, [])
+            if not isinstance(r, JSObject):
+                raise vm.throw_type(f"Iterator result {describe(vm, r)} is not an object")
+            finished = ops.truthy(vm.get(r, "done"))
+        except BaseException:
+            self.done = True
+            raise
+        if finished:
+            self.done = True
+            raise StopIteration
+        return vm.get(r, "value")
+
+    def values(self) -> list[Any]:
+        return [self.source, self.it] if not self.done else []
+
+    def close(self, abrupt: bool) -> None:
+        if self.done:
+            return
+        self.done = True
+        vm = self.vm
+        ret = vm.get(self.it, "return")
+        if ret is UNDEFINED or ret is NULL:
+            return
+        if abrupt:
+            try:
+                vm.call_sync(ret, self.it, [])
+            except JSThrow:
+                pass
+            return
+        r = vm.call_sync(ret, self.it, [])
         if not isinstance(r, JSObject):
             raise vm.throw_type(f"Iterator result {describe(vm, r)} is not an object")
-        if ops.truthy(vm.get(r, "done")):
-            return
-        yield vm.get(r, "value")
+
+
+def iterator_close(it: Any) -> None:
+    """After a for-of loop: close a program's iterator the loop did not run to its end."""
+    if type(it) is ProtocolIterator and not it.done and not it.vm.aborting:
+        it.close(False)
+
+
+def iterator_close_abrupt(it: Any, exc: BaseException) -> None:
+    """A for-of loop left by an exception: a JavaScript throw closes the iterator (its errors ignored), a
+    generator's return() closes it normally, an engine limit closes nothing (no more JavaScript runs)."""
+    if type(it) is not ProtocolIterator or it.done:
+        return
+    from engine.vm import GeneratorReturn
+
+    if isinstance(exc, JSThrow):
+        it.close(True)
+    elif isinstance(exc, GeneratorReturn):
+        it.close(False)
+    else:
+        it.done = True
