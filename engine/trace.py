@@ -242,6 +242,14 @@ def _internal_edges(o: JSObject) -> list[Any]:
         out.extend(o.bound_args)
     elif isinstance(o, JSError):
         out.extend(o.captured)
+    elif o.type_name == "generator":
+        # A running coroutine's frame is on the stack (its values are that frame's); a suspended one holds them.
+        out.extend(v for v in (o.func, o.promise) if v is not None)
+        if o.frame is not None and o.state != "executing":
+            from engine import gc
+            from engine.errors import current_vm
+
+            out.extend(gc.frame_values(current_vm(), o.frame))
     elif o.type_name in _ASYNC_KINDS or hasattr(o, "held"):
         props = set(map(id, o.props.values()))
         out.extend(v for v in o.children() if id(v) not in props)
