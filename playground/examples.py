@@ -56,8 +56,64 @@ gc();
 checkpoint("after-gc");
 """
 
+INTERVAL_LEAK = """// The classic asynchronous leak: an interval that is never cleared keeps its callback,
+// the callback keeps the cache, and the cache grows at every tick. (Only the last line, there
+// for the demo, stops it: without it the run would end at the step limit.)
+const cache = [];
+let ticks = 0;
+const id = setInterval(() => {
+  cache.push({ tick: ticks, data: "a large buffer" });
+  ticks += 1;
+  if (ticks === 3) checkpoint("still-growing");
+}, 1000);
+setTimeout(() => clearInterval(id), 4500);
+"""
+
+INTERVAL_FIXED = """// The fix: clear the interval when the work is done. Once the timer is gone nothing holds
+// the callback, and a cache that only the callback used becomes garbage.
+function startPolling() {
+  const cache = [];
+  let ticks = 0;
+  const id = setInterval(() => {
+    cache.push({ tick: ticks });
+    ticks += 1;
+    if (ticks === 3) {
+      clearInterval(id);
+      console.log("cleared after", cache.length, "ticks");
+    }
+  }, 1000);
+}
+startPolling();
+setTimeout(() => {
+  gc();
+  checkpoint("after-clear");
+}, 5000);
+"""
+
+ASYNC_PENDING = """// An async function suspended at an await keeps its locals in its generator object.
+// Awaiting a promise that nothing else can reach makes all of it garbage.
+async function load(name) {
+  const buffer = { name, bytes: [1, 2, 3] };
+  await new Promise(() => {});   // never settles, and nothing else refers to it
+  return buffer;
+}
+load("forgotten");
+const gate = new Promise((resolve) => setTimeout(resolve, 100));
+async function waitForGate() {
+  const kept = { note: "alive while the gate is reachable" };
+  await gate;
+  checkpoint("resumed");
+  return kept;
+}
+waitForGate();
+setTimeout(() => { gc(); checkpoint("pending"); }, 50);
+"""
+
 EXAMPLES = [
     Example("recursion", "Recursion: a frame per call", RECURSION),
     Example("closures", "Closures sharing a scope (the leak)", CLOSURES),
     Example("cycle", "A cycle, garbage and gc()", CYCLE),
+    Example("interval-leak", "An interval never cleared (the async leak)", INTERVAL_LEAK),
+    Example("interval-fixed", "The fix: clearInterval lets the cache go", INTERVAL_FIXED),
+    Example("async-pending", "A suspended async function and what it keeps", ASYNC_PENDING),
 ]
