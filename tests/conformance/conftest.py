@@ -19,6 +19,7 @@ from tests.conformance.node_runner import (  # noqa: E402
     fingerprint,
     node_executable,
     run_many,
+    run_many_without_harness,
 )
 
 
@@ -44,6 +45,7 @@ class NodeTraces:
         self._wanted = wanted
         self._cache = cache
         self._traces: dict[tuple[str, bool], dict[str, Any] | NodeHarnessError] = {}
+        self._alone: dict[str, dict[str, Any] | NodeHarnessError] = {}
 
     def get(self, program: str, *, plain: bool = False) -> dict[str, Any]:
         if (program, plain) not in self._traces:
@@ -53,6 +55,17 @@ class NodeTraces:
         if isinstance(trace, NodeHarnessError):
             pytest.fail(f"{program}: the V8 harness failed: {trace}")
         return trace
+
+    def without_harness(self, program: str) -> dict[str, Any]:
+        """What node alone prints for the program, and its exit status (``node_runner.run_without_harness``)."""
+        if program not in self._alone:
+            names = [name for name in dict.fromkeys([program, *self._wanted]) if name not in self._alone]
+            sources = {name: (PROGRAMS_DIR / name).read_text(encoding="utf-8") for name in names}
+            self._alone.update(run_many_without_harness(sources))
+        run = self._alone[program]
+        if isinstance(run, NodeHarnessError):
+            pytest.fail(f"{program}: node failed: {run}")
+        return run
 
     def _measure(self, names: list[str], plain: bool) -> None:
         sources = {name: (PROGRAMS_DIR / name).read_text(encoding="utf-8") for name in names}

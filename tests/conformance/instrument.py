@@ -192,10 +192,28 @@ def _unparenthesised_parent(node: Node) -> tuple[Node | None, Node]:
     return parent, child
 
 
+def well_known_symbol(key: Node | None) -> str | None:
+    """``iterator`` for a computed key ``[Symbol.iterator]`` (any ``[Symbol.<name>]``), else None."""
+    if key is None or key.type != "computed_property_name" or len(key.named_children) != 1:
+        return None
+    expression = key.named_children[0]
+    if expression.type != "member_expression":
+        return None
+    target = expression.child_by_field_name("object")
+    member = expression.child_by_field_name("property")
+    if target is None or member is None or target.type != "identifier" or _text(target) != "Symbol":
+        return None
+    return _text(member) if member.type == "property_identifier" else None
+
+
 def property_key_name(key: Node | None) -> str | None:
-    """The property name a non-computed key denotes, or None for a computed key."""
+    """The property name a key denotes (a computed key only when it is a string or number literal), or
+    None; a well-known symbol key ``[Symbol.iterator]`` is not a name (see ``well_known_symbol``)."""
     if key is None:
         return None
+    if key.type == "computed_property_name" and len(key.named_children) == 1:
+        inner = key.named_children[0]
+        return property_key_name(inner) if inner.type in {"string", "number"} else None
     if key.type in {
         "property_identifier",
         "identifier",
@@ -244,10 +262,19 @@ def binding_name(expression: Node) -> str:
             return ""
         return _assignment_name(parent, child)
     if kind == "pair" and parent.child_by_field_name("value") == child:
-        return property_key_name(parent.child_by_field_name("key")) or ""
+        return _key_function_name(parent.child_by_field_name("key"))
     if kind == "field_definition" and parent.child_by_field_name("value") == child:
-        return property_key_name(parent.child_by_field_name("property")) or ""
+        return _key_function_name(parent.child_by_field_name("property"))
     return ""
+
+
+def _key_function_name(key: Node | None) -> str:
+    """The ``.name`` a function gets from a property key: the name, ``[Symbol.iterator]`` for a well-known
+    symbol, '' for another computed key."""
+    symbol = well_known_symbol(key)
+    if symbol is not None:
+        return f"[Symbol.{symbol}]"
+    return property_key_name(key) or ""
 
 
 def _assignment_name(parent: Node, child: Node) -> str:
@@ -270,12 +297,16 @@ def function_name(node: Node) -> str:
 
 
 def _method_name(node: Node) -> str:
-    key = property_key_name(node.child_by_field_name("name"))
-    if key == "constructor" and _method_kind(node) == "method" and _enclosing_class(node) is not None:
-        klass = _enclosing_class(node)
-        return function_name(klass) if klass is not None else ""
+    klass = _enclosing_class(node)
+    if _is_constructor_key(node.child_by_field_name("name")) and _method_kind(node) == "method" and klass is not None:
+        return function_name(klass)
     prefix = {"get": "get ", "set": "set "}.get(_method_kind(node), "")
-    return prefix + (key if key is not None else "")
+    return prefix + _key_function_name(node.child_by_field_name("name"))
+
+
+def _is_constructor_key(key: Node | None) -> bool:
+    """A class member named ``constructor`` by a plain key (``["constructor"]`` is an ordinary method)."""
+    return key is not None and key.type != "computed_property_name" and property_key_name(key) == "constructor"
 
 
 def _method_kind(node: Node) -> str:
@@ -438,7 +469,7 @@ class _Instrumenter:
             key = property_key_name(member.child_by_field_name("name"))
             kind = _method_kind(member)
             if (
-                key == "constructor"
+                _is_constructor_key(member.child_by_field_name("name"))
                 and kind == "method"
                 and body.type == "class_body"
                 and not _is_static(member)
@@ -448,7 +479,11 @@ class _Instrumenter:
             if parameters is None:
                 continue
             site = self.record_site(parameters)
-            specs.append({"site": site, "key": key, "kind": kind, "static": _is_static(member)})
+            spec = {"site": site, "key": key, "kind": kind, "static": _is_static(member)}
+            symbol = well_known_symbol(member.child_by_field_name("name"))
+            if symbol is not None:
+                spec["symbol"] = symbol
+            specs.append(spec)
         return specs
 
     # -- hoisted function declarations --------------------------------------------------------------------
@@ -518,7 +553,7 @@ def _may_construct(function: Node | None) -> bool:
         return not any(child.type == "async" for child in function.children)
     if function.type != "method_definition" or _method_kind(function) != "method":
         return False
-    if property_key_name(function.child_by_field_name("name")) != "constructor" or _is_static(function):
+    if not _is_constructor_key(function.child_by_field_name("name")) or _is_static(function):
         return False
     klass = _enclosing_class(function)
     return klass is not None and not any(child.type == "class_heritage" for child in klass.children)

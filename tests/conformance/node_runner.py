@@ -15,9 +15,18 @@ from typing import Any
 from tests.conformance.instrument import InstrumentError, instrument, plain_plan
 
 HARNESS = Path(__file__).resolve().parent / "harness" / "run.js"
+PLAIN_NODE = Path(__file__).resolve().parent / "harness" / "plain.js"
 INSTRUMENT = Path(__file__).resolve().parent / "instrument.py"
 # The interpreter-only, single-threaded run the contract's "Notes on measuring V8" call for.
-NODE_FLAGS = ("--expose-gc", "--no-opt", "--no-maglev", "--no-sparkplug", "--single-threaded-gc")
+NODE_FLAGS = (
+    "--expose-gc",
+    "--no-opt",
+    "--no-maglev",
+    "--no-sparkplug",
+    "--single-threaded-gc",
+    # The harness reads node's timer lists (internal/timers) to give back the time its checkpoints take.
+    "--expose-internals",
+)
 TIMEOUT_SECONDS = 60.0
 
 
@@ -69,6 +78,28 @@ def _result(completed: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     return result
 
 
+def run_without_harness(source: str, *, timeout: float = TIMEOUT_SECONDS) -> dict[str, Any]:
+    """``source`` run by node alone (``harness/plain.js``: checkpoint() does nothing, nothing is measured):
+    {"output": the lines it printed, "status": node's exit status (1 after an uncaught error)}."""
+    node = node_executable()
+    if node is None:
+        raise NodeHarnessError("node is not installed (set MEMCOURSE_NODE to its path)")
+    try:
+        completed = subprocess.run(
+            [node, "--expose-gc", str(PLAIN_NODE)],
+            input=source,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise NodeHarnessError(f"node did not finish within {timeout:.0f} s") from error
+    text = completed.stdout
+    output = [] if text == "" else text.removesuffix("\n").split("\n")
+    return {"output": output, "status": completed.returncode, "stderr": completed.stderr}
+
+
 @functools.cache
 def _node_version() -> str:
     node = node_executable()
@@ -103,6 +134,23 @@ def run_many(
     def one(source: str) -> dict[str, Any] | NodeHarnessError:
         try:
             return run_in_node(source, plain=plain)
+        except NodeHarnessError as error:
+            return error
+
+    count = workers or max(2, (os.cpu_count() or 2))
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        results = pool.map(one, sources.values())
+        return dict(zip(sources.keys(), results, strict=True))
+
+
+def run_many_without_harness(
+    sources: dict[str, str], *, workers: int | None = None
+) -> dict[str, dict[str, Any] | NodeHarnessError]:
+    """``run_without_harness`` for several programs in parallel; failures are returned, not raised."""
+
+    def one(source: str) -> dict[str, Any] | NodeHarnessError:
+        try:
+            return run_without_harness(source)
         except NodeHarnessError as error:
             return error
 

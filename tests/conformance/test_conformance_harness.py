@@ -217,3 +217,241 @@ def test_a_syntax_error_is_reported_without_running() -> None:
     require_node()
     with pytest.raises(NodeHarnessError, match="syntax error"):
         run_in_node("let = = 1;")
+
+
+@pytest.mark.parametrize("program", [path.name for path in programs()])
+def test_node_alone_prints_what_the_harness_reports(program: str, node_traces: NodeTraces) -> None:
+    """The program run by node alone (no snapshots, no pauses, no time given back to the timers, no
+    instrumentation) prints the same lines and fails exactly when the harness reports an error."""
+    trace = node_traces.get(program)
+    alone = node_traces.without_harness(program)
+    assert alone["output"] == trace["output"]
+    assert (alone["status"] != 0) == (trace["error"] is not None), alone["stderr"][-1500:]
+
+
+# ---- asynchronous programs: node's facts, measured independently of the engine -----------------------------
+
+
+def test_a_checkpoint_in_a_timer_has_no_global_frame() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "const kept = { big: true };",
+            "setTimeout(function later(x) {",
+            "  const local = x + 1;",
+            "  checkpoint('in timer');",
+            "}, 10, 41);",
+            "checkpoint('script');",
+        ]
+    )
+    trace = run_in_node(source)
+    assert [c["name"] for c in trace["checkpoints"]] == ["script", "in timer"]
+    in_timer = _checkpoint(trace, "in timer")
+    assert _frames(in_timer) == [("later", 4)]
+    assert in_timer["locals"] == [{"x": 41, "local": 42}]
+    assert "1:14#1" in in_timer["reachable"]
+    assert _frames(_checkpoint(trace, "script")) == [("<global>", 6)]
+
+
+def test_a_checkpoint_in_a_resumed_async_function_shows_only_its_frame() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "async function load(id) {",
+            "  const item = { id };",
+            "  checkpoint('before await');",
+            "  await null;",
+            "  checkpoint('resumed');",
+            "  return item;",
+            "}",
+            "load(7).then(function show(item) { checkpoint('then'); console.log(item.id); });",
+            "console.log('script done');",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == ["script done", "7"]
+    assert _frames(_checkpoint(trace, "before await")) == [("load", 3), ("<global>", 8)]
+    resumed = _checkpoint(trace, "resumed")
+    assert _frames(resumed) == [("load", 5)]
+    assert resumed["locals"] == [{"id": 7, "item": {"site": "2:16#1"}}]
+    then = _checkpoint(trace, "then")
+    assert _frames(then) == [("show", 8)]
+    assert then["locals"] == [{"item": {"site": "2:16#1"}}]
+
+
+def test_a_generator_body_runs_in_the_frame_of_whoever_calls_next() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "function* count() {",
+            "  let n = 0;",
+            "  while (true) { checkpoint('in body'); yield n++; }",
+            "}",
+            "const it = count();",
+            "it.next();",
+            "setTimeout(function tick() { it.next(); }, 5);",
+        ]
+    )
+    trace = run_in_node(source)
+    first, second = trace["checkpoints"]
+    assert _frames(first) == [("count", 3), ("<global>", 6)]
+    assert _frames(second) == [("count", 3), ("tick", 7)]
+    assert second["locals"][0] == {"n": 1}
+
+
+def test_an_uncaught_error_in_a_timer_ends_the_run_there() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "console.log('start');",
+            "setTimeout(() => {",
+            "  console.log('tick');",
+            "  throw new TypeError('bad tick');",
+            "}, 5);",
+            "setTimeout(() => console.log('never'), 20);",
+            "Promise.resolve().then(() => console.log('job'));",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == ["start", "job", "tick"]
+    assert trace["error"] == {"name": "TypeError", "message": "bad tick", "line": 4}
+
+
+def test_an_unhandled_rejection_ends_the_run_after_the_microtasks() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "function failure() {",
+            "  return new Error('nobody listens');",
+            "}",
+            "const e = failure();",
+            "Promise.reject(e);",
+            "Promise.resolve().then(() => console.log('same drain'));",
+            "setTimeout(() => console.log('never'), 0);",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == ["same drain"]
+    # Never thrown: the line where the Error was created.
+    assert trace["error"] == {"name": "Error", "message": "nobody listens", "line": 2}
+
+
+def test_a_rejection_thrown_in_an_async_function_has_the_line_of_its_throw() -> None:
+    require_node()
+    source = "async function load() {\n  await null;\n  throw new RangeError('out of range');\n}\nload();\n"
+    assert run_in_node(source)["error"] == {"name": "RangeError", "message": "out of range", "line": 3}
+
+
+def test_an_unhandled_rejection_with_a_non_error_reason_is_nodes_own_error() -> None:
+    require_node()
+    trace = run_in_node("console.log('a');\nPromise.reject('no error object');\n")
+    assert trace["output"] == ["a"]
+    assert trace["error"] == {
+        "name": "UnhandledPromiseRejection",
+        "message": "This error originated either by throwing inside of an async function without a catch "
+        "block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the "
+        'reason "no error object".',
+        "line": None,
+    }
+
+
+def test_a_thrown_value_in_a_timer_is_uncaught_with_its_line() -> None:
+    require_node()
+    trace = run_in_node("setTimeout(() => {\n  throw 'plain string';\n});\nsetTimeout(() => console.log('never'));\n")
+    assert trace["error"] == {"name": "Uncaught", "message": "'plain string'", "line": 2}
+    assert trace["output"] == []
+
+
+def test_a_new_promise_has_its_site_while_its_executor_runs() -> None:
+    require_node()
+    trace = run_in_node("const p = new Promise((resolve) => {\n  checkpoint('executor');\n  resolve(1);\n});\n")
+    assert "1:11#1" in _checkpoint(trace, "executor")["reachable"]
+
+
+def test_checkpoints_take_no_time_for_the_timers() -> None:
+    """A checkpoint takes a heap snapshot (hundreds of milliseconds): the harness gives that time back, so
+    a 50 ms timer still fires after an immediate, and a timer set after a checkpoint in a callback fires by
+    its due time."""
+    require_node()
+    source = "\n".join(
+        [
+            "setTimeout(() => console.log('a at 50'), 50);",
+            "setImmediate(() => console.log('immediate'));",
+            "checkpoint('slow');",
+            "setTimeout(() => {",
+            "  checkpoint('in b');",
+            "  gc();",
+            "  setTimeout(() => console.log('c at 30'), 10);",
+            "}, 20);",
+            "setTimeout(() => console.log('d at 40'), 40);",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == ["immediate", "c at 30", "d at 40", "a at 50"]
+
+
+def test_a_weakref_target_is_released_after_the_microtask_checkpoint() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "let target = { name: 'target' };",
+            "const ref = new WeakRef(target);",
+            "target = null;",
+            "Promise.resolve().then(() => { gc(); console.log('job', ref.deref() !== undefined); });",
+            "setTimeout(() => { gc(); checkpoint('timer'); console.log('timer', ref.deref() !== undefined); }, 5);",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == ["job true", "timer false"]
+    assert _checkpoint(trace, "timer")["reachable"] == ["2:13#1", "5:12#1"]
+
+
+def test_a_pending_promise_nothing_refers_to_is_garbage_with_the_async_function_awaiting_it() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "async function waitForever() {",
+            "  const local = { big: true };",
+            "  await new Promise(() => {});",
+            "}",
+            "let release;",
+            "async function waitForSignal() {",
+            "  const local = { big: true };",
+            "  await new Promise((resolve) => { release = resolve; });",
+            "}",
+            "waitForever();",
+            "waitForSignal();",
+            "gc();",
+            "checkpoint('both suspended');",
+        ]
+    )
+    reachable = _checkpoint(run_in_node(source), "both suspended")["reachable"]
+    assert reachable == ["1:1#1", "6:1#1", "7:17#1", "8:9#1"]
+
+
+def test_a_timer_keeps_its_callback_and_arguments_until_it_fires_or_is_cleared() -> None:
+    require_node()
+    source = "\n".join(
+        [
+            "function schedule() {",
+            "  const big = { payload: 1 };",
+            "  return setTimeout(function onFire(a) { console.log(big.payload, a.n); }, 10, { n: 2 });",
+            "}",
+            "const fired = schedule();",
+            "const cleared = schedule();",
+            "clearTimeout(cleared);",
+            "gc();",
+            "checkpoint('one pending, one cleared');",
+            "setTimeout(() => { gc(); checkpoint('after firing'); }, 30);",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == ["1 2"]
+    # clearTimeout drops the callback (and its closure) but node keeps the arguments in the Timeout.
+    assert _checkpoint(trace, "one pending, one cleared")["reachable"] == [
+        "1:1#1", "2:15#1", "3:21#1", "3:80#1", "3:80#2",
+    ]
+    # A Timeout the program still holds keeps its callback and arguments after firing.
+    assert _checkpoint(trace, "after firing")["reachable"] == [
+        "10:12#1", "1:1#1", "2:15#1", "3:21#1", "3:80#1", "3:80#2",
+    ]

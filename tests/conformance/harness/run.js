@@ -26,6 +26,7 @@
 const inspector = require('node:inspector');
 const vm = require('node:vm');
 const util = require('node:util');
+const { promiseHooks } = require('node:v8');
 const fs = require('node:fs');
 const { Console } = require('node:console');
 const { Writable } = require('node:stream');
@@ -118,12 +119,14 @@ function methodSpecs(text) {
 /** Tag the methods, getters and setters of a new object or class, in source order. */
 function tagMethods(target, specsText, isClass) {
   for (const spec of methodSpecs(specsText)) {
-    if (spec.key === null) {
+    // A well-known symbol key ([Symbol.iterator]) is the symbol; another computed key cannot be known here.
+    const key = spec.symbol !== undefined ? Symbol[spec.symbol] : spec.key;
+    if (key === null || key === undefined) {
       warnings.add(`method at ${spec.site} has a computed key: not tagged`);
       continue;
     }
     const holder = isClass && !spec.static ? target.prototype : target;
-    const descriptor = holder ? Object.getOwnPropertyDescriptor(holder, spec.key) : undefined;
+    const descriptor = holder ? Object.getOwnPropertyDescriptor(holder, key) : undefined;
     if (!descriptor) continue;
     const fn = spec.kind === 'get' ? descriptor.get : spec.kind === 'set' ? descriptor.set : descriptor.value;
     if (typeof fn === 'function') tagObject(fn, reserveSite(spec.site));
@@ -153,6 +156,24 @@ function tagConstructed(newTarget, self) {
   return self;
 }
 
+// `new Promise(executor)`: the built-in constructor creates the promise, then runs the executor, which can
+// see it (through resolve and reject). A promise hook tags it at creation, before the executor runs; the hook
+// is on only until then.
+let stopPromiseHook = () => undefined;
+
+function tagNextPromise(pending) {
+  const stop = promiseHooks.onInit((promise) => {
+    stopPromiseHook();
+    if (pending.used) return;
+    pending.used = true;
+    tagObject(promise, pending.tag);
+  });
+  stopPromiseHook = () => {
+    stopPromiseHook = () => undefined;
+    stop();
+  };
+}
+
 const instrumentation = {
   __mc_k: (site) => {
     const tag = reserveSite(site);
@@ -178,8 +199,10 @@ const instrumentation = {
     underConstruction.push(pending);
     let made;
     try {
+      if (Constructor === Promise) tagNextPromise(pending);
       made = Reflect.construct(Constructor, args);
     } finally {
+      stopPromiseHook();
       underConstruction.splice(underConstruction.lastIndexOf(pending), 1);
     }
     return pending.used ? made : tagObject(made, pending.tag);
@@ -256,6 +279,69 @@ function remoteSite(objectId) {
   return result.value ?? null;
 }
 
+// ---- time ----------------------------------------------------------------------------------------------
+
+/*
+ * A checkpoint takes a heap snapshot (a few hundred milliseconds) and gc() a full collection (about 15 ms);
+ * the contract's programs take no time for them. Node's timers run on the real clock (setTimeout stamps a
+ * timer with the loop's time when it is created, and a timers phase runs what is due at the time it began),
+ * so without a correction a checkpoint would make pending timers overdue and change the order in which
+ * timers and immediates run. After each checkpoint and gc() the harness gives the time back: every pending
+ * timer (node's timer lists: each timer's start and each list's expiry), the `now` of a timers phase in
+ * progress (processTimers, listOnTimeout) and the start an interval that is running will be re-armed from
+ * are moved later by the time the harness took, so everything happens as if it had taken none.
+ */
+const { timerListMap } = require('internal/timers');
+const TIMERS_URL = 'node:internal/timers';
+let timersScriptId = null;
+const PHASE_CLOCKS = { processTimers: ['now'], listOnTimeout: ['now', 'start'] };
+// Milliseconds not given back yet (shifts are whole milliseconds, as node's clock is).
+let timeCarry = 0;
+// When the program's gc() began, while it runs.
+let gcStartedAt = null;
+
+function giveTimeBack(callFrames, elapsed) {
+  const total = elapsed + timeCarry;
+  const shift = Math.floor(total);
+  timeCarry = total - shift;
+  if (shift <= 0) return;
+  for (const list of Object.values(timerListMap)) {
+    list.expiry += shift;
+    for (let timer = list._idleNext; timer && timer !== list; timer = timer._idleNext) timer._idleStart += shift;
+  }
+  for (const frame of callFrames) {
+    const names = frame.location.scriptId === timersScriptId ? PHASE_CLOCKS[frame.functionName] : undefined;
+    if (!names) continue;
+    frame.scopeChain.forEach((scope, scopeNumber) => {
+      if (scope.type !== 'local' && scope.type !== 'block') return;
+      const { result } = post('Runtime.getProperties', { objectId: scope.object.objectId, ownProperties: true });
+      for (const property of result) {
+        if (!names.includes(property.name) || !property.value || property.value.type !== 'number') continue;
+        post('Debugger.setVariableValue', {
+          scopeNumber,
+          variableName: property.name,
+          newValue: { value: property.value.value + shift },
+          callFrameId: frame.callFrameId,
+        });
+      }
+    });
+  }
+}
+
+const collectGarbage = globalThis.gc;
+
+/** The program's gc(): a full collection that, for the timers, takes no time. */
+function gc() {
+  gcStartedAt = performance.now();
+  try {
+    collectGarbage();
+    // eslint-disable-next-line no-debugger
+    debugger; // the pause gives the time back
+  } finally {
+    gcStartedAt = null;
+  }
+}
+
 // ---- the program -------------------------------------------------------------------------------------------
 
 let plan = null;
@@ -267,6 +353,10 @@ let capture = null;
 let lastPrimitiveThrow = null;
 let outputText = '';
 let fatal = null;
+// True while the script itself runs: only then is the outermost program frame <global>.
+let scriptRunning = false;
+// The result has been printed (the process is exiting).
+let finished = false;
 
 function comparePositions(a, b) {
   return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1];
@@ -361,7 +451,10 @@ function describeFrames(callFrames, globals) {
   const stack = [];
   const locals = [];
   frames.forEach((frame, index) => {
-    const isGlobal = index === frames.length - 1 && !frame.scopeChain.some((scope) => scope.type === 'local');
+    // After the script has finished (timers, immediates, jobs, resumed async functions and generators)
+    // no frame is the script's.
+    const isGlobal =
+      scriptRunning && index === frames.length - 1 && !frame.scopeChain.some((scope) => scope.type === 'local');
     const position = [frame.location.lineNumber, frame.location.columnNumber];
     const bindings = {};
     for (const scope of ownScopes(frame, isGlobal)) scopeBindings(scope, position, bindings);
@@ -379,8 +472,16 @@ function releaseRemoteObjects() {
 
 function onPaused({ params }) {
   try {
-    if (params.reason === 'exception' || params.reason === 'promiseRejection') recordThrow(params);
-    else if (capture !== null && capture.frames === null) capture.frames = describeFrames(params.callFrames, capture.globals);
+    // A rejection (reject(), Promise.reject()) is not a throw: an Error that was only rejected has the
+    // line where it was created.
+    if (params.reason === 'exception') recordThrow(params);
+    else if (params.reason === 'promiseRejection') return;
+    else if (capture !== null && capture.frames === null) {
+      capture.frames = describeFrames(params.callFrames, capture.globals);
+      giveTimeBack(params.callFrames, performance.now() - capture.startedAt);
+    } else if (gcStartedAt !== null) {
+      giveTimeBack(params.callFrames, performance.now() - gcStartedAt);
+    }
   } catch (error) {
     if (capture !== null) capture.failure = error;
     else warnings.add(`pause handler failed: ${error.message}`);
@@ -414,9 +515,10 @@ function recordThrow(params) {
 
 /** The program's checkpoint(name): reachable sites first, then the stack and locals, then resume. */
 function checkpoint(name) {
+  const startedAt = performance.now();
   // A plain (uninstrumented) run has no tags to find.
   const reachable = plan.plain ? [] : reachableSites();
-  capture = { name: String(name), reachable, globals: programGlobals(), frames: null, failure: null };
+  capture = { name: String(name), reachable, globals: programGlobals(), frames: null, failure: null, startedAt };
   // eslint-disable-next-line no-debugger
   debugger;
   const done = capture;
@@ -490,6 +592,30 @@ function describeError(thrown) {
   return { name: 'Uncaught', message: util.inspect(thrown), line: line ?? null };
 }
 
+/** The line of the first program frame of an error's stack: where an Error that was never thrown was made. */
+function creationLine(error) {
+  const pattern = new RegExp(`${PROGRAM_URL.replace('.', '\\.')}:(\\d+):\\d+`);
+  for (const text of String(error.stack || '').split('\n').slice(1)) {
+    const match = text.match(pattern);
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+
+/**
+ * An error that ended the run after the script: an Error's line is where it was first thrown, else (a
+ * rejection with an Error nobody threw) where it was created; node's own UnhandledPromiseRejection (a
+ * rejection whose reason is not an Error) has no program line.
+ */
+function describeAsyncError(thrown) {
+  if (thrown instanceof Error) {
+    const overflow = thrown instanceof RangeError && thrown.message === OVERFLOW_MESSAGE;
+    const line = overflow ? programLineOfStack(thrown) : instrumentation.__mc_throws.get(thrown) ?? creationLine(thrown);
+    return { name: String(thrown.name), message: String(thrown.message), line: line ?? null };
+  }
+  return describeError(thrown);
+}
+
 // ---- setup and run -----------------------------------------------------------------------------------------
 
 function installGlobals() {
@@ -505,7 +631,8 @@ function installGlobals() {
   Object.defineProperty(globalThis, 'console', hidden(console));
   for (const [name, value] of Object.entries(instrumentation)) Object.defineProperty(globalThis, name, hidden(value));
   Object.defineProperty(globalThis, 'checkpoint', { value: checkpoint, writable: true, enumerable: true, configurable: true });
-  if (typeof globalThis.gc !== 'function') throw new HarnessError('run node with --expose-gc');
+  if (typeof collectGarbage !== 'function') throw new HarnessError('run node with --expose-gc');
+  Object.defineProperty(globalThis, 'gc', { ...Object.getOwnPropertyDescriptor(globalThis, 'gc'), value: gc });
 }
 
 function syntaxError(error) {
@@ -513,14 +640,79 @@ function syntaxError(error) {
   return { name: 'SyntaxError', message: error.message, line: match ? Number(match[1]) : null };
 }
 
+/** Write all of `text` to a file descriptor, synchronously (a pipe may take it in parts). */
+function writeAll(fd, text) {
+  const data = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += fs.writeSync(fd, data, offset, data.length - offset);
+    } catch (error) {
+      if (error.code !== 'EAGAIN') throw error;
+    }
+  }
+}
+
+function outputLines() {
+  return outputText === '' ? [] : outputText.replace(/\n$/, '').split('\n');
+}
+
+function result(error) {
+  return { output: outputLines(), error, checkpoints, warnings: [...warnings] };
+}
+
+/** Print the result and leave at once: nothing of the program runs after this. */
+function finish(status, error) {
+  if (fatal) harnessFailure(fatal);
+  finished = true;
+  writeAll(1, `${JSON.stringify(result(error))}\n`);
+  process.exit(status);
+}
+
+function harnessFailure(error) {
+  writeAll(2, `run.js: harness failure: ${error.stack || error}\n`);
+  process.exit(4);
+}
+
+/**
+ * An exception nothing caught after the script: thrown by a timer, an immediate or a job, or an unhandled
+ * rejection (node 20, --unhandled-rejections=throw, hands those to the same listener, a non-Error reason
+ * wrapped in its own UnhandledPromiseRejection error). Node would print it and stop the process there; the
+ * harness records it and stops as well, before anything else runs.
+ */
+function onUncaughtException(thrown) {
+  if (thrown instanceof HarnessError || fatal) harnessFailure(fatal || thrown);
+  let error;
+  try {
+    error = describeAsyncError(thrown);
+  } catch (failure) {
+    harnessFailure(failure);
+  }
+  finish(0, error);
+}
+
+/** The event loop is empty (or the program called process.exit): the run is complete. */
+function onExit() {
+  if (finished) return;
+  if (fatal) harnessFailure(fatal);
+  writeAll(1, `${JSON.stringify(result(null))}\n`);
+  process.exitCode = 0;
+}
+
+/**
+ * Run the script. A synchronous uncaught error ends the run there (node stops before any job or timer
+ * runs); otherwise the event loop goes on and the result is printed when it is empty (process 'exit').
+ */
 function runProgram() {
   try {
     new vm.Script(plan.original, { filename: 'memcourse-original.js' });
   } catch (error) {
-    return { status: 3, result: { output: [], error: syntaxError(error), checkpoints: [] } };
+    writeAll(1, `${JSON.stringify({ output: [], error: syntaxError(error), checkpoints: [] })}\n`);
+    process.exit(3);
   }
   session.on('Debugger.scriptParsed', ({ params }) => {
     if (params.url === PROGRAM_URL) programScriptId = params.scriptId;
+    if (params.url === TIMERS_URL) timersScriptId = params.scriptId;
   });
   session.on('Debugger.paused', onPaused);
   session.on('HeapProfiler.addHeapSnapshotChunk', ({ params }) => snapshotChunks.push(params.chunk));
@@ -529,17 +721,18 @@ function runProgram() {
   const script = new vm.Script(plan.source, { filename: PROGRAM_URL });
   installGlobals();
   baselineGlobals = new Set(Reflect.ownKeys(globalThis));
-  let error = null;
+  scriptRunning = true;
   try {
     script.runInThisContext();
   } catch (thrown) {
+    scriptRunning = false;
     if (thrown instanceof HarnessError) throw thrown;
-    error = describeError(thrown);
+    finish(0, describeError(thrown));
   }
+  scriptRunning = false;
   if (fatal) throw fatal;
-  post('Debugger.setPauseOnExceptions', { state: 'none' });
-  const output = outputText === '' ? [] : outputText.replace(/\n$/, '').split('\n');
-  return { status: 0, result: { output, error, checkpoints, warnings: [...warnings] } };
+  process.on('uncaughtException', onUncaughtException);
+  process.on('exit', onExit);
 }
 
 function main() {
@@ -550,15 +743,12 @@ function main() {
     process.stderr.write(`run.js: the plan is not JSON: ${error.message}\n`);
     process.exit(3);
   }
-  let outcome;
   try {
-    outcome = runProgram();
+    runProgram();
   } catch (error) {
-    process.stderr.write(`run.js: harness failure: ${error.stack || error}\n`);
-    process.exit(4);
+    harnessFailure(error);
   }
-  process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
-  process.exitCode = outcome.status;
+  // The program's jobs, timers and immediates run from here on, as after a node main script.
 }
 
 main();
