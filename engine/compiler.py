@@ -399,7 +399,10 @@ class FnEmitter:
             return
         if t == "array_pattern":
             items = self.temp()
-            self.emit(f"{items} = _destructure_list({value})")
+            elems = [c for c in pat.children if c.type == "," or (c.is_named and c.type != "comment")]
+            has_rest = any(c.type == "rest_pattern" for c in elems)
+            need = "None" if has_rest else str(sum(1 for c in elems if c.type == ",") + 1)
+            self.emit(f"{items} = _destructure_list({value}, {need})")
             i = 0
             for c in pat.children:
                 if c.type == ",":

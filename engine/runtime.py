@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
-from engine import coroutine
-from engine.builtins.iteration import iterator_close, iterator_close_abrupt, ops
+from engine import coroutine, ops
+from engine.builtins.iteration import iterator_close, iterator_close_abrupt
 from engine.values import (
     HOLE,
     NULL,
@@ -406,8 +407,14 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             raise vm.throw_type(f"Cannot destructure '{to_string(v)}' as it is {to_string(v)}.")
         return v
 
-    def destructure_list(v: Any) -> list[Any]:
-        return spread(v)
+    def destructure_list(v: Any, need: int | None = None) -> list[Any]:
+        """The values an array pattern takes: `need` of them (then the iterator is closed), or all for a rest."""
+        if need is None or type(v) is JSArray:
+            return spread(v)
+        it = vm.iterate(v)
+        out = list(islice(it, need))
+        iterator_close(it)
+        return out
 
     def objrest(src: Any, used: list[Any]) -> JSObject:
         out = vm.new_object()

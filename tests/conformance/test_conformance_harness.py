@@ -455,3 +455,35 @@ def test_a_timer_keeps_its_callback_and_arguments_until_it_fires_or_is_cleared()
     assert _checkpoint(trace, "after firing")["reachable"] == [
         "10:12#1", "1:1#1", "2:15#1", "3:21#1", "3:80#1", "3:80#2",
     ]
+
+
+def test_await_and_yield_inside_instrumented_expressions_stay_in_their_function() -> None:
+    """Literal, `new` and function wrappers are inline calls: an await or yield inside them is still in its
+    async function or generator, and the register clearing after each statement runs there too."""
+    require_node()
+    source = "\n".join(
+        [
+            "class Box { constructor(v) { this.v = v; } }",
+            "async function build() {",
+            "  const list = [await 1, { two: await 2 }, new Box(await 3)];",
+            "  const f = async () => await 4;",
+            "  checkpoint('built');",
+            "  return list.length + list[1].two + list[2].v + (await f());",
+            "}",
+            "function* pairs() {",
+            "  const got = [yield 'a', { b: yield 'b' }, new Box(yield 'c')];",
+            "  checkpoint('in generator');",
+            "  return got.length;",
+            "}",
+            "build().then((n) => console.log('sum', n));",
+            "const it = pairs();",
+            "console.log(it.next().value, it.next(1).value, it.next(2).value, it.next(3).value);",
+        ]
+    )
+    trace = run_in_node(source)
+    assert trace["output"] == ["a b c 3", "sum 12"]
+    assert trace["warnings"] == []
+    built = _checkpoint(trace, "built")
+    assert _frames(built) == [("build", 5)]
+    assert {"3:16#1", "3:26#1", "3:44#1", "4:13#1"} <= set(built["reachable"])
+    assert _frames(_checkpoint(trace, "in generator")) == [("pairs", 10), ("<global>", 15)]

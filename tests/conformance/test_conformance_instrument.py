@@ -86,3 +86,51 @@ def test_it_ends_the_script_with_void_0_so_its_completion_value_is_empty() -> No
 def test_a_syntax_error_is_reported_with_its_line() -> None:
     with pytest.raises(InstrumentError, match="line 2"):
         instrument("let a = 1;\nlet = = 2;\n")
+
+
+def test_async_and_generator_functions_are_sites_at_their_first_character() -> None:
+    source = "\n".join(
+        [
+            "async function a() {}",
+            "function* g() {}",
+            "const e = async function () {};",
+            "const f = async () => 1;",
+            "const h = function* () {};",
+            "class K { async m() {} *n() {} static async *o() {} }",
+        ]
+    )
+    assert instrument(source).sites == ["1:1", "2:1", "3:11", "4:11", "5:11", "6:1", "6:18", "6:26", "6:47"]
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("async function load() {}", "load"),
+        ("const load = async function () {};", "load"),
+        ("const load = async () => {};", "load"),
+        ("const load = async id => id;", "load"),
+        ("function* walk() {}", "walk"),
+        ("const walk = function* () {};", "walk"),
+        ("class K { async load() {} }", "load"),
+        ("class K { *walk() {} }", "walk"),
+        ("const o = { async load() {} };", "load"),
+        ("const o = { *[Symbol.iterator]() {} };", "[Symbol.iterator]"),
+        ("class K { [Symbol.iterator]() {} }", "[Symbol.iterator]"),
+        ("const o = { [Symbol.toPrimitive]: function () {} };", "[Symbol.toPrimitive]"),
+        ("const o = { ['text']() {} };", "text"),
+    ],
+)
+def test_async_generator_and_symbol_keyed_functions_get_the_language_name(source: str, name: str) -> None:
+    assert name in instrument(source).functions.values()
+
+
+def test_a_well_known_symbol_method_is_tagged_by_its_symbol() -> None:
+    plan = instrument("class Range {\n  *[Symbol.iterator]() {}\n}\n")
+    assert plan.sites == ["1:1", "2:21"]
+    assert '\\"symbol\\": \\"iterator\\"' in plan.source
+
+
+def test_a_computed_constructor_key_is_an_ordinary_method() -> None:
+    plan = instrument("class K {\n  ['constructor']() {}\n}\n")
+    assert plan.sites == ["1:1", "2:18"]
+    assert "constructor" in plan.functions.values()
