@@ -302,6 +302,9 @@ def _format_raw(ctx: Ctx, value: JSObject, recurse_times: int) -> str:  # noqa: 
             base = _format_error(ctx, value, constructor, tag, keys)
             if not keys:
                 return base
+        elif value.type_name == "promise":
+            braces[0] = f"{get_prefix(constructor, tag, 'Promise')}{{"
+            formatter = _format_promise
         elif isinstance(value, JSWeakSet):
             braces[0] = f"{get_prefix(constructor, tag, 'WeakSet')}{{"
             formatter = _format_weak
@@ -521,6 +524,16 @@ def _format_map(ctx: Ctx, value: JSMap, recurse_times: int) -> list[str]:
         output.append(_remaining_text(len(pairs) - ctx.max_array_length))
     ctx.indentation_lvl -= 2
     return output
+
+
+def _format_promise(ctx: Ctx, value: Any, recurse_times: int) -> list[str]:
+    """node's formatPromise: `<pending>`, the value, or `<rejected> reason`."""
+    if value.state == "pending":
+        return ["<pending>"]
+    ctx.indentation_lvl += 2
+    text = format_value(ctx, value.result, recurse_times)
+    ctx.indentation_lvl -= 2
+    return [f"<rejected> {text}" if value.state == "rejected" else text]
 
 
 def _format_weak(ctx: Ctx, value: Any, recurse_times: int) -> list[str]:
