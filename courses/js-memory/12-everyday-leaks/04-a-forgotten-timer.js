@@ -1,34 +1,25 @@
-const timers = new Map();
-let nextId = 1;
-function every(fn) {
-  const id = nextId;
-  nextId = nextId + 1;
-  timers.set(id, fn);
-  return id;
-}
-function stop(id) {
-  timers.delete(id);
-}
-function tick() {
-  for (const fn of timers.values()) {
-    fn();
-  }
-}
+let shuttingDown = false;
 function startPoller(url) {
-  const options = { url: url, every: 1000 };
+  const options = { url: url, every: 100 };
   const poller = { url: options.url, results: [] };
-  poller.timer = every(() => {
+  poller.timer = setInterval(() => {
     poller.results.push(poller.results.length);
-  });
+    console.log("poll", poller.results.length);
+    if (shuttingDown) {
+      clearInterval(poller.timer);
+    }
+  }, options.every);
   return poller;
 }
 let poller = startPoller("/status");
-tick();
-tick();
-console.log(poller.results.length);
-if ({{ stopped }}) {
-  stop(poller.timer);
-}
-poller = null;
-checkpoint("A");
-console.log(timers.size);
+setTimeout(function closePage() {
+  if ({{ stopped }}) {
+    clearInterval(poller.timer);
+  }
+  poller = null;
+  console.log("page closed");
+  checkpoint("A");
+}, 250);
+setTimeout(function shutDown() {
+  shuttingDown = true;
+}, 450);

@@ -1,0 +1,17 @@
+console.log("script starts");
+setTimeout(function first() {
+  console.log("first timer");
+  queueMicrotask(function soon() {
+    console.log("microtask of the first timer");
+  });
+}, {{ first }});
+setTimeout(function second() {
+  console.log("second timer");
+}, {{ second }});
+{% if job == "promise" %}Promise.resolve("then callback").then(function job(word) {
+  console.log(word);
+});{% else %}queueMicrotask(function job() {
+  console.log("microtask of the script");
+});{% endif %}
+checkpoint("A");
+console.log("script ends");
