@@ -505,6 +505,9 @@ class FnEmitter:
     def s_return_statement(self, node: Node) -> None:
         self.statement_pos(node)
         e = children(node)
+        if e and self.code.is_async and self.code.is_gen:  # an async generator awaits what it returns
+            self.emit(f"return (yield (AWAIT, {self.expr(e[0])}))")
+            return
         self.emit(f"return {self.expr(e[0]) if e else 'UNDEFINED'}")
 
     def s_throw_statement(self, node: Node) -> None:
@@ -626,7 +629,8 @@ class FnEmitter:
         scope = self.c.an.scopes[node.id]
         saved, saved_ctx = self.scope, self.ctx_scope
         if any(c.type == "await" for c in node.children):
-            raise self.err("for await", node)
+            self._for_await(node, scope, saved, saved_ctx)
+            return
         self.statement_pos(node)
         is_of = node.child_by_field_name("operator").type == "of"
         right_node = node.child_by_field_name("right")
@@ -666,6 +670,62 @@ class FnEmitter:
             self.emit("finally:")
             self.emit(f"    _iterclose({it})")
         self.emit(f"{it} = None")  # the loop is over: its iterator keeps nothing alive
+        self.leave_scope(scope, saved, saved_ctx)
+
+    def _for_await(self, node: Node, scope: Any, saved: Any, saved_ctx: Any) -> None:
+        """for await (14.7.5.6-7, iteratorKind async): each next() result is awaited; a loop left early (break,
+        return, a throw, a generator's return()) awaits the iterator's return() (AsyncIteratorClose)."""
+        if not self.code.is_async:
+            line, col = self.c.src.line_col(node)
+            raise JSSyntaxError("Unexpected reserved word", line, col)
+        self.statement_pos(node)
+        pos = self.pos(node)
+        right = self.expr(node.child_by_field_name("right"))
+        self.tmp += 1
+        it = f"_i{self.tmp}"  # (iterator, next): a root while the loop runs
+        state = f"_ya{self.tmp}"  # 0 while the body runs: leaving then closes the iterator
+        self.emit(f"{it} = _agiter({right})")
+        self.emit(f"{state} = 1")
+        kind = node.child_by_field_name("kind")
+        left = node.child_by_field_name("left")
+        res, val = self.temp(), self.temp()
+        self.emit("try:")
+        self.indent += 1
+        self.emit("while True:")
+        self.indent += 1
+        self.emit("_tick()")
+        self.emit(f"{state} = 1")
+        self.emit(f"{res} = yield (AWAIT, (yield ({it}[1], {it}[0], [], {pos})))")
+        self.emit(f"{res}, {val} = _agstep({res})")
+        self.emit(f"if {res}:")
+        self.emit("    break")
+        self.emit(f"{state} = 0")
+        self.enter_scope(scope)
+        if kind is not None:
+            self.bind_pattern(left, val, init=kind.type != "var")
+        elif left.type == "identifier":
+            self.emit(self.write_var(self.text(left), val, left))
+        else:
+            self.bind_pattern(left, val, init=False)
+        self.loops.append(_Loop())
+        self.statement(node.child_by_field_name("body"))
+        self.loops.pop()
+        self.indent -= 2
+        self.emit("except JSThrow:")
+        self.emit(f"    if {state} == 0:")
+        self.emit(f"        {state} = 1")
+        self.emit(f"        yield from _agclose(_vm, {it}, True, {pos})")
+        self.emit("    raise")
+        self.emit("except _GeneratorReturn:")
+        self.emit("    raise")
+        self.emit("except BaseException:")
+        self.emit(f"    {state} = 1")
+        self.emit("    raise")
+        self.emit("finally:")
+        self.emit(f"    if {state} == 0:")
+        self.emit(f"        {state} = 1")
+        self.emit(f"        yield from _agclose(_vm, {it}, False, {pos})")
+        self.emit(f"{it} = None")
         self.leave_scope(scope, saved, saved_ctx)
 
     def s_break_statement(self, node: Node) -> None:
@@ -1375,8 +1435,13 @@ class FnEmitter:
         if any(c.type == "*" for c in node.children):
             self.tmp += 1
             it = f"_y{self.tmp}"  # the inner iterator: a root while the delegation runs
+            if self.code.is_async:
+                return (f"(yield from _agystar(_vm, ({it} := _agiter({self.expr(inner[0])})), "
+                        f"{self.pos(node)}))")
             return f"(yield from _ystar(_vm, ({it} := _ydeleg({self.expr(inner[0])})), {self.pos(node)}))"
         value = self.expr(inner[0]) if inner else "UNDEFINED"
+        if self.code.is_async:  # an async generator awaits what it yields
+            return f"(yield from _agyield({value}))"
         return f"(yield (YIELD, {value}))"
 
     def e_arrow_function(self, node: Node, name_hint: str | None = None) -> str:

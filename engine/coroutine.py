@@ -31,11 +31,11 @@ class Coroutine(JSObject):
     program never sees but which holds the suspended frame). ``state`` follows ECMA-262 27.5.3:
     suspendedStart, suspendedYield, executing, completed."""
 
-    __slots__ = ("frame", "state", "kind", "func", "promise", "awaiting", "resumes")
+    __slots__ = ("frame", "state", "kind", "func", "promise", "awaiting", "resumes", "queue")
     type_name = "generator"
 
     def __init__(self, proto: JSObject | None, frame: Any, kind: str) -> None:
-        super().__init__(proto, "Generator" if kind == "generator" else "AsyncFunction")
+        super().__init__(proto, _CLASS[kind])
         self.frame = frame
         self.state = "suspendedStart"
         self.kind = kind               # generator | async
@@ -43,21 +43,22 @@ class Coroutine(JSObject):
         self.promise: Any = None       # async: the promise the call returned
         self.awaiting: Any = None      # async: the promise it waits on while suspended
         self.resumes = 0               # how many times it was resumed (the timeline tells a resumed frame)
+        self.queue: list[Any] = []     # asyncgen: the next/return/throw requests waiting (engine.asyncgen)
 
     def suspend(self, kind: Any = YIELD) -> None:
         self.state = "suspendedStart" if kind is GENSTART else "suspendedYield"
-        _touch(self)
+        touch(self)
 
     def resume(self) -> None:
         self.resumes += 1
         self.state = "executing"
         self.awaiting = None
-        _touch(self)
+        touch(self)
 
     def finish(self) -> None:
         self.state = "completed"
         self.frame = None
-        _touch(self)
+        touch(self)
 
     def children(self) -> Iterator[Any]:
         yield from super().children()
@@ -65,6 +66,9 @@ class Coroutine(JSObject):
             yield self.func
         if self.promise is not None:
             yield self.promise
+        for r in self.queue:
+            yield r.value
+            yield r.promise
         fr = self.frame
         if fr is not None:
             from engine import gc
@@ -75,7 +79,10 @@ class Coroutine(JSObject):
                 yield from gc.frame_values(vm, fr)
 
 
-def _touch(o: JSObject) -> None:
+_CLASS = {"generator": "Generator", "async": "AsyncFunction", "asyncgen": "AsyncGenerator"}
+
+
+def touch(o: JSObject) -> None:
     """The timeline: this object changed (it is described again at the next step)."""
     from engine.errors import current_vm
 
@@ -91,7 +98,9 @@ def start(vm: Any, f: JSFunction, this: Any, args: list[Any]) -> None:
     fr = vm.js_frame(f, this, args)
     if code.is_gen:
         proto = vm.get(f, "prototype")
-        co = Coroutine(proto if isinstance(proto, JSObject) else vm.GeneratorPrototype, fr, "generator")
+        kind = "asyncgen" if code.is_async else "generator"
+        fallback = vm.AsyncGeneratorPrototype if code.is_async else vm.GeneratorPrototype
+        co = Coroutine(proto if isinstance(proto, JSObject) else fallback, fr, kind)
     else:
         co = Coroutine(None, fr, "async")
         from engine.builtins.promise import new_promise

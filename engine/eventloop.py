@@ -206,6 +206,11 @@ class EventLoop:
 
     def roots(self) -> list[Any]:
         out: list[Any] = []
+        kind, running = self.task
+        if kind == "microtask" and running is not None:
+            # V8's RunMicrotasks holds the job while it runs: its handler, its argument and the promise it
+            # will settle (with what waits on that promise) stay reachable until the job returns.
+            out.extend(running.refs())
         for job in self.microtasks:
             out.extend(job.refs())
         out.extend(self.pending_timers())
@@ -265,6 +270,7 @@ class EventLoop:
             timer.seq = self.seq
             timer.due = self.now + repeat
             heapq.heappush(self.timers, (timer.due, timer.seq, timer))
+            vm.on_native is not None and vm.on_native(timer, [])   # its `due` changed (the timeline's heap)
             self.changed()
         self.drain()
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-from engine import coroutine, ops
+from engine import asyncgen, coroutine, ops
 from engine.builtins.iteration import iterator_close, iterator_close_abrupt
 from engine.values import (
     HOLE,
@@ -25,7 +25,7 @@ from engine.values import (
     JSObject,
     JSThrow,
 )
-from engine.vm import AWAIT, GENSTART, NEW, SUPER, VM, YIELD
+from engine.vm import AWAIT, GENSTART, NEW, SUPER, VM, YIELD, GeneratorReturn
 
 
 class _Spread:
@@ -441,6 +441,9 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         "UNDEFINED": UNDEFINED, "NULL": NULL, "TDZ": TDZ, "HOLE": HOLE, "NEW": NEW, "SUPER": SUPER,
         "AWAIT": AWAIT, "YIELD": YIELD, "GENSTART": GENSTART, "_ystar": coroutine.yield_star,
         "_ydeleg": lambda v: coroutine.delegate_iterator(vm, v),
+        "_agyield": asyncgen.body_yield, "_agystar": asyncgen.yield_star, "_agclose": asyncgen.close,
+        "_agiter": lambda v: asyncgen.get_async_iterator(vm, v), "_agstep": lambda r: asyncgen.step(vm, r),
+        "_GeneratorReturn": GeneratorReturn,
         "_iterclose": iterator_close, "_iterclose_abrupt": iterator_close_abrupt,
         "SPREAD": SPREAD, "JSThrow": JSThrow, "_CODES": codes, "_vm": vm,
         "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gputs": gputs, "_puts": puts, "_putsv": putsv, "_gdeclare": gdeclare,

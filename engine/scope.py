@@ -354,8 +354,6 @@ class Analyzer:
 
     def _function(self, node: Node, scope: Scope, is_arrow: bool) -> None:
         is_async, is_gen = function_flavour(node)
-        if is_async and is_gen:
-            self._unsupported("async generator function", node)
         from engine.compiler import has_use_strict
 
         in_class = node.parent is not None and node.parent.type == "class_body"

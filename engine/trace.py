@@ -194,6 +194,9 @@ def _describe_async(o: Any, entry: dict[str, Any]) -> None:
             entry["promise"] = heap_ref(o.promise)
         if o.awaiting is not None:
             entry["awaiting"] = heap_ref(o.awaiting)
+        if o.queue:  # an async generator's waiting next/return/throw calls
+            entry["queue"] = [{"mode": r.mode, "value": heap_ref(r.value), "promise": heap_ref(r.promise)}
+                              for r in o.queue]
         fr = o.frame
         if fr is not None and o.state != "executing":
             from engine.errors import current_vm
@@ -245,6 +248,8 @@ def _internal_edges(o: JSObject) -> list[Any]:
     elif o.type_name == "generator":
         # A running coroutine's frame is on the stack (its values are that frame's); a suspended one holds them.
         out.extend(v for v in (o.func, o.promise) if v is not None)
+        for r in o.queue:
+            out.extend((r.value, r.promise))
         if o.frame is not None and o.state != "executing":
             from engine import gc
             from engine.errors import current_vm

@@ -52,6 +52,7 @@ SYM_ITERATOR = Symbol("Symbol.iterator")
 SYM_TO_PRIMITIVE = Symbol("Symbol.toPrimitive")
 SYM_HAS_INSTANCE = Symbol("Symbol.hasInstance")
 SYM_TO_STRING_TAG = Symbol("Symbol.toStringTag")
+SYM_ASYNC_ITERATOR = Symbol("Symbol.asyncIterator")
 
 
 class Accessor:
@@ -303,13 +304,15 @@ class JSFunction(JSObject):
 
     # V8 creates a function's `prototype` object lazily, on first use; so do we (it has no site).
     def _materialize_prototype(self) -> None:
-        if (self.kind == "normal" or self.kind == "generator") and "prototype" not in self.props:
+        if self.kind in ("normal", "generator", "asyncgenerator") and "prototype" not in self.props:
             from engine.errors import current_vm
 
             vm = current_vm()
             if vm is not None:
                 if self.kind == "generator":  # its generators' prototype: no `constructor` (27.3.4)
                     proto = JSObject(vm.GeneratorPrototype)
+                elif self.kind == "asyncgenerator":  # (27.4.4)
+                    proto = JSObject(vm.AsyncGeneratorPrototype)
                 else:
                     proto = JSObject(vm.ObjectPrototype)
                     proto.define_hidden("constructor", self)

@@ -257,7 +257,7 @@ class VM:
         f = JSFunction(self.FunctionPrototype, code, scope, code.name)
         f.kind = code.kind
         if code.is_gen:
-            f.kind = "generator"
+            f.kind = "asyncgenerator" if code.is_async else "generator"
         elif code.is_async and code.kind != "arrow":
             f.kind = "async"
         if this_val is not None:
@@ -568,9 +568,16 @@ class VM:
         if isinstance(f, NativeFunction):
             if f.construct is None:
                 raise self.throw_type(f"{text or f.name} is not a constructor")
-            obj = f.construct(self, args, self.get(f, "prototype"))
-            if isinstance(obj, JSObject) and site is not None and obj.site is None:
-                obj.site = self.reserve_site(site)
+            # The site is numbered before the built-in runs (as V8's `new` is evaluated first); a built-in that
+            # runs program code while constructing (Promise's executor) takes it at once (`constructing_site`).
+            label = self.reserve_site(site) if site is not None else None
+            self.constructing_site = label
+            try:
+                obj = f.construct(self, args, self.get(f, "prototype"))
+            finally:
+                self.constructing_site = None
+            if isinstance(obj, JSObject) and label is not None and obj.site is None:
+                obj.site = label
             return obj
         if not isinstance(f, JSFunction) or f.kind not in ("normal", "class", "derived"):
             raise self.throw_type(f"{text or self.describe_callee(f)} is not a constructor")
@@ -779,6 +786,7 @@ class VM:
         return self.program.pos_temps.get((fr.code.id, fr.pos), set())
 
     program: Any = None
+    constructing_site: str | None = None   # the site of the `new` a built-in constructor is running for
     on_native: Any = None   # the timeline's hook: built-ins may change their receiver and arguments
     collections = 0         # how many sweeps have run (the timeline re-checks what was freed)
 

@@ -48,9 +48,10 @@ def install_all(vm: Any) -> None:
     globals.install(vm)
     object.install(vm)
     iteration.install(vm)
-    from engine import coroutine
+    from engine import asyncgen, coroutine
 
     coroutine.install(vm)
+    asyncgen.install(vm)
     array.install(vm)
     string.install(vm)
     number.install(vm)

@@ -7,6 +7,7 @@ from typing import Any
 
 from engine.builtins.common import arg, constant, getter, method, native
 from engine.values import (
+    SYM_ASYNC_ITERATOR,
     SYM_HAS_INSTANCE,
     SYM_ITERATOR,
     SYM_TO_PRIMITIVE,
@@ -55,7 +56,8 @@ def install(vm: Any) -> None:
     proto.define_hidden("constructor", sym)
     g.define_hidden("Symbol", sym)
     for name, s in (("iterator", SYM_ITERATOR), ("toPrimitive", SYM_TO_PRIMITIVE),
-                    ("hasInstance", SYM_HAS_INSTANCE), ("toStringTag", SYM_TO_STRING_TAG)):
+                    ("hasInstance", SYM_HAS_INSTANCE), ("toStringTag", SYM_TO_STRING_TAG),
+                    ("asyncIterator", SYM_ASYNC_ITERATOR)):
         constant(sym, name, s)
     proto.define_hidden(SYM_TO_STRING_TAG, "Symbol")
     method(vm, proto, "toString", lambda vm, this, args: f"Symbol({_this_symbol(vm, this, 'toString').description})")

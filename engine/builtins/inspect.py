@@ -350,7 +350,8 @@ def _function_base(ctx: Ctx, value: JSObject, constructor: str | None, tag: str)
         return _class_base(value, constructor, tag)
     kind = "Function"
     if isinstance(value, JSFunction):
-        kind = {"generator": "GeneratorFunction", "async": "AsyncFunction"}.get(value.kind, kind)
+        kind = {"generator": "GeneratorFunction", "async": "AsyncFunction",
+                "asyncgenerator": "AsyncGeneratorFunction"}.get(value.kind, kind)
         if value.kind == "arrow" and getattr(value.code, "is_async", False):
             kind = "AsyncFunction"
         if kind != "Function" and constructor == "Function":

@@ -309,6 +309,9 @@ def _construct(vm: Any, args: list[Any], proto: Any) -> Any:
     if not ops.is_callable(executor):
         raise vm.throw_type(f"Promise resolver {_resolver_text(vm, executor)} is not a function")
     p = new_promise(vm, proto if isinstance(proto, JSObject) else None)
+    if vm.constructing_site is not None:
+        # `new Promise(...)` has its site before the executor runs (it can reach the promise through resolve).
+        p.site, vm.constructing_site = vm.constructing_site, None
     record = [False]
     resolve, reject = resolving_functions(vm, p, record)
     try:
