@@ -10,7 +10,7 @@ setTimeout(function outer() {
   Promise.resolve().then(function job() {
     console.log("then");
   });
-}, 10);
+}, 100);
 setTimeout(function other() {
   console.log("other");
 }, {{ other }});
