@@ -3,7 +3,12 @@ const ref = new WeakRef(report);
 let other = { title: "scratch" };
 report = null;
 other = null;
-gc();
+{% if when == "now" %}gc();
 checkpoint("A");
 const again = ref.deref();
-console.log(again === undefined ? "collected" : again.title);
+console.log(again === undefined ? "collected" : again.title);{% else %}setTimeout(function later() {
+  gc();
+  checkpoint("A");
+  const again = ref.deref();
+  console.log(again === undefined ? "collected" : again.title);
+}, 0);{% endif %}
