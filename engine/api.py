@@ -9,6 +9,7 @@ from typing import Any
 
 from tree_sitter import Node
 
+from engine.builtins.common import describe
 from engine.compiler import Compiler, Program
 from engine.errors import JSSyntaxError, ProgramError, UnsupportedSyntax, set_current_vm
 from engine.eventloop import UnhandledRejection
@@ -205,7 +206,7 @@ def _unhandled(vm: VM, e: UnhandledRejection) -> dict[str, Any]:
     return {"name": "UnhandledPromiseRejection",
             "message": "This error originated either by throwing inside of an async function without a catch "
                        "block, or by rejecting a promise which was not handled with .catch(). The promise "
-                       f'rejected with the reason "{vm.inspect(v)}".',
+                       f'rejected with the reason "{describe(vm, v)}".',
             "line": None}
 
 
