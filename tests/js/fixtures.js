@@ -107,4 +107,86 @@ function longSteps(n) {
   return steps;
 }
 
-module.exports = { closureCycleSource, closureCycleSteps, closureCycleTrace, longSteps, withCheckpoints, U };
+/* An async run (docs/event-loop.md): a timer with an argument, an async function suspended forever on a promise
+   nothing else holds (garbage, with its variable), a generator kept by a variable, a queued microtask; after the
+   script the finished script frame stays at depth 0, the microtask and then the timer run; a checkpoint in the
+   timer's callback gives `globals`. */
+const asyncSource = [
+  "const big = { n: 1 };",
+  "const t = setTimeout(function tick(x) { checkpoint(\"later\"); }, 50, big);",
+  "async function f() {",
+  "  const held = { kept: true };",
+  "  await new Promise(() => {});",
+  "}",
+  "f();",
+  "queueMicrotask(() => {});",
+  "const g = (function* counter() { yield 1; })(); g.next();",
+].join("\n");
+
+const asyncLoop = (extra) => Object.assign({ task: { kind: "script" }, script_done: false, now: 0, timers: [], immediates: [], microtasks: [] }, extra);
+const asyncTimer = { timer: { ref: "@T" }, kind: "timeout", callback: { site: "2:22#1" }, due: 50, repeat: null, args: [{ site: "1:13#1" }] };
+const asyncJob = { job: "callback", label: "queueMicrotask callback", callback: { site: "8:16#1" } };
+const fnDesc = (name, extra) => Object.assign({ type: "function", class: "Function", name, scope: null, props: {} }, extra || {});
+const timerDesc = (state) => ({ type: "timer", class: "Timeout", props: {}, kind: "timeout", state, callback: { site: "2:22#1" },
+  args: [{ site: "1:13#1" }], due: 50, repeat: null, internal: [{ site: "2:22#1" }, { site: "1:13#1" }] });
+const activation = (state, more) => Object.assign({ type: "generator", class: "AsyncFunction", props: {}, kind: "async", state,
+  function: { site: "3:1#1" }, name: "f", promise: { ref: "@P" } }, more);
+
+const asyncSteps = [
+  { line: 1, push: [{ function: "<global>", line: 1, locals: { big: U, t: U, g: U, f: { site: "3:1#1" } }, scope: null, roots: [] }],
+    heap: { "3:1#1": fnDesc("f") } },
+  { line: 2, locals: { 0: { big: { site: "1:13#1" } } }, heap: { "1:13#1": { type: "object", class: "Object", props: { n: 1 } } } },
+  { line: 3, locals: { 0: { t: { ref: "@T" } } }, heap: { "2:22#1": fnDesc("tick"), "@T": timerDesc("pending") },
+    loop: asyncLoop({ timers: [asyncTimer] }) },
+  { line: 4, push: [{ function: "f", line: 4, locals: { held: U }, scope: null, roots: ["3:1#1", "@A"] }],
+    heap: { "@P": { type: "promise", class: "Promise", props: {}, state: "pending", reactions: [] },
+      "@A": activation("executing", { internal: [{ site: "3:1#1" }, { ref: "@P" }] }) } },
+  { line: 5, locals: { 1: { held: { site: "4:16#1" } } }, heap: { "4:16#1": { type: "object", class: "Object", props: { kept: true } } } },
+  { line: 8, pop: 1,
+    heap: {
+      "5:9#1": { type: "promise", class: "Promise", props: {}, state: "pending",
+        reactions: [{ on_fulfilled: { ref: "@R1" }, on_rejected: { ref: "@R2" }, promise: null }], internal: [{ ref: "@R1" }, { ref: "@R2" }] },
+      "@R1": { type: "function", class: "Function", props: { length: 1, name: "" }, internal: [{ ref: "@A" }] },
+      "@R2": { type: "function", class: "Function", props: { length: 1, name: "" }, internal: [{ ref: "@A" }] },
+      "@A": activation("suspendedYield", { awaiting: { site: "5:9#1" }, line: 5, locals: { held: { site: "4:16#1" } },
+        internal: [{ site: "3:1#1" }, { ref: "@P" }, { site: "4:16#1" }] }),
+    } },
+  { line: 9, roots: { 0: ["8:16#1"] }, heap: { "8:16#1": fnDesc("") }, loop: asyncLoop({ timers: [asyncTimer], microtasks: [asyncJob] }) },
+  { line: 9, locals: { 0: { g: { ref: "@G" } } },
+    heap: { "9:11#1": fnDesc("counter"), "@G": { type: "generator", class: "Generator", props: {}, kind: "generator", state: "suspendedYield",
+      function: { site: "9:11#1" }, name: "counter", line: 9, locals: {}, internal: [{ site: "9:11#1" }] } } },
+  { line: 9, event: "script_end" },
+  { line: 8, pop: 0, roots: { 0: [] }, push: [{ function: "<anonymous>", line: 8, locals: {}, scope: null, roots: ["8:16#1"] }],
+    loop: asyncLoop({ task: { kind: "microtask", job: "callback", label: "queueMicrotask callback", callback: { site: "8:16#1" } },
+      script_done: true, timers: [asyncTimer] }) },
+  { line: 2, pop: 1, push: [{ function: "tick", line: 2, locals: { x: { site: "1:13#1" } }, scope: null, roots: ["2:22#1", "@T"] }],
+    heap: { "@T": timerDesc("fired") },
+    loop: asyncLoop({ task: { kind: "timeout", timer: { ref: "@T" }, callback: { site: "2:22#1" } }, script_done: true, now: 50 }) },
+  { line: 2, event: "checkpoint", checkpoint: 0 },
+  { line: 9, event: "end", pop: 1, loop: asyncLoop({ task: { kind: "done" }, script_done: true, now: 50 }) },
+];
+
+/** The async trace with its checkpoint (made from the replay, as the engine makes it: `globals` after the script). */
+function asyncTrace() {
+  const { Timeline } = require("../../exercises/static/exercises/js/memview/timeline.js");
+  const { analyze } = require("../../exercises/static/exercises/js/memview/analysis.js");
+  const tl = new Timeline({ steps: asyncSteps });
+  const k = asyncSteps.findIndex((e) => e.event === "checkpoint");
+  const s = tl.state(k);
+  const a = analyze(s);
+  const inner = s.stack.slice(1).reverse();
+  const g = s.stack[0];
+  const checkpoint = {
+    name: "later", line: 2,
+    stack: inner.map((f) => ({ function: f.function, line: f.line })),
+    locals: inner.map((f) => Object.assign({}, f.locals)),
+    frames: inner.map((f) => ({ scope: f.scope, roots: f.roots.slice() })),
+    reachable: Object.keys(a.reachable).filter((key) => !key.startsWith("@")).sort(),
+    heap: Object.assign({}, s.heap), garbage: a.garbage, refcount_leaked: a.leaked, freed: [],
+    loop: s.loop, globals: { locals: Object.assign({}, g.locals), scope: g.scope, roots: g.roots.slice() },
+  };
+  return { output: [], error: null, checkpoints: [checkpoint], steps: asyncSteps, steps_version: 2 };
+}
+
+module.exports = { closureCycleSource, closureCycleSteps, closureCycleTrace, longSteps, withCheckpoints, U,
+  asyncSource, asyncSteps, asyncTrace };

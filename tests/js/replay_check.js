@@ -1,6 +1,8 @@
 /* Replays engine timelines with memview (timeline.js + analysis.js) and compares every step with the engine's own
    snapshot (engine.api.step_snapshots): line, event, stack (function, line, locals, scope, roots), heap, garbage,
-   output; and at each checkpoint event, the checkpoint's garbage and refcount_leaked.
+   output, the event loop (docs/event-loop.md); and at each checkpoint event, the checkpoint's garbage,
+   refcount_leaked and loop, and the checkpoint's own state (stateFromCheckpoint: the finished script frame put back
+   from `globals`) has the replay's frames.
 
    node replay_check.js DIR   reads DIR/NAME.trace.json and DIR/NAME.snapshots.json for every NAME and prints one
    JSON object {NAME: {steps, mismatches: [text, ...]}}; exits 1 when any step differs. */
@@ -8,7 +10,7 @@
 const fs = require("fs");
 const path = require("path");
 const { isDeepStrictEqual, inspect } = require("util");
-const { Timeline } = require("../../exercises/static/exercises/js/memview/timeline.js");
+const { Timeline, stateFromCheckpoint } = require("../../exercises/static/exercises/js/memview/timeline.js");
 const { analyze } = require("../../exercises/static/exercises/js/memview/analysis.js");
 
 const MAX_REPORTED = 5;
@@ -52,6 +54,7 @@ function checkCase(trace, snapshots) {
       function: f.function, line: f.line, locals: f.locals, scope: f.scope === undefined ? null : f.scope, roots: f.roots || [],
     })), "stack");
     if (stackDiff) report(stackDiff);
+    if (snap.loop !== undefined && !isDeepStrictEqual(state.loop, snap.loop)) report(firstDifference(state.loop, snap.loop, "loop"));
     const output = tl.outputAt(k);
     if (!isDeepStrictEqual(output, snap.output)) report(firstDifference(output, snap.output, "output"));
     if (!state.heapKnown) continue;   // the timeline recorded no heap here (heap_omitted): nothing to compare
@@ -68,6 +71,14 @@ function checkCase(trace, snapshots) {
       }
       if (cp && !isDeepStrictEqual(sites(analysis.garbage), sites((cp.garbage || []).slice().sort()))) {
         report(firstDifference(sites(analysis.garbage), cp.garbage, "checkpoint garbage"));
+      }
+      if (cp && cp.loop !== undefined && !isDeepStrictEqual(state.loop, cp.loop)) report(firstDifference(state.loop, cp.loop, "checkpoint loop"));
+      if (cp) {
+        // A checkpoint names objects without a site {"site": null}: compare frames by function, scope and roots.
+        const own = stateFromCheckpoint(cp, steps[k].checkpoint).stack.map((f) => ({ function: f.function, scope: f.scope, roots: f.roots }));
+        const replayed = state.stack.map((f) => ({ function: f.function, scope: f.scope, roots: f.roots }));
+        const d = firstDifference(own, replayed, "checkpoint frames");
+        if (d) report(d);
       }
     }
   }

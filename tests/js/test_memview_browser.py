@@ -201,3 +201,123 @@ def test_a_step_without_a_recorded_heap_shows_the_frames_and_says_why(browser: A
     assert "only the frames are shown" in page.inner_text(".mv-diagram")
     assert page.locator("[data-mv-object]").count() == 0
     assert page.locator("[data-mv-frame='0']").count() == 1
+
+
+# ---------------------------------------------------------------- the event loop (docs/event-loop.md)
+ENGINE_PROGRAMS = HERE.parent / "engine" / "timeline_programs"
+
+
+def engine_trace(name: str) -> tuple[dict[str, Any], str]:
+    from engine.api import trace
+
+    source = (ENGINE_PROGRAMS / f"{name}.js").read_text(encoding="utf-8")
+    return trace(source, steps=True).to_json(), source
+
+
+@pytest.fixture(scope="module")
+def async_trace() -> tuple[dict[str, Any], str]:
+    return engine_trace("async_tasks_and_generators")
+
+
+def loop_rows(page: Any, kind: str) -> list[str]:
+    return list(page.eval_on_selector_all(f"[data-mv-loop='{kind}'] .mv-name", "els => els.map(e => e.textContent)"))
+
+
+def test_the_loop_panel_shows_the_timers_immediates_and_microtasks_with_arrows_into_the_heap(
+        browser: Any, tmp_path: Path, async_trace: Any) -> None:
+    trace, source = async_trace
+    script_end = next(k for k, e in enumerate(trace["steps"]) if e.get("event") == "script_end")
+    page = open_page(browser, tmp_path, trace, source, mount_script(f"start: {{step: {script_end}}}"))
+    assert page.inner_text(".mv-task").startswith("Running: the script · now 0 ms · task 1 of ")
+    assert "The script has finished; the event loop now runs what it queued." in page.inner_text(".mv-event")
+    assert loop_rows(page, "timers") == ["1. timeout at 1 ms", "↳ callback", "2. timeout at 10 ms", "↳ callback"]
+    assert loop_rows(page, "immediates") == ["1. immediate", "↳ callback"]
+    jobs = loop_rows(page, "microtasks")
+    assert jobs[0] == "1. then callback" and "2. queueMicrotask callback" in jobs and "↳ argument" in jobs
+    loop = next(e["loop"] for e in reversed(trace["steps"][:script_end + 1]) if "loop" in e)
+    first = loop["timers"][0]
+    arrows = set(page.eval_on_selector_all("[data-mv-arrow]", "els => els.map(e => e.dataset.from + '>' + e.dataset.to)"))
+    assert f"loop:timers.0>{first['timer']['ref']}" in arrows
+    assert f"loop:timers.0.callback>{first['callback']['site']}" in arrows
+    assert f"loop:microtasks.0.callback>{loop['microtasks'][0]['callback']['site']}" in arrows
+    assert page.get_attribute(f"[data-mv-object='{first['timer']['ref']}']", "data-mv-kind") == "timer"
+    text = page.text_content("table.mv-table-loop")
+    assert "Runningthe script" in text.replace("\n", "")
+    assert "Timer 1timeout due at 1 ms" in text and "Timer 2timeout due at 10 ms" in text
+    assert "Immediate 1" in text and "Microtask 1then callback" in text and "Microtask 2queueMicrotask callback" in text
+    assert "the event loop under it (running: the script)" in page.get_attribute(".mv-svg", "aria-label")
+    page.focus(f"[data-mv-object='{first['timer']['ref']}']")
+    page.keyboard.press("Enter")
+    hops = page.eval_on_selector_all(".mv-path li", "els => els.map(e => e.textContent)")
+    assert hops[0] == "the event loop · timer 1 (timeout, due at 1 ms)"
+    highlighted = page.eval_on_selector_all(".mv-highlight", "els => els.map(e => e.dataset.from + '>' + e.dataset.to)")
+    assert highlighted == [f"loop:timers.0>{first['timer']['ref']}"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "memview-player-event-loop.png"), full_page=True)
+
+
+def test_the_player_steps_through_tasks_and_shows_which_one_runs(browser: Any, tmp_path: Path, async_trace: Any) -> None:
+    trace, source = async_trace
+    page = open_page(browser, tmp_path, trace, source, mount_script())
+    assert page.is_disabled("button[aria-label='Previous task']")
+    page.click("button[aria-label='Next task']")
+    assert page.inner_text(".mv-task").startswith("Running: then callback → 5:25#1 · now 0 ms · task 2 of ")
+    assert "running then callback → 5:25#1" in page.inner_text(".mv-status")
+    assert "mv-running" in page.get_attribute("[data-mv-loop='task']", "class")
+    assert "mv-running" in classes_of(page, "5:25#1")
+    assert page.locator("[data-mv-frame='0'].mv-globals").count() == 1
+    assert page.text_content("[data-mv-frame='0'] .mv-title") == "globals · script finished"
+    page.click("button[aria-label='Next task']")
+    page.click("button[aria-label='Next task']")
+    assert page.inner_text(".mv-task").startswith("Running: await resume → async f")
+    options = page.eval_on_selector_all("select.mv-tasks option", "els => els.map(e => e.textContent)")
+    timeout = next(i for i, text in enumerate(options) if "timeout → 2:12#1" in text)
+    page.select_option("select.mv-tasks", str(timeout - 1))
+    assert page.inner_text(".mv-task").startswith("Running: timeout → 2:12#1 · now 10 ms")
+    assert page.text_content("[data-mv-loop='task'] .mv-subtitle") == "running: timeout → 2:12#1"
+    page.click("button[aria-label='Previous task']")
+    assert page.inner_text(".mv-task").startswith("Running: timeout → 3:12#1 · now 1 ms")
+    page.press(".mv-player", "End")
+    assert page.inner_text(".mv-task").startswith("Event loop: nothing: the event loop is empty")
+    assert "The event loop is empty: the program has finished." in page.inner_text(".mv-event")
+    page.press(".mv-player", "[")
+    assert page.inner_text(".mv-task").startswith("Running: timeout → 2:12#1")
+
+
+def test_suspended_coroutines_are_nodes_with_their_variables_and_the_text_says_what_they_keep(
+        browser: Any, tmp_path: Path) -> None:
+    trace, source = engine_trace("async_pending_forever")
+    page = open_page(browser, tmp_path, trace, source, mount_script("start: {checkpoint: 0}"))
+    activation = page.eval_on_selector_all(
+        "[data-mv-kind='generator']", "els => els.map(e => ({key: e.dataset.mvObject, label: e.getAttribute('aria-label'), "
+        "rows: Array.from(e.querySelectorAll('.mv-name')).map(n => n.textContent)}))")
+    kept = [a for a in activation if "async function waitOnKept" in a["label"]]
+    assert kept and kept[0]["rows"][:4] == ["state", "function", "held", "awaiting"]
+    assert "mv-generator" in classes_of(page, kept[0]["key"])
+    suspended = page.eval_on_selector_all("table.mv-table-loop tbody tr", "rows => rows.map(r => r.textContent)")
+    row = next(r for r in suspended if r.startswith("Suspended") and "waitOnKept" in r)
+    assert "awaiting at line 10" in row and "awaits 7:12#1" in row and "keeps held = → 9:16#1" in row
+    assert any(r.startswith("Runningtimeout →") for r in suspended)
+    promise = page.get_attribute("[data-mv-object='7:12#1']", "aria-label")
+    assert promise.startswith("7:12#1, Promise · pending, reachable")
+
+
+def test_a_static_diagram_of_a_checkpoint_after_the_script_draws_the_globals_and_the_loop(
+        browser: Any, tmp_path: Path) -> None:
+    trace, source = engine_trace("timers_generators_interval_cache")
+    tick = next(i for i, cp in enumerate(trace["checkpoints"]) if cp["name"] == "tick")
+    # Feedback marks count depths on the checkpoint's own stack (the callback's frame is 0 there): drawn one up.
+    marks = {"frames": {"0": {"kind": "wrong", "note": "You said tick here"}}, "variables": {"0.x": {"kind": "wrong", "note": "no x"}}}
+    script = (f"MemView.mountDiagram(document.getElementById('diagram'), {{trace: TRACE, checkpoint: {tick}, "
+              f"marks: {json.dumps(marks)}}});")
+    page = open_page(browser, tmp_path, trace, source, script)
+    assert page.locator("#diagram [data-mv-frame='0'].mv-globals").count() == 1
+    assert "mv-mark-wrong" in page.get_attribute("#diagram [data-mv-frame='1']", "class")
+    assert "mv-mark-wrong" not in page.get_attribute("#diagram [data-mv-frame='0']", "class")
+    frames = page.eval_on_selector_all("#diagram table.mv-table-frames tbody tr", "rows => rows.map(r => r.textContent)")
+    assert any(r.startswith("globals of the finished script (not on the stack)") for r in frames)
+    assert page.text_content("#diagram [data-mv-frame='0'] .mv-subtitle") == "off the stack; its variables live on"
+    assert page.text_content("#diagram [data-mv-frame='1'] .mv-title").startswith("<anonymous>")
+    assert page.text_content("#diagram [data-mv-loop='task'] .mv-title") == "Event loop · now 20 ms"
+    assert loop_rows(page, "timers")[0] == "1. timeout at 50 ms"
+    assert "Timer 1timeout due at 50 ms" in page.text_content("#diagram table.mv-table-loop")

@@ -1,10 +1,10 @@
 """memview's replay of the step timeline equals the engine's own state at every step.
 
-For each program (the conformance corpus, tests/conformance/programs, and tests/js/programs: closures, gc(),
-cycles, weak collections, errors, limits), the engine's trace with its timeline (`engine.api.trace(steps=True)`)
+For each program (the conformance corpus, tests/conformance/programs, tests/js/programs: closures, gc(),
+cycles, weak collections, errors, limits, and the engine's async timeline programs: the event loop), the engine's trace with its timeline (`engine.api.trace(steps=True)`)
 and its own snapshot of every step (`engine.api.step_snapshots`) are written to a temporary directory; one node
 process (tests/js/replay_check.js) replays every timeline with memview's timeline.js and analysis.js and compares
-stack, heap, garbage and output at EVERY step, and refcount leaks at each checkpoint."""
+stack, heap, garbage, output and the event loop at EVERY step, and refcount leaks at each checkpoint."""
 
 from __future__ import annotations
 
@@ -23,7 +23,11 @@ from engine.vm import Limits
 HERE = Path(__file__).resolve().parent
 CORPUS = sorted((HERE.parent / "conformance" / "programs").glob("*.js"))
 OWN = sorted((HERE / "programs").glob("*.js"))
-PROGRAMS = CORPUS + OWN
+# The event loop (docs/event-loop.md): timers, immediates, microtasks, async functions, generators, the finished
+# script frame after the script, script_end and end events.
+ASYNC = [HERE.parent / "engine" / "timeline_programs" / f"{name}.js"
+         for name in ("async_tasks_and_generators", "async_pending_forever", "timers_generators_interval_cache")]
+PROGRAMS = CORPUS + OWN + ASYNC
 # Small budgets keep the every-step snapshots affordable (a stack overflow at depth 10,000 snapshots 10,000 frames
 # at each of its steps); a program may ask for its own with a first-line comment `// limits: steps=3000`.
 DEFAULT_LIMITS = {"steps": 20_000, "depth": 120, "time": 20.0}

@@ -4,9 +4,11 @@
    path of references from a root).
 
    analyze(state) -> {reachable: {key: true}, garbage: [key] (sorted), refcounts: {key: n}, leaked: [key]
-   (sorted), via: {key: {from, label}}, roots: [{depth, name, key}]}
+   (sorted), via: {key: {from, label}}, roots: [{depth, name, key, kind}]}
    pathTo(analysis, state, key, labels) -> null for garbage, else hops:
-     [{kind: "frame", depth, function, name, text}, {kind: "object", key, edge, text}, ...]
+     [{kind: "frame", depth, function, name, text} or {kind: "loop", name, text}, {kind: "object", key, edge, text}, ...]
+   The event loop's roots (state.loop, docs/event-loop.md) are also in the script frame's (depth 0) roots or
+   variables, so they change nothing reachable or counted; a path from one names the loop (kind "loop", depth null).
 
    Browser: window.MemView.analysis. Node: require("./analysis.js"). */
 (function (root, factory) {
@@ -35,11 +37,21 @@
     return refs;
   }
 
-  /** Every root reference of a state, innermost frame first (so a path prefers the frame that is running). */
+  /** Every root reference of a state, innermost frame first (so a path prefers the frame that is running); the
+      event loop's just before the script frame's own roots (the loop's are among them). */
   function rootRefs(state) {
     var roots = [];
     for (var depth = state.stack.length - 1; depth >= 0; depth--) {
-      frameRefs(state.stack[depth]).forEach(function (ref) {
+      var refs = frameRefs(state.stack[depth]);
+      if (depth === 0) {
+        var own = refs.filter(function (ref) { return ref.kind !== "root"; });
+        roots = roots.concat(own.map(function (ref) { return { depth: 0, name: ref.name, key: ref.key, kind: ref.kind }; }));
+        values.loopRefs(state.loop).forEach(function (ref) {
+          if (ref.key !== null) roots.push({ depth: null, name: ref.name, key: ref.key, kind: "loop", what: ref.what });
+        });
+        refs = refs.filter(function (ref) { return ref.kind === "root"; });
+      }
+      refs.forEach(function (ref) {
         roots.push({ depth: depth, name: ref.name, key: ref.key, kind: ref.kind });
       });
     }
@@ -143,6 +155,10 @@
     for (var guard = 0; guard <= state.stack.length + Object.keys(state.heap).length; guard++) {
       hops.unshift({ kind: "object", key: at, edge: out, text: values.displayName(at, labels) + (out ? " " + out : "") });
       var step = analysis.via[at];
+      if (step.root && step.root.kind === "loop") {
+        hops.unshift({ kind: "loop", name: step.root.name, text: "the event loop · " + step.root.what });
+        break;
+      }
       if (step.root) {
         var root = step.root;
         var frame = state.stack[root.depth];
@@ -150,7 +166,8 @@
           root.kind === "scope" ? "its scope" : "what it keeps alive (its function, this, arguments)";
         hops.unshift({
           kind: "frame", depth: root.depth, "function": frame["function"], name: root.name,
-          text: "frame \"" + frame["function"] + "\" · " + what,
+          text: (root.depth === 0 && state.loop && state.loop.script_done ? "globals of the finished script" :
+            "frame \"" + frame["function"] + "\"") + " · " + what,
         });
         break;
       }

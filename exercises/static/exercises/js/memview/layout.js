@@ -1,15 +1,22 @@
 /* memview/layout.js: a pure function from a memory state (and its analysis) to positioned boxes and arrows.
 
-   layout(state, analysis, {labels, marks, maxColumns, showScriptScope}) -> {
+   layout(state, analysis, {labels, marks, maxColumns, showScriptScope, showLoop}) -> {
      width, height,
-     frames:  [{depth, x, y, w, h, title, subtitle, rows, current, mark}]   innermost on top,
+     frames:  [{depth, x, y, w, h, title, subtitle, rows, current, mark, globals}]   innermost on top,
+     loop:    [{kind: "task"|"timers"|"immediates"|"microtasks", x, y, w, h, title, subtitle, rows, running}]
+              the event loop (docs/event-loop.md) under the stack, when state.loop is used (or showLoop is true),
      objects: [{key, name, kind, type, x, y, w, h, rows, garbage, freed, leaked, refcount, mark, column}],
      arrows:  [{from, to, label, x1, y1, x2, y2, d, fromGarbage, weak}],
      regions: [{kind: "garbage", label, x, y, w, h}]   the band of garbage and freed objects, under the reachable ones
      notes:   [{kind, text}]   (marks that name nothing drawn, objects left out)
    }
-   A row is {label, text, ref (heap key or null), y}. `from` of an arrow is a heap key, or frame:DEPTH:NAME.
-   The call stack is the left column, the reachable heap the columns to its right by distance from the stack, and
+   A row is {label, text, ref (heap key or null), y}. `from` of an arrow is a heap key, frame:DEPTH:NAME, or
+   loop:NAME (NAME as values.loopRefs names it: "timers.0", "microtasks.1.callback"; a timer's callback row
+   "timers.0.callback", the running task's "task.callback" and "task.timer").
+   After the script the finished script frame (depth 0) is drawn as "globals"; the loop's roots, which the engine
+   lists among that frame's roots, are drawn from the loop's boxes instead.
+   The call stack is the left column (the event loop under it), the reachable heap the columns to its right by
+   distance from the stack, and
    garbage and freed objects a labelled band under them. Boxes never overlap; the same input always gives the same output. Sizes assume the 12px
    monospace font of memview.css (CHAR_W px a character).
 
@@ -49,9 +56,19 @@
     return { label: label, text: values.formatPrimitive(value), ref: null };
   }
 
-  /** Rows of a heap object, one per property, item, entry or internal link. */
+  /** Rows of a heap object, one per property, item, entry or internal link; a promise, generator or async
+      activation, or timer first shows its fields (state, value, reactions, locals, awaited promise, callback). */
   function objectRows(obj, labels, drawn) {
     var rows = [];
+    var shown = {};   // keys a field row already points to: no [[Internal]] row repeats them
+    values.fieldRows(obj).forEach(function (f) {
+      var row = typeof f.value === "string" && f.label !== "value" && f.label !== "reason" && !/^(variable|argument) /.test(f.label) ?
+        { label: f.label, text: f.value, ref: null } : valueRow(f.label, f.value, labels, drawn);
+      if (/^variable /.test(f.label)) row.label = f.label.slice(9);   // a suspended frame's variable, by its name
+      var key = values.refKey(f.value);
+      if (key !== null) shown[key] = true;
+      rows.push(row);
+    });
     (obj.items || []).forEach(function (item, i) { rows.push(valueRow(String(i), item, labels, drawn)); });
     var pairs = obj.type === "map" || obj.type === "weakmap";
     var weakEntries = obj.type === "weakmap" || obj.type === "weakset";
@@ -84,7 +101,7 @@
     var proto = values.refKey(obj.proto);
     if (proto !== null && drawn[proto]) rows.push(valueRow("[[Prototype]]", obj.proto, labels, drawn));
     (Array.isArray(obj.internal) ? obj.internal : []).forEach(function (value) {
-      if (values.isRef(value)) rows.push(valueRow("[[Internal]]", value, labels, drawn));
+      if (values.isRef(value) && !shown[values.refKey(value)]) rows.push(valueRow("[[Internal]]", value, labels, drawn));
     });
     return rows;
   }
@@ -129,7 +146,14 @@
     box.h = G.HEAD_H + Math.max(1, shown.length) * G.ROW_H + G.PAD / 2;
   }
 
-  function frameBoxes(state, labels, drawn, marks, notes) {
+  /** Whether frame 0 is the finished script frame (the event loop runs after the script). */
+  function scriptDone(state) {
+    return !!(state.loop && state.loop.script_done) || !!state.globalsFromCheckpoint;
+  }
+
+  function frameBoxes(state, labels, drawn, marks, notes, options) {
+    var loopKeys = options.loopKeys || {};
+    var done = scriptDone(state);
     var pending = [];   // [box, rows]: sized first, then stacked top to bottom
     var n = state.stack.length;
     // Frames an answer listed that are not on the stack: ghost boxes above the innermost frame, marked.
@@ -153,21 +177,24 @@
         rows.push({ label: "[[Scope]]", name: "[[Scope]]", text: "→ " + values.displayName(frame.scope, labels), ref: frame.scope });
       }
       (frame.roots || []).forEach(function (key) {
-        if (key === frame.scope || !drawn[key]) return;
+        if (key === frame.scope || !drawn[key] || (depth === 0 && loopKeys[key])) return;
         rows.push({ label: "[[Root]]", name: "[[Root]]", text: "→ " + values.displayName(key, labels), ref: key });
       });
       var scopeText = typeof frame.scope !== "string" ? "no closure scope" :
         isScriptScope(state.heap[frame.scope]) ? "script scope" : "scope " + values.displayName(frame.scope, labels);
-      var title = frame["function"] + (frame.line ? " · line " + frame.line : "");
+      var globals = depth === 0 && done;
+      var title = globals ? "globals · script finished" : frame["function"] + (frame.line ? " · line " + frame.line : "");
+      if (globals) scopeText = "off the stack; its variables live on";
+      var idle = state.loop && state.loop.task && /^(idle|done)$/.test(state.loop.task.kind);
       var box = {
         depth: depth, x: G.MARGIN, title: title, subtitle: scopeText, "function": frame["function"], line: frame.line,
-        current: depth === n - 1, mark: marks.frames && marks.frames[depth] || null,
+        current: depth === n - 1 && !(globals && idle), globals: globals, mark: marks.frames && marks.frames[depth] || null,
       };
       box.w = Math.max(boxWidth(title, rows), Math.min(G.MAX_W, scopeText.length * G.CHAR_W + 2 * G.PAD));
       pending.push([box, rows]);
     }
     if (lowest > 0) notes.push({ kind: "frames", text: lowest + " outer frames are not drawn; the table lists them all." });
-    var width = pending.reduce(function (w, p) { return Math.max(w, p[0].w); }, G.MIN_W);
+    var width = pending.reduce(function (w, p) { return Math.max(w, p[0].w); }, options.minWidth || G.MIN_W);
     var y = G.MARGIN;
     var frames = pending.map(function (p) {
       var b = p[0];
@@ -180,8 +207,82 @@
     return { frames: frames, width: width, height: y };
   }
 
-  /** Heap keys in the order they are met going breadth-first from the stack (innermost frame first). */
-  function columnsByDistance(state, analysis, drawn) {
+  /** Whether to draw the event loop: the state has one that the program used (or the caller asks). */
+  function showsLoop(state, options) {
+    if (!state.loop) return false;
+    return options.showLoop === undefined ? values.loopUsed(state.loop) : !!options.showLoop;
+  }
+
+  function refRow(label, name, value, labels, drawn) {
+    var row = valueRow(label, value, labels, drawn);
+    row.name = name;
+    return row;
+  }
+
+  /** The event loop's boxes, sized but not placed: [box, rows] for the running task, the timers in firing order,
+      the immediates (when there are any) and the microtask queue. */
+  function loopBoxes(state, labels, drawn) {
+    var loop = state.loop;
+    // What a task frame above the script already points to gets no second arrow from the running task's box.
+    var framed = {};
+    state.stack.forEach(function (frame, depth) {
+      if (depth > 0) (frame.roots || []).concat(Object.keys(frame.locals || {}).map(function (n) { return values.refKey(frame.locals[n]); }))
+        .forEach(function (key) { if (key !== null) framed[key] = true; });
+    });
+    function taskRow(label, name, value) {
+      var row = refRow(label, name, value, labels, drawn);
+      if (row.ref && framed[row.ref]) row.ref = null;   // its text still names it
+      return row;
+    }
+    var task = loop.task || { kind: "script" };
+    var heap = state.heap;
+    var pending = [];
+    function box(kind, title, subtitle, rows, extra) {
+      if (!rows.length) rows = [{ label: "(none)", text: "", ref: null, name: kind + ".none" }];
+      var b = Object.assign({ kind: kind, x: G.MARGIN, title: title, subtitle: subtitle }, extra || {});
+      b.w = Math.max(boxWidth(title, rows), Math.min(G.MAX_W, subtitle.length * G.CHAR_W + 2 * G.PAD));
+      pending.push([b, rows]);
+    }
+    var taskRows = [];
+    if (task.callback) taskRows.push(taskRow("callback", "task.callback", task.callback));
+    if (task.timer) taskRows.push(taskRow(task.kind === "immediate" ? "Immediate" : "Timeout", "task.timer", task.timer));
+    if (!taskRows.length) taskRows.push({ label: "running", text: task.kind === "script" ? "the script" : task.kind, ref: null, name: "task.kind" });
+    var running = task.kind !== "script" && task.kind !== "idle" && task.kind !== "done";
+    box("task", "Event loop · now " + loop.now + " ms", "running: " + values.taskText(task, heap, labels), taskRows, { running: running, task: task });
+    var timerRows = [];
+    (loop.timers || []).forEach(function (t, i) {
+      var when = (i + 1) + ". " + t.kind + " at " + t.due + " ms" + (t.repeat !== null && t.repeat !== undefined ? ", every " + t.repeat : "");
+      timerRows.push(refRow(when, "timers." + i, t.timer, labels, drawn));
+      timerRows.push(refRow("↳ callback", "timers." + i + ".callback", t.callback, labels, drawn));
+      (t.args || []).forEach(function (a, j) { timerRows.push(refRow("↳ argument " + j, "timers." + i + ".args." + j, a, labels, drawn)); });
+    });
+    var n = (loop.timers || []).length;
+    box("timers", "Timers", n ? n + " pending, in firing order" : "none pending", timerRows);
+    if ((loop.immediates || []).length) {
+      var immRows = [];
+      loop.immediates.forEach(function (t, i) {
+        immRows.push(refRow((i + 1) + ". immediate", "immediates." + i, t.timer, labels, drawn));
+        immRows.push(refRow("↳ callback", "immediates." + i + ".callback", t.callback, labels, drawn));
+        (t.args || []).forEach(function (a, j) { immRows.push(refRow("↳ argument " + j, "immediates." + i + ".args." + j, a, labels, drawn)); });
+      });
+      box("immediates", "Immediates", loop.immediates.length + " queued (check phase)", immRows);
+    }
+    var jobRows = [];
+    (loop.microtasks || []).forEach(function (job, i) {
+      var name = "microtasks." + i;
+      jobRows.push(job.callback ? refRow((i + 1) + ". " + (job.label || job.job), name + ".callback", job.callback, labels, drawn) :
+        { label: (i + 1) + ". " + (job.label || job.job), text: "", ref: null, name: name + ".callback" });
+      if (job.argument !== undefined) jobRows.push(refRow("↳ argument", name + ".argument", job.argument, labels, drawn));
+      if (job.promise) jobRows.push(refRow("↳ promise", name + ".promise", job.promise, labels, drawn));
+    });
+    var m = (loop.microtasks || []).length;
+    box("microtasks", "Microtasks", m ? m + " queued, first runs next" : "queue empty", jobRows);
+    return pending;
+  }
+
+  /** Heap keys in the order they are met going breadth-first from the stack (innermost frame first), then from
+      the event loop's boxes. */
+  function columnsByDistance(state, analysis, drawn, loopRows) {
     var depthOf = {};
     var order = [];
     function visit(key, d) {
@@ -195,6 +296,7 @@
       if (typeof frame.scope === "string") visit(frame.scope, 0);
       (frame.roots || []).forEach(function (key) { visit(key, 0); });
     }
+    (loopRows || []).forEach(function (row) { if (row.ref) visit(row.ref, 0); });
     for (var i = 0; i < order.length; i++) {
       var obj = state.heap[order[i]];
       values.objectEdges(obj).forEach(function (edge) {
@@ -228,8 +330,25 @@
     Object.keys(heap).forEach(function (k) { drawn[k] = false; });   // known; false: no box (the script scope)
     keys.forEach(function (k) { drawn[k] = true; });
 
-    var stack = frameBoxes(state, labels, drawn, marks, notes);
-    var dist = columnsByDistance(state, analysis, drawn);
+    // The event loop's boxes are sized first: the left column is as wide as the widest frame or loop box.
+    var loopPending = showsLoop(state, options) ? loopBoxes(state, labels, drawn) : [];
+    var loopKeys = {};
+    values.loopRefs(state.loop).forEach(function (ref) { if (ref.key !== null) loopKeys[ref.key] = true; });
+    var stack = frameBoxes(state, labels, drawn, marks, notes, {
+      loopKeys: loopPending.length ? loopKeys : {},
+      minWidth: loopPending.reduce(function (w, p) { return Math.max(w, p[0].w); }, G.MIN_W),
+    });
+    var loopY = stack.height + (loopPending.length && stack.frames.length ? G.BOX_GAP : 0);
+    var loopBoxList = loopPending.map(function (p) {
+      var b = p[0];
+      b.w = stack.width;
+      b.y = loopY;
+      placeRows(b, p[1]);
+      loopY += b.h + G.BOX_GAP;
+      return b;
+    });
+    if (loopBoxList.length) stack.height = loopY;
+    var dist = columnsByDistance(state, analysis, drawn, loopPending.reduce(function (all, p) { return all.concat(p[1]); }, []));
     var reachableRest = keys.filter(function (k) { return !(k in dist.depthOf) && !garbageSet[k] && !freedNow[k] && k in heap; });
     var lastKeys = keys.filter(function (k) { return garbageSet[k] || (freedNow[k] && !(k in heap)); });
     var groups = [];
@@ -362,6 +481,9 @@
     stack.frames.forEach(function (f) {
       f.rows.forEach(function (row) { if (row.ref) arrow("frame:" + f.depth + ":" + row.name, f, row, false); });
     });
+    loopBoxList.forEach(function (b) {
+      b.rows.forEach(function (row) { if (row.ref) arrow("loop:" + row.name, b, row, false); });
+    });
     objects.forEach(function (b) {
       b.rows.forEach(function (row) { if (row.ref) arrow(b.key, b, row, b.garbage || b.freed); });
     });
@@ -401,7 +523,7 @@
     });
     return {
       width: Math.ceil(width + G.MARGIN), height: Math.ceil(height + G.MARGIN),
-      frames: stack.frames, objects: objects, arrows: arrows, regions: regions, notes: notes,
+      frames: stack.frames, loop: loopBoxList, objects: objects, arrows: arrows, regions: regions, notes: notes,
     };
   }
 

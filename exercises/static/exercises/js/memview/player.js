@@ -13,7 +13,9 @@
                          {objects: {heapKey: {kind: "extra"|"missing", note}},
                           frames: {depth: {kind: "extra"|"missing"|"wrong", note}},
                           variables: {"depth.name": {kind: "wrong", note}}}
-                       (depth counts from the outermost frame, <global> = 0, as in the timeline's stack).
+                       (depth counts from the outermost frame, <global> = 0, as in the timeline's stack; for a
+                       checkpoint after the script, which has `globals`, from the checkpoint's own outermost
+                       frame: the player adds 1, past the finished script frame it draws at depth 0).
      options.markCheckpoint  the checkpoint index the marks belong to.
      options.view      optional "ms" (mark-and-sweep, the default) or "rc" (reference counting).
      options.keyframeEvery   optional: keyframe spacing of the timeline replay (default 128).
@@ -21,6 +23,7 @@
      player.goToCheckpoint(i)   show checkpoint i (its event step)
      player.step                the index shown now
      player.length              the number of steps
+     player.goToTask(i)         show the first step of task i (timeline.tasks: the script, then each task or job)
      player.setView("ms"|"rc")
      player.destroy()           remove the player and its listeners
 
@@ -29,9 +32,10 @@
 
    Stable DOM hooks: .mv-player; buttons aria-label "Previous step" / "Next step"; input[type=range].mv-slider;
    select.mv-checkpoints; .mv-code .mv-current-line; .mv-output; .mv-limit; radios name=mv-view (ms/rc);
-   [aria-live].mv-status; and the diagram's hooks (memview/render.js).
+   [aria-live].mv-status; and the diagram's hooks (memview/render.js). A run that uses the event loop also has
+   .mv-task ("Running: timeout → tick"), buttons aria-label "Previous task" / "Next task", select.mv-tasks.
    Keyboard: on the player, ArrowLeft/ArrowRight step, Home/End go to the first/last step, PageUp/PageDown jump
-   to the previous/next checkpoint.
+   to the previous/next checkpoint, [ and ] to the previous/next task.
 
    Browser only: window.MemView.mount, window.MemView.mountDiagram. */
 (function (root, factory) {
@@ -83,6 +87,23 @@
   function checkpointName(cp, i) {
     var name = cp && cp.name !== undefined ? String(cp.name) : String(i + 1);
     return "Checkpoint " + name + (cp && cp.line ? " (line " + cp.line + ")" : "");
+  }
+
+  /** Marks made on a checkpoint's own stack, moved up one frame when the checkpoint came after the script (its
+      finished script frame, `globals`, is drawn at depth 0 under the task's frames). */
+  function shiftMarks(marks, cp) {
+    if (!cp || !cp.globals || !marks) return marks || {};
+    var out = Object.assign({}, marks, { frames: {}, variables: {} });
+    Object.keys(marks.frames || {}).forEach(function (d) { out.frames[Number(d) + 1] = marks.frames[d]; });
+    Object.keys(marks.variables || {}).forEach(function (name) {
+      var dot = name.indexOf(".");
+      out.variables[(Number(name.slice(0, dot)) + 1) + name.slice(dot)] = marks.variables[name];
+    });
+    return out;
+  }
+
+  function taskName(entry, tl, labels) {
+    return valuesLib.taskText(entry.task, tl.seen, labels);
   }
 
   /** The analysis of a state. A checkpoint's own lists (sites only) win for objects with a site: a checkpoint of an
@@ -159,6 +180,7 @@
     ]);
     root.appendChild(controls);
     root.appendChild(this.status);
+    if (tl.usesLoop) root.appendChild(this._taskControls());
     this.code = codeListing(this.options.source);
     this.output = el("pre", { className: "mv-output", "aria-label": "Output so far" });
     this.event = el("p", { className: "mv-event" });
@@ -182,7 +204,49 @@
     on(viewForm, "submit", function (event) { event.preventDefault(); });
     on(views, "change", function (event) { if (event.target.name === viewName) self.setView(event.target.value); });
     on(root, "keydown", function (event) { self._key(event); });
+    (this._taskHandlers || []).forEach(function (h) { on(h[0], h[1], h[2]); });
     this.element.appendChild(root);
+  };
+
+  var MAX_TASK_OPTIONS = 400;
+
+  /** The event loop's line: what runs now, the previous/next task buttons, and a list of the tasks. */
+  Player.prototype._taskControls = function () {
+    var self = this;
+    var tl = this.timeline;
+    this.taskLabel = el("p", { className: "mv-task" });
+    this.prevTask = el("button", { type: "button", className: "mv-prev-task", "aria-label": "Previous task", text: "◀ Task" });
+    this.nextTask = el("button", { type: "button", className: "mv-next-task", "aria-label": "Next task", text: "Task ▶" });
+    this.taskSelect = el("select", { className: "mv-tasks", "aria-label": "Jump to a task" });
+    this.taskSelect.appendChild(el("option", { value: "", text: "Jump to a task…" }));
+    tl.tasks.slice(0, MAX_TASK_OPTIONS).forEach(function (entry, i) {
+      self.taskSelect.appendChild(el("option", { value: i, text: (i + 1) + ". " + taskName(entry, tl, self.labels) + " (at " + entry.now + " ms)" }));
+    });
+    if (tl.tasks.length > MAX_TASK_OPTIONS) {
+      this.taskSelect.appendChild(el("option", { value: "", disabled: true, text: (tl.tasks.length - MAX_TASK_OPTIONS) + " more: use Next task" }));
+    }
+    this._taskHandlers = [
+      [this.prevTask, "click", function () { self._stepTask(-1); }],
+      [this.nextTask, "click", function () { self._stepTask(1); }],
+      [this.taskSelect, "change", function () { if (self.taskSelect.value !== "") self.goToTask(Number(self.taskSelect.value)); }],
+    ];
+    return el("div", { className: "mv-task-line", role: "group", "aria-label": "Event loop tasks" }, [
+      this.taskLabel, el("span", { className: "mv-task-nav" }, [this.prevTask, this.nextTask, this.taskSelect]),
+    ]);
+  };
+
+  /** The first step of the previous (dir -1: the start of this task, else the one before) or next task. */
+  Player.prototype._stepTask = function (dir) {
+    var tl = this.timeline;
+    var i = tl.taskIndexAt(this.step);
+    if (dir > 0) this.goToTask(i + 1);
+    else this.goToTask(i >= 0 && tl.tasks[i].step < this.step ? i : i - 1);
+  };
+
+  Player.prototype.goToTask = function (i) {
+    var tasks = this.timeline.tasks;
+    if (!tasks.length) return;
+    this.goTo(tasks[Math.max(0, Math.min(tasks.length - 1, i))].step);
   };
 
   Player.prototype._key = function (event) {
@@ -197,6 +261,11 @@
     else if (event.key === "End") k = this.length - 1;
     else if (event.key === "PageDown") k = this._nearCheckpoint(1);
     else if (event.key === "PageUp") k = this._nearCheckpoint(-1);
+    else if ((event.key === "]" || event.key === "[") && this.timeline.usesLoop) {
+      event.preventDefault();
+      this._stepTask(event.key === "]" ? 1 : -1);
+      return;
+    }
     if (k === null) return;
     event.preventDefault();
     this.goTo(k);
@@ -260,12 +329,13 @@
     if (state.heapKnown === false) {
       // The timeline recorded no heap here: show the frames only, rather than a stale heap with wrong marks.
       state = { stack: state.stack, heap: {}, heapKnown: false, freedNow: {}, line: state.line, event: state.event,
-        checkpoint: state.checkpoint, error: state.error, outputLength: state.outputLength };
+        checkpoint: state.checkpoint, error: state.error, outputLength: state.outputLength, loop: state.loop };
     }
     var analysis = analyzeState(state);
     var checkpoint = tl.checkpointAt(k);
-    var marks = checkpoint !== null && checkpoint === this.options.markCheckpoint ? (this.options.marks || {}) : {};
-    var lay = layoutLib.layout(state, analysis, { labels: this.labels, marks: marks });
+    var marks = checkpoint !== null && checkpoint === this.options.markCheckpoint ?
+      shiftMarks(this.options.marks, tl.checkpoints[checkpoint]) : {};
+    var lay = layoutLib.layout(state, analysis, { labels: this.labels, marks: marks, showLoop: tl.usesLoop && !!state.loop });
     if (this.diagram) this.diagram.destroy();
     this.diagram = renderLib.renderDiagram(this.diagramBox, {
       state: state, analysis: analysis, labels: this.labels, view: this.view, layout: lay,
@@ -274,8 +344,11 @@
     var what = tl.hasSteps ? "Step" : "Checkpoint";
     var line = state.line;
     var text = what + " " + (k + 1) + " of " + this.length + (line ? ", line " + line : "");
+    var running = tl.usesLoop && state.loop ? valuesLib.taskText(state.loop.task, state.heap, this.labels) : null;
+    if (running) text += ", running " + running;
     this.slider.setAttribute("aria-valuetext", text);
     this.status.textContent = text;
+    if (this.taskLabel) this._showTask(state, k);
     this._disable(this.prevButton, k === 0);
     this._disable(this.nextButton, k === this.length - 1);
     this.select.value = checkpoint !== null ? String(checkpoint) : "";
@@ -284,6 +357,20 @@
     var out = tl.outputAt(k);
     this.output.textContent = out.join("\n");
     this.output.classList.toggle("mv-empty", !out.length);
+  };
+
+  Player.prototype._showTask = function (state, k) {
+    var tl = this.timeline;
+    var task = state.loop.task || { kind: "script" };
+    var i = tl.taskIndexAt(k);
+    var busy = task.kind !== "idle" && task.kind !== "done";
+    this.taskLabel.textContent = (busy ? "Running: " : "Event loop: ") + valuesLib.taskText(task, state.heap, this.labels) +
+      " · now " + state.loop.now + " ms" + (i >= 0 ? " · task " + (i + 1) + " of " + tl.tasks.length : "");
+    this.taskLabel.classList.toggle("mv-task-running", busy && task.kind !== "script");
+    this.taskLabel.setAttribute("data-task-kind", task.kind);
+    this._disable(this.prevTask, k === 0);
+    this._disable(this.nextTask, i >= tl.tasks.length - 1);
+    this.taskSelect.value = i >= 0 && i < MAX_TASK_OPTIONS && tl.tasks[i].step === k ? String(i) : "";
   };
 
   /** Disable a button; a focused one hands focus to the slider first, so the keyboard keeps working. */
@@ -300,7 +387,10 @@
       var n = Object.keys(state.freedNow || {}).length;
       parts.push("gc() runs here and frees " + n + " object" + (n === 1 ? "" : "s") + ".");
     }
-    if (state.event === "end") parts.push("The program has finished.");
+    if (state.event === "script_end") parts.push("The script has finished; the event loop now runs what it queued.");
+    if (state.event === "end") {
+      parts.push(tl.usesLoop ? "The event loop is empty: the program has finished." : "The program has finished.");
+    }
     if (state.event === "error" && state.error) {
       parts.push("The program stops: " + state.error.name + (state.error.message ? ": " + state.error.message : "") + ".");
     }
@@ -352,7 +442,7 @@
     var namer = new valuesLib.Namer();
     Object.keys(state.heap).forEach(function (key) { namer.see(key, state.heap[key]); });
     var labels = Object.assign({}, namer.names, options.labels || {});
-    var lay = layoutLib.layout(state, analysis, { labels: labels, marks: options.marks || {} });
+    var lay = layoutLib.layout(state, analysis, { labels: labels, marks: shiftMarks(options.marks, cp) });
     var diagram = renderLib.renderDiagram(element, {
       state: state, analysis: analysis, labels: labels, view: options.view, layout: lay,
     });

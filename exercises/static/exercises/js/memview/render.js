@@ -2,8 +2,11 @@
    "why is it alive" panel, and a text alternative (tables of frames, variables and objects, always in the DOM).
 
    renderDiagram(container, {state, analysis, labels, marks, view: "ms"|"rc"}) -> {element, select(key), destroy()}
-   Stable hooks: [data-mv-object=KEY] (classes mv-garbage, mv-freed, mv-leaked, mv-mark-extra, mv-mark-missing),
-   [data-mv-arrow][data-from][data-to], [data-mv-frame=DEPTH], data-mv-kind="scope", .mv-rc, .mv-path, table.mv-table.
+   Stable hooks: [data-mv-object=KEY] (classes mv-garbage, mv-freed, mv-leaked, mv-mark-extra, mv-mark-missing,
+   mv-running: the timer or callback of the running task), [data-mv-arrow][data-from][data-to],
+   [data-mv-frame=DEPTH] (mv-globals: the finished script), data-mv-kind="scope"|"promise"|"generator"|"timer",
+   [data-mv-loop=task|timers|immediates|microtasks] (the event loop; mv-running on the task box while a task or job
+   runs), .mv-rc, .mv-path, table.mv-table (table.mv-table-loop: the event loop and the suspended coroutines).
 
    Browser only (needs document): window.MemView.render. */
 (function (root, factory) {
@@ -63,17 +66,33 @@
 
   function drawFrame(f, view) {
     var g = svg("g", {
-      "class": "mv-frame" + (f.current ? " mv-current" : "") + (f.ghost ? " mv-ghost" : "") + markClass(f.mark),
+      "class": "mv-frame" + (f.current ? " mv-current" : "") + (f.ghost ? " mv-ghost" : "") + (f.globals ? " mv-globals" : "") + markClass(f.mark),
       "data-mv-frame": f.depth,
       role: "group",
       "aria-label": f.ghost ? "not on the stack: " + (f.mark.note || "an extra frame") :
-        "frame " + f["function"] + (f.line ? ", line " + f.line : "") + ", " + f.subtitle + (f.mark ? ". " + (f.mark.note || f.mark.kind) : ""),
+        (f.globals ? "globals of the finished script, not a frame on the stack" : "frame " + f["function"] + (f.line ? ", line " + f.line : "")) + ", " +
+        f.subtitle + (f.mark ? ". " + (f.mark.note || f.mark.kind) : ""),
     });
     g.appendChild(svg("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6, "class": "mv-box" }));
     g.appendChild(svg("text", { x: f.x + G.PAD, y: f.y + 16, "class": "mv-title", text: f.title }));
     g.appendChild(svg("text", { x: f.x + G.PAD, y: f.y + 32, "class": "mv-subtitle", text: f.subtitle }));
     if (f.mark) g.appendChild(svg("title", { text: f.mark.note || f.mark.kind }));
     drawRows(g, f, view);
+    return g;
+  }
+
+  /** A box of the event loop: the running task, the timers, the immediates or the microtask queue. */
+  function drawLoopBox(b) {
+    var g = svg("g", {
+      "class": "mv-loop mv-loop-" + b.kind + (b.running ? " mv-running" : ""),
+      "data-mv-loop": b.kind,
+      role: "group",
+      "aria-label": b.title + ", " + b.subtitle + ": " + b.rows.map(function (r) { return r.label + (r.text ? " " + r.text : ""); }).join("; "),
+    });
+    g.appendChild(svg("rect", { x: b.x, y: b.y, width: b.w, height: b.h, rx: 6, "class": "mv-box" }));
+    g.appendChild(svg("text", { x: b.x + G.PAD, y: b.y + 16, "class": "mv-title", text: b.title }));
+    g.appendChild(svg("text", { x: b.x + G.PAD, y: b.y + 32, "class": "mv-subtitle", text: b.subtitle }));
+    drawRows(g, b);
     return g;
   }
 
@@ -93,16 +112,18 @@
     if (seps) g.appendChild(svg("path", { d: seps, "class": "mv-sep" }));
   }
 
-  function drawObject(box, view) {
+  function drawObject(box, view, running) {
     var g = svg("g", {
       "class": "mv-object" + (box.garbage ? " mv-garbage" : "") + (box.freed ? " mv-freed" : "") +
-        (box.leaked ? " mv-leaked" : "") + markClass(box.mark) + (box.type === "scope" ? " mv-scope" : ""),
+        (box.leaked ? " mv-leaked" : "") + markClass(box.mark) + (box.type === "scope" ? " mv-scope" : "") +
+        (/^(promise|generator|timer)$/.test(box.type) ? " mv-" + box.type : "") + (running && running[box.key] ? " mv-running" : ""),
       "data-mv-object": box.key,
       "data-mv-kind": box.type === "scope" ? "scope" : box.type,
       tabindex: "0",
       role: "button",
       "aria-label": box.name + ", " + box.kind + ", " + status(box) +
         (view === "rc" ? ", " + box.refcount + " references" : "") + (box.mark ? ". " + (box.mark.note || box.mark.kind) : "") +
+        (running && running[box.key] ? ", used by the running task" : "") +
         ". Press Enter to see why.",
     });
     g.appendChild(svg("rect", { x: box.x, y: box.y, width: box.w, height: box.h, rx: box.type === "scope" ? 14 : 4, "class": "mv-box" }));
@@ -175,7 +196,8 @@
     for (var depth = state.stack.length - 1; depth >= 0; depth--) {
       var frame = state.stack[depth];
       var names = Object.keys(frame.locals || {});
-      var where = noted(frame["function"] + (frame.line ? " (line " + frame.line + ")" : "") +
+      var finished = depth === 0 && lay.frames.some(function (f) { return f.depth === 0 && f.globals; });
+      var where = noted((finished ? "globals of the finished script (not on the stack)" : frame["function"] + (frame.line ? " (line " + frame.line + ")" : "")) +
         (typeof frame.scope === "string" ? ", scope " + values.displayName(frame.scope, labels) : ""), marked["frame:" + depth]);
       if (!names.length) frameBody.appendChild(el("tr", { "data-depth": depth }, [el("th", { scope: "row", text: where }), el("td", { text: "(no variables)" }), el("td")]));
       names.forEach(function (name, i) {
@@ -219,7 +241,58 @@
       el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Object" }), el("th", { scope: "col", text: "Kind" }), el("th", { scope: "col", text: "Status" }), el("th", { scope: "col", text: "Contents" })])]),
       objBody,
     ]);
-    return [frameTable, objTable];
+    var loopTable = lay.loop && lay.loop.length ? eventLoopTable(state, analysis, labels) : null;
+    return loopTable ? [frameTable, loopTable, objTable] : [frameTable, objTable];
+  }
+
+  /** The event loop in words: what runs, the timers (due time, repeat, callback, arguments), the immediates, the
+      microtask queue, and every suspended async function and generator with what it keeps. */
+  function eventLoopTable(state, analysis, labels) {
+    var loop = state.loop;
+    var heap = state.heap;
+    var body = el("tbody");
+    function row(part, entry, details) {
+      body.appendChild(el("tr", {}, [el("th", { scope: "row", text: part }), el("td", { text: entry }), el("td", { text: details || "" })]));
+    }
+    function fn(value) {
+      return values.isRef(value) ? values.functionName(value, heap, labels) : "none";
+    }
+    function args(list) {
+      return list && list.length ? "; arguments: " + list.map(function (a) { return valueText(a, labels); }).join(", ") : "";
+    }
+    row("Running", values.taskText(loop.task, heap, labels),
+      "time now " + loop.now + " ms" + (loop.script_done ? "; the script has finished, its globals live on" : "; the script is running"));
+    (loop.timers || []).forEach(function (t, i) {
+      row("Timer " + (i + 1), t.kind + " due at " + t.due + " ms" + (t.repeat !== null && t.repeat !== undefined ? ", repeats every " + t.repeat + " ms" : ""),
+        "callback " + fn(t.callback) + args(t.args) + "; held as " + valueText(t.timer, labels).replace(/^→ /, ""));
+    });
+    if (!(loop.timers || []).length) row("Timers", "none pending", "");
+    (loop.immediates || []).forEach(function (t, i) {
+      row("Immediate " + (i + 1), "runs in the check phase", "callback " + fn(t.callback) + args(t.args));
+    });
+    (loop.microtasks || []).forEach(function (job, i) {
+      var details = "callback " + fn(job.callback);
+      if (job.argument !== undefined) details += "; argument " + valueText(job.argument, labels);
+      if (job.promise) details += "; settles " + valueText(job.promise, labels).replace(/^→ /, "");
+      row("Microtask " + (i + 1), job.label || job.job, details);
+    });
+    if (!(loop.microtasks || []).length) row("Microtasks", "queue empty", "");
+    Object.keys(heap).forEach(function (key) {
+      var obj = heap[key];
+      if (obj.type !== "generator" || !/^suspended/.test(obj.state || "")) return;
+      var keeps = Object.keys(obj.locals || {}).map(function (n) { return n + " = " + valueText(obj.locals[n], labels); });
+      var what = (obj.kind === "async" ? "async function " : "generator ") + (obj.name || "") + " (" + values.displayName(key, labels) + ")";
+      row("Suspended", what + ", " + values.stateText(obj) + (obj.line ? " at line " + obj.line : ""),
+        (obj.awaiting ? "awaits " + valueText(obj.awaiting, labels).replace(/^→ /, "") + "; " : "") +
+        "keeps " + (keeps.length ? keeps.join(", ") : "no variables") +
+        (obj.promise ? "; the promise its call returned: " + valueText(obj.promise, labels).replace(/^→ /, "") : "") +
+        (analysis.reachable[key] ? "" : "; garbage: nothing reaches it, so all it keeps can go"));
+    });
+    return el("table", { "class": "mv-table mv-table-loop" }, [
+      el("caption", { text: "Event loop: the running task, the timers in firing order, the queues, and suspended coroutines" }),
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Part" }), el("th", { scope: "col", text: "Entry" }), el("th", { scope: "col", text: "Details" })])]),
+      body,
+    ]);
   }
 
   /** The why-alive panel's content for one object. */
@@ -232,7 +305,8 @@
     }
     var hops = analysisLib.pathTo(analysis, state, key, labels);
     if (!hops) {
-      panel.appendChild(el("p", { text: name + " is garbage: no path of references leads to it from any frame." }));
+      panel.appendChild(el("p", { text: name + " is garbage: no path of references leads to it from any frame" +
+        (values.loopUsed(state.loop) ? " or from the event loop." : ".") }));
       return;
     }
     panel.appendChild(el("p", { text: "Why " + name + " is alive, the shortest path from a root:" }));
@@ -261,7 +335,9 @@
     var canvas = el("div", { "class": "mv-canvas" });
     var drawing = svg("svg", {
       width: lay.width, height: lay.height, viewBox: "0 0 " + lay.width + " " + lay.height,
-      "class": "mv-svg", role: "group", "aria-label": "Memory diagram: the call stack on the left, the heap on the right. The tables below say the same in text.",
+      "class": "mv-svg", role: "group", "aria-label": "Memory diagram: the call stack on the left" +
+        (lay.loop && lay.loop.length ? ", the event loop under it (running: " + values.taskText(state.loop.task, state.heap, labels) + ")" : "") +
+        ", the heap on the right. The tables below say the same in text.",
     });
     drawing.appendChild(markers(id));
     (lay.regions || []).forEach(function (r) {
@@ -272,11 +348,15 @@
     });
     var frameLayer = svg("g", { "class": "mv-frames" });
     lay.frames.forEach(function (f) { frameLayer.appendChild(drawFrame(f, view)); });
+    var loopLayer = svg("g", { "class": "mv-loops" });
+    (lay.loop || []).forEach(function (b) { loopLayer.appendChild(drawLoopBox(b)); });
+    var running = runningKeys(state);
     var objectLayer = svg("g", { "class": "mv-objects" });
-    lay.objects.forEach(function (b) { objectLayer.appendChild(drawObject(b, view)); });
+    lay.objects.forEach(function (b) { objectLayer.appendChild(drawObject(b, view, running)); });
     var arrowLayer = svg("g", { "class": "mv-arrows", "aria-hidden": "true" });
     drawArrows(arrowLayer, lay.arrows, id);
     drawing.appendChild(frameLayer);
+    drawing.appendChild(loopLayer);
     drawing.appendChild(objectLayer);
     drawing.appendChild(arrowLayer);
     canvas.appendChild(drawing);
@@ -325,10 +405,23 @@
     };
   }
 
+  /** The heap keys of the running task: its timer and its callback. */
+  function runningKeys(state) {
+    var task = state.loop && state.loop.task;
+    var keys = {};
+    if (!task) return keys;
+    [task.timer, task.callback].forEach(function (v) {
+      var key = values.refKey(v);
+      if (key !== null) keys[key] = true;
+    });
+    return keys;
+  }
+
   function highlightPath(arrowLayer, hops) {
     if (!hops) return;
     for (var i = 0; i + 1 < hops.length; i++) {
-      var from = hops[i].kind === "frame" ? "frame:" + hops[i].depth + ":" + hops[i].name : hops[i].key;
+      var from = hops[i].kind === "frame" ? "frame:" + hops[i].depth + ":" + hops[i].name :
+        hops[i].kind === "loop" ? "loop:" + hops[i].name : hops[i].key;
       var to = hops[i + 1].key;
       var path = arrowLayer.querySelector('[data-from="' + cssEscape(from) + '"][data-to="' + cssEscape(to) + '"]');
       if (path) path.classList.add("mv-highlight");

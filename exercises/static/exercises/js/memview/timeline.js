@@ -6,9 +6,15 @@
    Without trace.steps, the timeline is the trace's checkpoints: one "step" per checkpoint.
 
    timeline.names: {"@17": "scope 1"}: names for the objects without a site, stable over the run.
+   timeline.tasks: [{step, task, now}]: where each task or job of the event loop begins (the script first);
+   timeline.loopEvents: [{step, event: "script_end"|"end"}]; timeline.usesLoop: whether the run used the loop;
+   timeline.taskIndexAt(k); timeline.seen: key -> the last description of every object met (for names).
    A state: {stack: [{function, line, locals, scope, roots}] outermost first, heap: {key: description},
    heapKnown, line, event, entry, freedNow: {key: description of an object a gc() freed at this step},
-   outputLength, checkpoint (its index, at a checkpoint event), error}. States returned by state(k) are shared
+   outputLength, checkpoint (its index, at a checkpoint event), error, loop (the event loop, docs/event-loop.md:
+   {task, script_done, now, timers, immediates, microtasks}; null for a trace from before the event loop)}.
+   After the script (loop.script_done) the stack keeps the finished script frame at depth 0, as the timeline does;
+   a checkpoint's `globals` is put back there (state.globalsFromCheckpoint: its depths are the checkpoint's plus 1). States returned by state(k) are shared
    with the replay cursor: read them, don't change them, and don't keep them past the next state() call
    (copyState() gives one to keep).
 
@@ -26,11 +32,13 @@
 
   var DEFAULT_KEYFRAME_EVERY = 128;
   var HEAP_PER_STEP = 4;
+  // The event loop before anything asynchronous happened (docs/event-loop.md; engine/timeline.py's EMPTY_LOOP).
+  var EMPTY_LOOP = { task: { kind: "script" }, script_done: false, now: 0, timers: [], immediates: [], microtasks: [] };
 
   function emptyState() {
     return {
       stack: [], heap: {}, heapSize: 0, heapKnown: true, line: null, event: null, entry: null,
-      freedNow: {}, outputLength: 0, checkpoint: null, error: null,
+      freedNow: {}, outputLength: 0, checkpoint: null, error: null, loop: EMPTY_LOOP,
     };
   }
 
@@ -58,6 +66,7 @@
       outputLength: state.outputLength,
       checkpoint: state.checkpoint,
       error: state.error,
+      loop: state.loop,
     };
   }
 
@@ -124,6 +133,7 @@
     state.checkpoint = entry.event === "checkpoint" ? entry.checkpoint : null;
     state.error = entry.event === "error" ? (entry.error || null) : null;
     state.freedNow = {};
+    if (entry.loop) state.loop = entry.loop;   // the whole new value, never changed in place
     if (entry.heap_omitted) state.heapKnown = false;
     var key;
     if (entry.heap_reset) {
@@ -146,12 +156,21 @@
     return state;
   }
 
-  /** The state of one checkpoint of the trace (its stack and locals are innermost first). */
+  /** The state of one checkpoint of the trace (its stack and locals are innermost first). A checkpoint after the
+      script gives the finished script frame as `globals`: it goes back at depth 0, as in the timeline. */
   function stateFromCheckpoint(cp, index) {
     var stack = cp.stack || [];
     var frames = cp.frames || [];
     var locals = cp.locals || [];
     var state = emptyState();
+    state.loop = cp.loop || null;
+    if (cp.globals) {
+      state.stack.push({
+        "function": "<global>", line: null, locals: Object.assign({}, cp.globals.locals || {}),
+        scope: cp.globals.scope === undefined ? null : cp.globals.scope, roots: (cp.globals.roots || []).slice(),
+      });
+      state.globalsFromCheckpoint = true;
+    }
     for (var i = stack.length - 1; i >= 0; i--) {
       state.stack.push({
         "function": stack[i]["function"],
@@ -202,6 +221,28 @@
     return !Array.isArray(steps[0].stack);
   }
 
+  function sameTask(a, b) {
+    return JSON.stringify(a || null) === JSON.stringify(b || null);
+  }
+
+  function holdsTimer(list, timer) {
+    var key = values.refKey(timer);
+    return key !== null && (list || []).some(function (t) { return values.refKey(t.timer) === key; });
+  }
+
+  /** Whether going from loop `before` to loop `after` starts a task or job: another task, or the same one again
+      (an interval's next tick, a second job with the same callback), which left its queue. */
+  function startsTask(before, after) {
+    if (!before) return true;
+    if (before === after) return false;
+    var task = after.task || {};
+    if (!sameTask(before.task, task) || before.now !== after.now) return true;
+    if (task.kind === "microtask") return (after.microtasks || []).length < (before.microtasks || []).length;
+    if (task.kind === "timeout" || task.kind === "interval") return holdsTimer(before.timers, task.timer) && !holdsTimer(after.timers, task.timer);
+    if (task.kind === "immediate") return holdsTimer(before.immediates, task.timer) && !holdsTimer(after.immediates, task.timer);
+    return false;
+  }
+
   function Timeline(trace, options) {
     trace = trace || {};
     options = options || {};
@@ -220,17 +261,32 @@
     this.length = steps.length;
     this.output = [];
     this.checkpointSteps = [];
+    // Tasks: the step where each task or job begins ({step, task, now}), the script first; and the steps of the
+    // loop's events (script_end, end).
+    this.tasks = [];
+    this.loopEvents = [];
+    this.usesLoop = false;
+    var loop = null;
     this.keyframes = [];
     this.keyframeSteps = [];
     var state = emptyState();
     var namer = new values.Namer();
+    var seen = {};   // key -> its last description: names of the functions tasks run, without a replay
+    this.seen = seen;
     var since = Infinity;
     for (var k = 0; k < steps.length; k++) {
       var entry = steps[k];
       applyEntry(state, entry, k);
       if (entry.out) for (var i = 0; i < entry.out.length; i++) this.output.push(entry.out[i]);
       if (entry.event === "checkpoint" && typeof entry.checkpoint === "number") this.checkpointSteps[entry.checkpoint] = k;
-      for (var key in entry.heap || {}) namer.see(key, entry.heap[key]);
+      if (k === 0 || startsTask(loop, state.loop)) this.tasks.push({ step: k, task: state.loop.task, now: state.loop.now });
+      loop = state.loop;
+      if (entry.event === "script_end" || entry.event === "end") this.loopEvents.push({ step: k, event: entry.event });
+      if (!this.usesLoop && values.loopUsed(state.loop)) this.usesLoop = true;
+      for (var key in entry.heap || {}) {
+        namer.see(key, entry.heap[key]);
+        seen[key] = entry.heap[key];
+      }
       // A keyframe copies the whole heap: with a big heap, take them further apart (at most HEAP_PER_STEP
       // objects copied per step), so building stays linear; a jump then replays at most that many entries.
       since += 1;
@@ -262,9 +318,21 @@
     this.length = this.checkpoints.length;
     this.output = (this.trace.output || []).slice();
     this.checkpointSteps = this.checkpoints.map(function (_, i) { return i; });
+    this.tasks = [];
+    this.loopEvents = [];
+    var self = this;
+    this.usesLoop = this.checkpoints.some(function (cp) { return values.loopUsed(cp.loop); });
+    this.checkpoints.forEach(function (cp, i) {
+      var last = self.tasks[self.tasks.length - 1];
+      if (cp.loop && (!last || startsTask(self.checkpoints[last.step].loop, cp.loop))) self.tasks.push({ step: i, task: cp.loop.task, now: cp.loop.now });
+    });
     var namer = new values.Namer();
+    this.seen = {};
     this.checkpoints.forEach(function (cp) {
-      Object.keys(cp.heap || {}).forEach(function (key) { namer.see(key, cp.heap[key]); });
+      Object.keys(cp.heap || {}).forEach(function (key) {
+        namer.see(key, cp.heap[key]);
+        self.seen[key] = cp.heap[key];
+      });
     });
     this.names = namer.names;
   };
@@ -307,6 +375,19 @@
     return entry && entry.event === "checkpoint" ? entry.checkpoint : null;
   };
 
+  /** The index in this.tasks of the task running at step k (-1 before the first). */
+  Timeline.prototype.taskIndexAt = function (k) {
+    var lo = 0;
+    var hi = this.tasks.length - 1;
+    if (hi < 0 || this.tasks[0].step > k) return -1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (this.tasks[mid].step <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
   /** Straight replay of entries 0..k from the empty state, without keyframes (the reference; slow). */
   function replayTo(steps, k) {
     var state = emptyState();
@@ -322,6 +403,7 @@
     stateFromCheckpoint: stateFromCheckpoint,
     limitsOf: limitsOf,
     replayTo: replayTo,
+    EMPTY_LOOP: EMPTY_LOOP,
     DEFAULT_KEYFRAME_EVERY: DEFAULT_KEYFRAME_EVERY,
   };
 });
