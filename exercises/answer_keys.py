@@ -12,12 +12,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from exercises.labels import Labeler, sort_labels
+from exercises import pending
+from exercises.labels import Labeler, label_sort_key, sort_labels
 
 RANGE_ERROR = "RangeError"
 STACK_OVERFLOW = "Maximum call stack size exceeded"
-CHECKPOINT_KINDS = {"stack", "locals", "reachable", "gc_freed", "refcount_leak"}
+CHECKPOINT_KINDS = {"stack", "locals", "reachable", "gc_freed", "refcount_leak", "pending"}
 OBJECT_SET_FIELDS = {"reachable": "reachable", "gc_freed": "garbage", "refcount_leak": "refcount_leaked"}
+# Kinds answered with a set of labels, {"objects": [...]}, graded by grade_object_set.
+OBJECT_ANSWER_KINDS = {*OBJECT_SET_FIELDS, "pending"}
 
 
 @dataclass(frozen=True)
@@ -122,12 +125,42 @@ def _object_set_key(spec: QuestionSpec, cp: Mapping[str, Any], facts: ProgramFac
     return KeyResult(key=key, options={"objects": existing_objects(cp, facts.labeler)})
 
 
+def function_options(cp: Mapping[str, Any], facts: ProgramFacts) -> list[dict[str, Any]]:
+    """Every function object the program has allocated by the checkpoint (as existing_objects counts them), with
+    what identifies it on the page: [{"label": "B", "name": "tick", "line": 1}], in label order."""
+    ids = set(cp.get("reachable", [])) | set(cp.get("garbage", []))
+    for batch in cp.get("freed", []):
+        ids |= set(batch)
+    described = pending.function_descriptions(cp, facts.trace)
+    out = []
+    for key in ids & set(described):
+        label = facts.labeler.label(key)
+        if label is None or label == key:  # a site the program listing does not know
+            continue
+        out.append({"label": label, "name": str(described[key].get("name") or ""), "line": pending.site_line(key)})
+    return sorted(out, key=lambda option: label_sort_key(option["label"]))
+
+
+def _pending_key(spec: QuestionSpec, cp: Mapping[str, Any], facts: ProgramFacts) -> KeyResult:
+    if not isinstance(cp.get("loop"), Mapping) or not isinstance(cp.get("heap"), Mapping):
+        raise KeyProblem(
+            f'The engine reported no event loop at checkpoint("{spec.checkpoint}"): the trace needs "loop" and '
+            '"heap", which an engine with the event loop (docs/event-loop.md) gives; trace the program again.'
+        )
+    callbacks = function_options(cp, facts)
+    shown = {option["label"] for option in callbacks}
+    labels = [str(facts.labeler.label(key)) for key in pending.waiting(cp)]
+    key = {"objects": sort_labels(label for label in set(labels) if label in shown)}
+    return KeyResult(key=key, options={"objects": [option["label"] for option in callbacks], "callbacks": callbacks})
+
+
 CHECKPOINT_DERIVERS: dict[str, Callable[[QuestionSpec, Mapping[str, Any], ProgramFacts], KeyResult]] = {
     "stack": _stack_key,
     "locals": _locals_key,
     "reachable": _object_set_key,
     "gc_freed": _object_set_key,
     "refcount_leak": _object_set_key,
+    "pending": _pending_key,
 }
 
 
@@ -198,6 +231,11 @@ def describe_key(kind: str, key: Mapping[str, Any], options: Mapping[str, Any] |
     if kind in OBJECT_SET_FIELDS:
         objects = ", ".join(sort_labels(key["objects"])) or "none"
         return f"objects: {objects}"
+    if kind == "pending":
+        names = {option["label"]: option.get("name") for option in options.get("callbacks", [])}
+        waiting = ", ".join(f"{label} ({names[label]})" if names.get(label) else label
+                            for label in sort_labels(key["objects"]))
+        return f"still waiting: {waiting or 'nothing'}"
     if kind == "output":
         return "lines: " + (" | ".join(key["lines"]) if key["lines"] else "(no output)")
     if kind == "overflow":

@@ -3,6 +3,7 @@
     stack            {"frames": ["inner", "outer", "<global>"]}          innermost first
     locals           {"values": {"n": 3, "s": "hi", "o": {"object": "B"}, "u": {"undefined": true}}}
     reachable        {"objects": ["A", "B#2"]}                           also gc_freed and refcount_leak
+    pending          {"objects": ["B", "E"]}                             labels of the functions still waiting
     output           {"lines": ["first line", "second line"]}
     overflow         {"overflows": true, "line": 7}                      "line" is null when it does not overflow
     multiple_choice  {"choice": 1}                                       index into the question's choices
@@ -114,6 +115,27 @@ def _validate_objects(answer: Any, options: Mapping[str, Any]) -> dict[str, Any]
     return {"objects": labels}
 
 
+def _validate_functions(answer: Any, options: Mapping[str, Any]) -> dict[str, Any]:
+    """A pending answer: labels of function objects, each one of the question's options."""
+    objects = _string_list(_require_fields(answer, {"objects"})["objects"], '"objects"')
+    callbacks = {str(option.get("label")): option for option in options.get("callbacks", [])}
+    known = options.get("objects")
+    for label in objects:
+        if not is_label(label):
+            raise AnswerInvalid(f'"{label}" is not a function label: labels look like A, B, AA or B#2.')
+        if known is not None and label not in known:
+            listing = ", ".join(_function_text(label, callbacks[label]) for label in known if label in callbacks)
+            raise AnswerInvalid(f"There is no function {label} at this point; the functions are: {listing or 'none'}.")
+    if len(set(objects)) != len(objects):
+        raise AnswerInvalid("Each function may be picked only once.")
+    return {"objects": list(objects)}
+
+
+def _function_text(label: str, option: Mapping[str, Any]) -> str:
+    name = option.get("name")
+    return f"{label} ({name})" if name else label
+
+
 def _validate_output(answer: Any, options: Mapping[str, Any]) -> dict[str, Any]:
     return {"lines": _string_list(_require_fields(answer, {"lines"})["lines"], '"lines"')}
 
@@ -144,6 +166,7 @@ VALIDATORS: dict[str, Callable[[Any, Mapping[str, Any]], dict[str, Any]]] = {
     "reachable": _validate_objects,
     "gc_freed": _validate_objects,
     "refcount_leak": _validate_objects,
+    "pending": _validate_functions,
     "output": _validate_output,
     "overflow": _validate_overflow,
     "multiple_choice": _validate_choice,

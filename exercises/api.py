@@ -106,7 +106,8 @@ class PublicQuestionSerializer(serializers.Serializer):
     points = serializers.IntegerField(source="question.points")
     options = serializers.JSONField(
         help_text="Public, per kind: functions (stack); frame, function, variables, objects (locals); "
-        "objects (reachable, gc_freed, refcount_leak); choices (multiple_choice). Never the key."
+        "objects (reachable, gc_freed, refcount_leak); objects and callbacks [{label, name, line}] (pending); "
+        "choices (multiple_choice). Never the key."
     )
 
 

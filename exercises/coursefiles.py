@@ -27,7 +27,8 @@ from exercises.answer_keys import CHECKPOINT_KINDS, config_problem
 COURSE_FILE, MODULE_FILE, LESSON_FILE = "course.toml", "module.toml", "lesson.md"
 NUMBERED = re.compile(r"(\d{2,})-([A-Za-z0-9_-]+)")
 SLUG = re.compile(r"[A-Za-z0-9_-]+")
-KINDS = ("stack", "locals", "reachable", "gc_freed", "refcount_leak", "output", "overflow", "multiple_choice")
+KINDS = ("stack", "locals", "reachable", "gc_freed", "refcount_leak", "pending", "output", "overflow",
+         "multiple_choice")
 TITLE_MAX, COURSE_SLUG_MAX, SLUG_MAX, CHECKPOINT_MAX = 200, 50, 100, 100
 # Stable key order of JSON objects (PostgreSQL's jsonb does not keep the order they were written in).
 CONFIG_ORDER = ("frame", "variables", "occurrence", "choices", "correct")

@@ -9,7 +9,8 @@ option), keyed the way the diagram names things:
 - variables by "depth.name": {"kind": "wrong", "note"}.
 
 "extra" is something the answer has and the truth does not (an object called reachable that is garbage, a frame
-that is not on the stack); "missing" is the reverse. Only the questions about a checkpoint get a comparison; the
+that is not on the stack, a function called waiting that already ran); "missing" is the reverse. For a pending
+question each finding says why the function is (not) waiting (exercises/pending.py), and marks the function object. Only the questions about a checkpoint get a comparison; the
 others (output, overflow, multiple choice) have nothing to draw.
 """
 
@@ -19,11 +20,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from exercises import pending
 from exercises.answer_keys import OBJECT_SET_FIELDS, _render_value
 from exercises.grading import lcs_pairs, values_equal
 from exercises.labels import Labeler, sort_labels
 
-CHECKPOINT_KINDS = {"stack", "locals", *OBJECT_SET_FIELDS}
+CHECKPOINT_KINDS = {"stack", "locals", *OBJECT_SET_FIELDS, "pending"}
 
 # What "in the set" means for each object-set question, as a phrase after "it is" / "it is not".
 SET_MEANING = {
@@ -115,6 +117,36 @@ def _compare_objects(result: Comparison, answer: Mapping[str, Any], key: Mapping
         result.add(section, heap_key.get(label, label), "missing", note, note)
 
 
+def _compare_pending(result: Comparison, answer: Mapping[str, Any], key: Mapping[str, Any],
+                     trace: Mapping[str, Any], labeler: Labeler) -> None:
+    """Each wrong pick and each missed function, with why it is (not) waiting, in the student's terms: its name,
+    its label, and what holds it (or why nothing does)."""
+    checkpoint = trace["checkpoints"][result.checkpoint]
+    earlier = trace["checkpoints"][:result.checkpoint]
+    given, expected = set(answer.get("objects", [])), set(key.get("objects", []))
+    heap_key = heap_keys_by_label(checkpoint, labeler)
+    described = pending.function_descriptions(checkpoint, trace)
+    why = pending.waiting(checkpoint)
+
+    def title(label: str) -> str:
+        site = heap_key.get(label, "")
+        name = str(described.get(site, {}).get("name") or "")
+        return pending.function_title(name, label, pending.site_line(site))
+
+    waited = pending.waited_before(earlier) if given - expected else set()
+    for label in sort_labels(given - expected):
+        site = heap_key.get(label)
+        reason = pending.not_waiting(checkpoint, site, earlier, waited) if site else "it is not a function of this program"
+        note = f"You picked {title(label)}, but it is not waiting: {reason}."
+        result.add("objects" if site else "", site or label, "extra", note, note)
+    for label in sort_labels(expected - given):
+        site = heap_key.get(label)
+        reasons = why.get(site or "", [])
+        reason = reasons[0] if reasons else "something still holds it to run later"
+        note = f"You left out {title(label)}, but it is still waiting: {reason}."
+        result.add("objects" if site else "", site or label, "missing", note, note)
+
+
 def _compare_stack(result: Comparison, answer: Mapping[str, Any], checkpoint: Mapping[str, Any]) -> None:
     """Frames matched as grading matches them (longest common subsequence, innermost first). An unmatched true
     frame is "missing", or "wrong" when the answer has an unmatched frame at the same depth instead; the answer's
@@ -168,6 +200,8 @@ def compare(*, kind: str, answer: Mapping[str, Any], key: Mapping[str, Any], tra
     elif kind == "locals":
         frame = config.get("frame", 0)
         _compare_locals(result, answer, key, checkpoint, frame if isinstance(frame, int) else 0)
+    elif kind == "pending":
+        _compare_pending(result, answer, key, trace, labeler)
     else:
         _compare_objects(result, answer, key, checkpoint, labeler)
     return result

@@ -7,6 +7,7 @@ README):
 - locals: one part per asked variable; credit = right values / asked variables. Numbers compare by value (1 == 1.0).
 - reachable, gc_freed, refcount_leak: credit = (right picks - wrong picks) / objects in the key, at least 0;
   when the key is empty, full credit for picking nothing, else 0.
+- pending: the same, over the functions still waiting to run (a function scheduled twice counts once).
 - output: line by line in order, each line compared with trailing spaces ignored; credit = matching lines / the
   longer of the two lists (no lines expected and none given is full credit).
 - overflow: two halves: whether it overflows, and the line (when it does not overflow, the line half is right when
@@ -128,6 +129,7 @@ GRADERS: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], Grade]] = {
     "reachable": grade_object_set,
     "gc_freed": grade_object_set,
     "refcount_leak": grade_object_set,
+    "pending": grade_object_set,
     "output": grade_output,
     "overflow": grade_overflow,
     "multiple_choice": grade_multiple_choice,

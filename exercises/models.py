@@ -163,6 +163,7 @@ class Question(models.Model):
         REACHABLE = "reachable", "Reachable objects"
         GC_FREED = "gc_freed", "Objects freed by gc()"
         REFCOUNT_LEAK = "refcount_leak", "Reference-counting leaks"
+        PENDING = "pending", "Callbacks still waiting"
         OUTPUT = "output", "Printed output"
         OVERFLOW = "overflow", "Stack overflow"
         MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"

@@ -104,6 +104,7 @@ class QuestionItem:
     objects: list[str] = field(default_factory=list)
     object_rows: list[ObjectRow] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def occurrence(self) -> int:
@@ -132,6 +133,7 @@ def question_item(
         objects=objects,
         object_rows=object_rows(objects, sites),
         choices=[str(choice) for choice in options.get("choices") or config.get("choices") or []],
+        callbacks=[dict(option) for option in options.get("callbacks") or [] if isinstance(option, Mapping)],
     )
 
 

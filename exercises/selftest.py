@@ -31,7 +31,8 @@ Tracer = Callable[[list[str]], list[program.BatchRun]]
 
 KIND_LABELS = {
     "stack": "Call stack", "locals": "Local variables", "reachable": "Reachable objects",
-    "gc_freed": "Objects freed by gc()", "refcount_leak": "Reference-counting leaks", "output": "Printed output",
+    "gc_freed": "Objects freed by gc()", "refcount_leak": "Reference-counting leaks",
+    "pending": "Callbacks still waiting", "output": "Printed output",
     "overflow": "Stack overflow", "multiple_choice": "Multiple choice",
 }
 
@@ -118,6 +119,8 @@ def degenerate(question: QuestionInput, result: KeyResult) -> str:
     where = f' at checkpoint("{question.checkpoint}")' if question.kind in CHECKPOINT_KINDS else ""
     if question.kind in OBJECT_SET_FIELDS and not result.options.get("objects"):
         return f"nothing to choose: no object exists{where}."
+    if question.kind == "pending" and not result.options.get("objects"):
+        return f"nothing to choose: the program has made no function{where}."
     if question.kind == "stack" and not result.key.get("frames"):
         return f"the stack is empty{where}."
     if question.kind == "output" and not result.key.get("lines"):

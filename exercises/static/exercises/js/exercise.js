@@ -105,6 +105,16 @@
   readers.reachable = readers.objects;
   readers.gc_freed = readers.objects;
   readers.refcount_leak = readers.objects;
+  readers.pending = readers.objects;  // the same checkboxes, one per function (templates/.../_pending.html)
+
+  /** Label -> function name of a pending question's options, for naming them in the feedback. */
+  function functionNames(form) {
+    var names = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-pending] input[type=checkbox]"), function (box) {
+      names[box.value] = box.getAttribute("data-name") || "";
+    });
+    return names;
+  }
 
   /* ---------- Showing results ---------- */
 
@@ -141,7 +151,13 @@
   }
 
   /** One readable sentence for a feedback part, depending on the question kind. */
-  function describePart(kind, part) {
+  function describePart(kind, part, names) {
+    if (kind === "pending") {
+      var fn = names && names[part.part] ? part.part + " (" + names[part.part] + ")" : part.part;
+      if (part.correct) return fn + ": right, it is still waiting.";
+      if (part.expected === true) return fn + ": missed, it is still waiting.";
+      return fn + ": picked, but it is not waiting.";
+    }
     if (kind === "reachable" || kind === "gc_freed" || kind === "refcount_leak") {
       var what = { reachable: "reachable", gc_freed: "freed by that gc()", refcount_leak: "a reference-counting leak" }[kind];
       if (part.correct) return part.part + ": right, it is " + what + ".";
@@ -190,7 +206,7 @@
     box.appendChild(status);
   }
 
-  function renderFeedback(box, kind, attempt) {
+  function renderFeedback(box, kind, attempt, names) {
     var parts = Array.isArray(attempt.feedback) ? attempt.feedback : [];
     if (!parts.length) return;
     var list = el("ul", "feedback");
@@ -201,7 +217,7 @@
       mark.setAttribute("aria-hidden", "true");
       item.appendChild(mark);
       item.appendChild(el("span", "visually-hidden", part.correct ? "Correct: " : "Wrong: "));
-      item.appendChild(el("span", "", describePart(kind, part)));
+      item.appendChild(el("span", "", describePart(kind, part, names)));
       list.appendChild(item);
     });
     box.appendChild(list);
@@ -325,7 +341,7 @@
     if (attempt.status === "pending" && slow) {
       box.appendChild(el("p", "best", "This is taking longer than usual; the result will appear here as soon as it is ready."));
     }
-    if (attempt.status === "graded") renderFeedback(box, this.kind, attempt);
+    if (attempt.status === "graded") renderFeedback(box, this.kind, attempt, functionNames(this.form));
   };
 
   Question.prototype.updateBest = function (attempt) {
@@ -439,7 +455,9 @@
   function answerText(kind, answer) {
     if (!answer) return "";
     if (Array.isArray(answer.frames)) return answer.frames.length ? answer.frames.join(" → ") + " (innermost first)" : "no frames";
-    if (Array.isArray(answer.objects)) return answer.objects.length ? answer.objects.join(", ") : "no objects";
+    if (Array.isArray(answer.objects)) {
+      return answer.objects.length ? answer.objects.join(", ") : kind === "pending" ? "no functions" : "no objects";
+    }
     if (answer.values) {
       return Object.keys(answer.values).map(function (name) { return name + " = " + formatValue(answer.values[name]); }).join(", ");
     }
