@@ -239,7 +239,8 @@ def _is_error(vm: VM, v: JSObject) -> bool:
 _SITE_KINDS = {
     "object": "object", "array": "array", "new_expression": "new", "function_expression": "function",
     "function": "function", "arrow_function": "arrow", "class": "class", "class_declaration": "class",
-    "function_declaration": "function",
+    "function_declaration": "function", "generator_function_declaration": "function",
+    "generator_function": "function",
 }
 
 

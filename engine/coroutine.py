@@ -31,7 +31,7 @@ class Coroutine(JSObject):
     program never sees but which holds the suspended frame). ``state`` follows ECMA-262 27.5.3:
     suspendedStart, suspendedYield, executing, completed."""
 
-    __slots__ = ("frame", "state", "kind", "func", "promise", "awaiting", "resumes", "queue")
+    __slots__ = ("frame", "state", "kind", "func", "promise", "awaiting", "resumes", "queue", "saved")
     type_name = "generator"
 
     def __init__(self, proto: JSObject | None, frame: Any, kind: str) -> None:
@@ -44,9 +44,11 @@ class Coroutine(JSObject):
         self.awaiting: Any = None      # async: the promise it waits on while suspended
         self.resumes = 0               # how many times it was resumed (the timeline tells a resumed frame)
         self.queue: list[Any] = []     # asyncgen: the next/return/throw requests waiting (engine.asyncgen)
+        self.saved: list[Any] = []     # what the generator object keeps once completed (see suspend)
 
     def suspend(self, kind: Any = YIELD) -> None:
         self.state = "suspendedStart" if kind is GENSTART else "suspendedYield"
+        self.saved = _saved_at_suspend(self.frame)
         touch(self)
 
     def resume(self) -> None:
@@ -70,13 +72,47 @@ class Coroutine(JSObject):
             yield r.value
             yield r.promise
         fr = self.frame
-        if fr is not None:
+        if fr is None:
+            yield from self.saved
+        else:
             from engine import gc
             from engine.errors import current_vm
 
             vm = current_vm()
             if vm is not None:
                 yield from gc.frame_values(vm, fr)
+
+
+def _saved_at_suspend(fr: Any) -> list[Any]:
+    """What V8's JSGeneratorObject still holds after it completes: SuspendGenerator stored the receiver, the
+    parameters' values and the current context at the last suspension, and nothing clears them (only the
+    registers are cleared when it resumes). So a completed generator keeps its `this`, its parameters (as
+    they were when it last yielded) and the context it last yielded in, but none of its other locals."""
+    from engine.errors import current_vm
+    from engine.values import Context
+
+    vm = current_vm()
+    frame = getattr(fr.gen, "gi_frame", None) if fr is not None else None
+    program = vm.program if vm is not None else None
+    if frame is None or program is None or fr.code is None:
+        return []
+    f_locals = frame.f_locals
+    out = [fr.this, *fr.args]
+    scope = program.scopes.get(program.pos_scopes[fr.pos])
+    context = None
+    while scope is not None:
+        if context is None and scope.has_ctx:
+            ctx = f_locals.get(scope.ctx_var)
+            if isinstance(ctx, Context):
+                context = ctx
+        if scope.kind == "function":
+            params = [b for b in scope.bindings.values() if b.kind == "param" and b.storage == "local"]
+            out[1:] = [f_locals.get(b.py, UNDEFINED) for b in params]
+            break
+        scope = scope.parent
+    if context is not None:
+        out.append(context)
+    return [v for v in out if isinstance(v, JSObject)]
 
 
 _CLASS = {"generator": "Generator", "async": "AsyncFunction", "asyncgen": "AsyncGenerator"}

@@ -561,6 +561,12 @@ class VM:
         self.push_native_gen(gen)
         return self.run_loop(base)
 
+    def construct_sync(self, f: Any, args: list[Any]) -> Any:
+        """``new f(...args)`` to completion from Python (a built-in that constructs a program's class)."""
+        base = len(self.stack)
+        r = self.construct(f, args, None)
+        return self.run_loop(base) if r is HOLE else r
+
     def construct(self, f: Any, args: list[Any], site: str | None, text: str | None = None) -> Any:
         """``new f(...args)``: push the constructor frame (or build a built-in object at once)."""
         if isinstance(f, BoundFunction):

@@ -87,6 +87,59 @@ class Capability:
             yield self._reject
 
 
+class ForeignCapability:
+    """NewPromiseCapability(C) for a constructor C other than %Promise% (27.2.1.5), e.g. a subclass: the
+    promise C made and the resolving functions its executor was given."""
+
+    __slots__ = ("promise", "_resolve", "_reject")
+
+    def __init__(self, promise: Any, resolve: Any, reject: Any) -> None:
+        self.promise, self._resolve, self._reject = promise, resolve, reject
+
+    def resolve_fn(self, vm: Any) -> Any:
+        return self._resolve
+
+    def reject_fn(self, vm: Any) -> Any:
+        return self._reject
+
+    def resolve(self, vm: Any, value: Any) -> None:
+        vm.call_sync(self._resolve, UNDEFINED, [value])
+
+    def reject(self, vm: Any, reason: Any) -> None:
+        vm.call_sync(self._reject, UNDEFINED, [reason])
+
+    def refs(self) -> Iterator[Any]:
+        yield from (v for v in (self.promise, self._resolve, self._reject) if isinstance(v, JSObject))
+
+
+def new_capability(vm: Any, ctor: Any) -> Capability | ForeignCapability:
+    """NewPromiseCapability(C): the engine's own record for %Promise%, else `new C(executor)`."""
+    if ctor is vm.PromiseCtor or ctor is None:
+        return Capability(new_promise(vm))
+    slots = [UNDEFINED, UNDEFINED]
+
+    def executor(vm_: Any, this: Any, args: list[Any]) -> Any:
+        if slots[0] is not UNDEFINED or slots[1] is not UNDEFINED:
+            raise vm.throw_type("Promise executor has already been invoked with non-undefined arguments")
+        slots[0], slots[1] = arg(args, 0), arg(args, 1)
+        return UNDEFINED
+
+    promise = vm.construct_sync(ctor, [internal(vm, executor, [], "capability executor")])
+    if not ops.is_callable(slots[0]) or not ops.is_callable(slots[1]):
+        raise vm.throw_type("Promise resolve or reject function is not callable")
+    return ForeignCapability(promise, slots[0], slots[1])
+
+
+def species_constructor(vm: Any, promise: JSObject) -> Any:
+    """SpeciesConstructor(promise, %Promise%) (7.3.22); Promise[Symbol.species] is the constructor itself."""
+    c = vm.get(promise, "constructor")
+    if c is UNDEFINED:
+        return vm.PromiseCtor
+    if not isinstance(c, JSObject):
+        raise vm.throw_type("The .constructor property is not an object")
+    return c
+
+
 class Reaction:
     """A PromiseReaction record (27.2.1.2): what to call when the promise settles, and what to settle then."""
 
@@ -240,7 +293,7 @@ def promise_resolve(vm: Any, x: Any, ctor: Any = None) -> JSPromise:
     c = ctor if ctor is not None else vm.PromiseCtor
     if isinstance(x, JSPromise) and vm.get(x, "constructor") is c:
         return x
-    cap = Capability(new_promise(vm))
+    cap = new_capability(vm, c)
     cap.resolve(vm, x)
     return cap.promise
 
@@ -262,7 +315,7 @@ def _invoke_then(vm: Any, target: Any, args: list[Any]) -> Any:
 # ---------------------------------------------------------------- Promise.prototype
 def _then(vm: Any, this: Any, args: list[Any]) -> Any:
     p = _this_promise(vm, this, "then")
-    return perform_then(vm, p, arg(args, 0), arg(args, 1), Capability(new_promise(vm)))
+    return perform_then(vm, p, arg(args, 0), arg(args, 1), new_capability(vm, species_constructor(vm, p)))
 
 
 def _catch(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -274,20 +327,21 @@ def _finally(vm: Any, this: Any, args: list[Any]) -> Any:
     if not isinstance(this, JSObject):
         raise vm.throw_type(f"Method Promise.prototype.finally called on incompatible receiver {describe(vm, this)}")
     on_finally = arg(args, 0)
+    ctor = species_constructor(vm, this)
     if not ops.is_callable(on_finally):
         return _invoke_then(vm, this, [on_finally, on_finally])
 
     def then_finally(vm_: Any, this_: Any, a: list[Any]) -> Any:
         value = arg(a, 0)
         result = vm.call_sync(on_finally, UNDEFINED, [])
-        p = promise_resolve(vm, result)
+        p = promise_resolve(vm, result, ctor)
         thunk = internal(vm, lambda vm__, t, b: value, [value], "value thunk")
         return _invoke_then(vm, p, [thunk])
 
     def catch_finally(vm_: Any, this_: Any, a: list[Any]) -> Any:
         reason = arg(a, 0)
         result = vm.call_sync(on_finally, UNDEFINED, [])
-        p = promise_resolve(vm, result)
+        p = promise_resolve(vm, result, ctor)
 
         def thrower(vm__: Any, t: Any, b: list[Any]) -> Any:
             raise JSThrow(reason)
@@ -332,18 +386,24 @@ def _resolver_text(vm: Any, v: Any) -> str:
 
 
 def _resolve(vm: Any, this: Any, args: list[Any]) -> Any:
-    return promise_resolve(vm, arg(args, 0), this if ops.is_callable(this) else None)
+    if not isinstance(this, JSObject):
+        raise vm.throw_type("PromiseResolve called on non-object")
+    return promise_resolve(vm, arg(args, 0), this)
 
 
 def _reject(vm: Any, this: Any, args: list[Any]) -> Any:
-    cap = Capability(new_promise(vm))
+    if not isinstance(this, JSObject):
+        raise vm.throw_type("PromiseReject called on non-object")
+    cap = new_capability(vm, this)
     cap.reject(vm, arg(args, 0))
     return cap.promise
 
 
 def _combinator(vm: Any, this: Any, args: list[Any], body: Callable[..., None]) -> Any:
     """The shared frame of all/allSettled/race/any: GetPromiseResolve, iterate, reject on an abrupt completion."""
-    cap = Capability(new_promise(vm))
+    if not isinstance(this, JSObject):
+        raise vm.throw_type("Promise.all called on non-object")
+    cap = new_capability(vm, this)
     try:
         resolve_fn = vm.get(this, "resolve")
         if not ops.is_callable(resolve_fn):
@@ -360,6 +420,7 @@ def _all_body(kind: str) -> Callable[..., None]:
     def body(vm: Any, ctor: Any, cap: Capability, resolve_fn: Any, items: Iterator[Any]) -> None:
         values: list[Any] = []
         remaining = [1]
+        elements: list[Any] = []  # they share `values`: one storing a value changes what all of them hold
 
         def finish() -> None:
             if kind == "any":
@@ -385,11 +446,15 @@ def _all_body(kind: str) -> Callable[..., None]:
                         o.set_own("value" if outcome == "fulfilled" else "reason", x)
                         x = o
                     values[index] = x
+                    for f in elements:
+                        _touch(vm, f)
                     remaining[0] -= 1
                     if remaining[0] == 0:
                         finish()
                     return UNDEFINED
-                return internal(vm, fn, [values, cap], f"{kind} element")
+                f = internal(vm, fn, [values, cap], f"{kind} element")
+                elements.append(f)
+                return f
 
             remaining[0] += 1
             if kind == "all":

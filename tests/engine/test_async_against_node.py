@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import trace
+from engine import allocation_sites, trace
 
 PROGRAMS = sorted((Path(__file__).resolve().parent / "async_programs").glob("*.js"))
 NODE = os.environ.get("MEMCOURSE_NODE") or shutil.which("node")
@@ -37,3 +37,22 @@ def test_the_engine_prints_what_node_prints(path: Path) -> None:
     assert result.output == output
     got = f"{result.error['name']}: {result.error['message']}" if result.error else None
     assert got == error
+
+
+WITH_CHECKPOINTS = sorted((Path(__file__).resolve().parent / "timeline_programs").glob("*.js"))
+
+
+@pytest.mark.parametrize("path", WITH_CHECKPOINTS, ids=[p.stem for p in WITH_CHECKPOINTS])
+def test_every_site_the_trace_reports_is_an_allocation_site_of_the_program(path: Path) -> None:
+    """Labels (A, B, C...) come from allocation_sites: async, generator and async generator functions need theirs."""
+    source = path.read_text()
+    known = {f"{s.line}:{s.column}" for s in allocation_sites(source)}
+    result = trace(source)
+    seen = {site.rsplit("#", 1)[0] for cp in result.checkpoints for site in cp.get("reachable", [])}
+    assert seen <= known, sorted(seen - known)
+
+
+def test_generator_and_async_functions_are_allocation_sites_at_their_first_character() -> None:
+    source = "function* g() {}\nasync function a() {}\nasync function* ag() {}\nconst e = function* () {};\n"
+    assert [(s.line, s.column, s.kind) for s in allocation_sites(source)] == [
+        (1, 1, "function"), (2, 1, "function"), (3, 1, "function"), (4, 11, "function")]

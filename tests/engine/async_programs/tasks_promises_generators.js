@@ -1,7 +1,7 @@
 console.log("start");
-setTimeout(() => console.log("timeout 10"), 10);
+setTimeout(() => console.log("timeout 500"), 500);
 setTimeout(() => console.log("timeout 0"), 0);
-setTimeout(() => setImmediate(() => console.log("immediate")), 5);
+setTimeout(() => setImmediate(() => console.log("immediate")), 250);
 Promise.resolve(1).then(v => { console.log("then", v); return v + 1; }).then(v => console.log("then2", v));
 queueMicrotask(() => console.log("micro"));
 async function f(x) {
