@@ -7,11 +7,11 @@ setTimeout(function first() {
 }, {{ first }});
 setTimeout(function second() {
   console.log("second timer");
+  checkpoint("A");
 }, {{ second }});
 {% if job == "promise" %}Promise.resolve("then callback").then(function job(word) {
   console.log(word);
 });{% else %}queueMicrotask(function job() {
   console.log("microtask of the script");
 });{% endif %}
-checkpoint("A");
 console.log("script ends");
