@@ -141,6 +141,8 @@ def describe(o: JSObject) -> dict[str, Any]:
         entry["type"] = "class" if o.kind in ("class", "derived") else "function"
         entry["name"] = o.name
         entry["scope"] = heap_ref(o.scope) if o.scope is not None else None
+    elif hasattr(o, "role"):  # a function the engine made (resolving functions, await's resume closures...)
+        entry["role"] = o.role
     props = _plain_props(o)
     if isinstance(o, (JSFunction, BoundFunction)):
         props.pop("name", None)  # primitives V8 keeps on the function itself; not edges
@@ -250,7 +252,9 @@ def _internal_edges(o: JSObject) -> list[Any]:
         out.extend(v for v in (o.func, o.promise) if v is not None)
         for r in o.queue:
             out.extend((r.value, r.promise))
-        if o.frame is not None and o.state != "executing":
+        if o.frame is None:  # completed: what it held at its last suspension (engine.coroutine.Coroutine.saved)
+            out.extend(o.saved)
+        elif o.state != "executing":
             from engine import gc
             from engine.errors import current_vm
 

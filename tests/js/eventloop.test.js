@@ -107,6 +107,11 @@ test("promise, activation and timer fields; their internal edges keep their coun
   assert.equal(values.objectEdges(heap["5:9#1"]).length, heap["5:9#1"].internal.length);
   assert.equal(values.kindText(heap["@A"]), "async function f · awaiting");
   assert.equal(values.kindText(heap["@T"]), "Timeout · pending");
+  assert.equal(values.kindText({ type: "function", role: "await resume", props: {} }), "built-in · await resume");
+  assert.equal(values.kindText({ type: "generator", kind: "asyncgen", name: "pages", state: "suspendedYield",
+                                 awaiting: { ref: "@P" } }), "async generator pages · awaiting");
+  assert.equal(values.kindText({ type: "generator", kind: "asyncgen", name: "pages", state: "suspendedYield" }),
+               "async generator pages · suspended");
   const tl = new Timeline({ steps });
   assert.equal(tl.names["@A"], "activation 1");
   assert.equal(tl.names["@T"], "Timeout 1");

@@ -230,10 +230,12 @@
   function kindText(obj) {
     if (!isPlainObject(obj)) return "object";
     var type = obj.type || "object";
+    if (type === "function" && obj.role) return "built-in · " + obj.role;
     if (type === "function" || type === "class") return obj.name ? type + " " + obj.name : type;
     if (type === "scope") return obj["class"] === "Script" ? "script scope" : "closure scope";
     if (type === "generator") {
-      return (obj.kind === "async" ? "async function " : "generator ") + (obj.name || "") + (obj.state ? " · " + stateText(obj) : "");
+      var kind = { async: "async function ", asyncgen: "async generator " }[obj.kind] || "generator ";
+      return kind + (obj.name || "") + (obj.state ? " · " + stateText(obj) : "");
     }
     if (type === "promise") return "Promise · " + (obj.state || "pending");
     if (type === "timer") return (obj["class"] || "Timeout") + " · " + (obj.state || "pending");
@@ -245,8 +247,9 @@
 
   /** A generator's or async activation's state in words ("awaiting", "suspended", "running", "finished"). */
   function stateText(obj) {
-    if (obj.state === "suspendedYield") return obj.kind === "async" ? "awaiting" : "suspended";
-    return { suspendedStart: "not started", executing: "running", completed: "finished" }[obj.state] || String(obj.state);
+    if (obj.state === "suspendedYield") return obj.kind === "async" || obj.awaiting ? "awaiting" : "suspended";
+    return { suspendedStart: "not started", executing: "running", completed: "finished",
+             "awaiting-return": "finishing" }[obj.state] || String(obj.state);
   }
 
   /** The name shown for a heap key: its label when the page gave one, else the key itself. */
