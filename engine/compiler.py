@@ -82,9 +82,21 @@ def has_use_strict(body: Node | None, src: Source) -> bool:
 
 
 class _Loop:
-    def __init__(self, is_switch: bool = False) -> None:
-        self.is_switch = is_switch
-        self.cont_flag: str | None = None
+    """A Python loop of the compiled code: a JavaScript loop, a switch, or a labelled statement that is not a
+    loop (compiled as a loop run once). A jump that leaves more than the innermost one sets ``_jmp`` to its
+    number and breaks; after each construct it leaves, a test passes it on until its target takes it."""
+
+    def __init__(self, kind: str = "loop", labels: list[str] | None = None) -> None:
+        self.kind = kind            # loop | switch | block
+        self.labels = labels or []
+        self.exits: dict[int, tuple[_Loop, str]] = {}
+
+    @property
+    def is_switch(self) -> bool:
+        return self.kind == "switch"
+
+
+LOOP_STATEMENTS = ("while_statement", "do_statement", "for_statement", "for_in_statement")
 
 
 class FnEmitter:
@@ -98,6 +110,9 @@ class FnEmitter:
         self.indent = 1
         self.tmp = 0
         self.loops: list[_Loop] = []
+        self.next_loop: _Loop | None = None   # the loop the statement being compiled opens (its labels)
+        self.labels: list[str] = []           # labels of the statement being compiled
+        self.jumps = 0
         self.scope: Scope = info.scope  # type: ignore[assignment]
         self.ctx_scope: Scope | None = None   # innermost scope whose context is in a Python local
         self.cur_pos = 0
@@ -441,7 +456,68 @@ class FnEmitter:
         handler = getattr(self, "s_" + t, None)
         if handler is None:
             raise self.err(t.replace("_", " "), node)
+        labels, self.labels = self.labels, []
+        if t in LOOP_STATEMENTS or t == "switch_statement":
+            loop = _Loop("switch" if t == "switch_statement" else "loop", labels)
+            self.next_loop = loop
+            handler(node)
+            self.after_loop(loop)
+            return
+        if t == "labeled_statement":
+            self.labels = labels
         handler(node)
+
+    def new_loop(self) -> _Loop:
+        """The _Loop of the loop statement being compiled (made by `statement`, with its labels)."""
+        loop = self.next_loop or _Loop()
+        self.next_loop = None
+        return loop
+
+    def after_loop(self, loop: _Loop) -> None:
+        """After a Python loop: pass on the jumps that left it to the enclosing one, or take them there."""
+        outer = self.loops[-1] if self.loops else None
+        for k, (target, kind) in loop.exits.items():
+            self.emit(f"if _jmp == {k}:")
+            if outer is target:
+                self.emit("    _jmp = 0")
+                self.emit(f"    {kind}")
+            else:
+                assert outer is not None
+                outer.exits[k] = (target, kind)
+                self.emit("    break")
+
+    def jump(self, kind: str, target: _Loop) -> None:
+        inner = self.loops[-1]
+        if inner is target:
+            self.emit(kind)
+            return
+        if not self.jumps:
+            self.out.insert(0, "    _jmp = 0")
+        self.jumps += 1
+        inner.exits[self.jumps] = (target, kind)
+        self.emit(f"_jmp = {self.jumps}")
+        self.emit("break")
+
+    def s_labeled_statement(self, node: Node) -> None:
+        labels = self.labels + [self.text(node.child_by_field_name("label"))]
+        self.labels = []
+        body = node.child_by_field_name("body")
+        if body.type in LOOP_STATEMENTS or body.type in ("switch_statement", "labeled_statement"):
+            self.labels = labels
+            self.statement(body)
+            return
+        if body.type in ("function_declaration", "empty_statement"):
+            self.statement(body)
+            return
+        loop = _Loop("block", labels)
+        self.emit("while True:")
+        self.indent += 1
+        self.loops.append(loop)
+        self.statement(body)
+        self.emit("break")
+        self.loops.pop()
+        self.indent -= 1
+        self.after_loop(loop)
 
     def s_comment(self, node: Node) -> None:
         return
@@ -551,7 +627,7 @@ class FnEmitter:
         self.indent += 1
         self.emit("_tick()")
         self.emit(f"if not {self.cond(node.child_by_field_name('condition'))}: break")
-        self.loops.append(_Loop())
+        self.loops.append(self.new_loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -566,7 +642,7 @@ class FnEmitter:
         cond = self.cond(node.child_by_field_name("condition"))
         self.emit(f"if not {first} and not {cond}: break")
         self.emit(f"{first} = False")
-        self.loops.append(_Loop())
+        self.loops.append(self.new_loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -610,7 +686,7 @@ class FnEmitter:
         self.emit(f"{first} = False")
         if cond_node is not None:
             self.emit(f"if not {self.cond(cond_node)}: break")
-        self.loops.append(_Loop())
+        self.loops.append(self.new_loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -657,7 +733,7 @@ class FnEmitter:
             self.emit(self.write_var(self.text(left), val, left))
         else:
             self.bind_pattern(left, val, init=False)
-        self.loops.append(_Loop())
+        self.loops.append(self.new_loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
@@ -707,7 +783,7 @@ class FnEmitter:
             self.emit(self.write_var(self.text(left), val, left))
         else:
             self.bind_pattern(left, val, init=False)
-        self.loops.append(_Loop())
+        self.loops.append(self.new_loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 2
@@ -730,18 +806,29 @@ class FnEmitter:
 
     def s_break_statement(self, node: Node) -> None:
         self.statement_pos(node)
-        if not self.loops:
+        label = node.child_by_field_name("label")
+        if label is not None:
+            name = self.text(label)
+            target = next((lp for lp in reversed(self.loops) if name in lp.labels), None)
+        else:
+            target = next((lp for lp in reversed(self.loops) if lp.kind != "block"), None)
+        if target is None:  # the analysis reports these first
             line, col = self.c.src.line_col(node)
             raise JSSyntaxError("Illegal break statement", line, col)
-        self.emit("break")
+        self.jump("break", target)
 
     def s_continue_statement(self, node: Node) -> None:
         self.statement_pos(node)
-        loop = next((lp for lp in reversed(self.loops) if not lp.is_switch), None)
-        if loop is None:
+        label = node.child_by_field_name("label")
+        if label is not None:
+            name = self.text(label)
+            target = next((lp for lp in reversed(self.loops) if name in lp.labels and lp.kind == "loop"), None)
+        else:
+            target = next((lp for lp in reversed(self.loops) if lp.kind == "loop"), None)
+        if target is None:
             line, col = self.c.src.line_col(node)
             raise JSSyntaxError("Illegal continue statement: no surrounding iteration statement", line, col)
-        self._emit_continue()
+        self.jump("continue", target)
 
     def s_switch_statement(self, node: Node) -> None:
         self.statement_pos(node)
@@ -768,9 +855,7 @@ class FnEmitter:
                 self.emit(f"{k} = {default_index}")
             else:
                 self.emit(f"else: {k} = {default_index}")
-        loop = _Loop(is_switch=True)
-        self.loops.append(loop)
-        start, start_indent = len(self.out), self.indent
+        self.loops.append(self.new_loop())
         self.emit("while True:")
         self.indent += 1
         self.emit(f"if {k} < 0: break")
@@ -785,25 +870,6 @@ class FnEmitter:
         self.indent -= 1
         self.loops.pop()
         self.leave_scope(scope, saved, saved_ctx)
-        if loop.cont_flag is not None:
-            # `continue` inside the switch: break out of it, then continue the enclosing loop (or pass the
-            # request on to an enclosing switch). The flag is reset each time the switch starts.
-            self.out.insert(start, "    " * start_indent + f"{loop.cont_flag} = False")
-            self.emit(f"if {loop.cont_flag}:")
-            self.indent += 1
-            self._emit_continue()
-            self.indent -= 1
-
-    def _emit_continue(self) -> None:
-        """A Python `continue`; inside a switch (a Python loop of its own) a flag carries it out first."""
-        if self.loops and self.loops[-1].is_switch:
-            sw = self.loops[-1]
-            if sw.cont_flag is None:
-                sw.cont_flag = self.temp()
-            self.emit(f"{sw.cont_flag} = True")
-            self.emit("break")
-        else:
-            self.emit("continue")
 
     def s_try_statement(self, node: Node) -> None:
         """try/catch/finally (14.15). While a finally block runs because of a throw, the pending

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from tree_sitter import Node
 
 from engine.errors import UnsupportedSyntax
 from engine.parse import Source, children
 
+LOOP_NODES = ("while_statement", "do_statement", "for_statement", "for_in_statement")
+SINGLE_STATEMENT_FIELDS = {
+    "if_statement": ("consequence", "alternative"), "while_statement": ("body",), "do_statement": ("body",),
+    "for_statement": ("body",), "for_in_statement": ("body",), "labeled_statement": ("body",),
+}
 FUNCTION_NODES = ("function_declaration", "function_expression", "function", "arrow_function",
                   "method_definition", "generator_function_declaration", "generator_function")
 
@@ -118,12 +124,22 @@ def _py_name(name: str, scope_id: int) -> str:
     return f"v{scope_id}_{safe}"
 
 
+@dataclass
+class JumpContext:
+    """What `break` and `continue` may jump to at a point of one function body (labels: name, is a loop)."""
+
+    labels: list[tuple[str, bool]] = field(default_factory=list)
+    breakable: int = 0
+    iteration: int = 0
+
+
 class Analyzer:
     """Walk the tree once: open scopes, declare bindings (with hoisting), record references."""
 
     def __init__(self, src: Source) -> None:
         self.a = Analysis(src)
         self.src = src
+        self.jc = JumpContext()
 
     def run(self, root: Node) -> Analysis:
         from engine.compiler import has_use_strict
@@ -225,6 +241,32 @@ class Analyzer:
                 self.declare(scope, self.src.text_of(n), "function", s)
                 scope.bindings[self.src.text_of(n)].decl_end = 0
 
+    def _single_statement(self, parent: Node, body: Node, scope: Scope) -> None:
+        """A declaration as the body of if/while/for/a label (14.6-14.13 early errors, V8's messages)."""
+        t = body.type
+        if t == "lexical_declaration":
+            kind = body.child_by_field_name("kind")
+            if kind is not None and kind.type == "const":
+                self._syntax("Unexpected token 'const'", body)
+            self._syntax("Lexical declaration cannot appear in a single-statement context", body)
+        elif t == "class_declaration":
+            self._syntax("Unexpected token 'class'", body)
+        elif t == "generator_function_declaration":
+            self._syntax("Generators can only be declared at the top level or inside a block.", body)
+        elif t == "function_declaration":
+            if function_flavour(body)[0]:
+                self._syntax("Async functions can only be declared at the top level or inside a block.", body)
+            if scope.func.strict:
+                self._syntax("In strict mode code, functions can only be declared at top level or inside a block.", body)
+            if parent.type not in ("if_statement", "labeled_statement"):
+                self._syntax("In non-strict mode code, functions can only be declared at top level, inside a block, "
+                             "or as the body of an if statement.", body)
+
+    def _syntax(self, message: str, node: Node) -> None:
+        from engine.errors import JSSyntaxError
+        line, col = self.src.line_col(node)
+        raise JSSyntaxError(message, line, col)
+
     def _unsupported(self, what: str, node: Node) -> None:
         line, col = self.src.line_col(node)
         raise UnsupportedSyntax(what, line, col)
@@ -232,7 +274,15 @@ class Analyzer:
     # ---------------------------------------------------------------- the walk
     def visit(self, node: Node, scope: Scope) -> None:
         t = node.type
+        if t in SINGLE_STATEMENT_FIELDS:
+            for f in SINGLE_STATEMENT_FIELDS[t]:
+                body = node.child_by_field_name(f)
+                if body is not None:
+                    self._single_statement(node, body.named_children[0] if f == "alternative" else body, scope)
         handler = getattr(self, "v_" + t, None)
+        if t in LOOP_NODES or t == "switch_statement":
+            self._loop(node, scope, handler or self._children, t != "switch_statement")
+            return
         if handler is not None:
             handler(node, scope)
             return
@@ -245,6 +295,9 @@ class Analyzer:
         if t == "this":
             self._mark_this(scope)
             return
+        self._children(node, scope)
+
+    def _children(self, node: Node, scope: Scope) -> None:
         for c in node.named_children:
             self.visit(c, scope)
 
@@ -341,7 +394,23 @@ class Analyzer:
         self._unsupported("regular expression", node)
 
     def v_labeled_statement(self, node: Node, scope: Scope) -> None:
-        self._unsupported("labelled statement", node)
+        name = self.src.text_of(node.child_by_field_name("label"))
+        if any(lb == name for lb, _ in self.jc.labels):
+            self._syntax(f"Label '{name}' has already been declared", node.child_by_field_name("label"))
+        body = node.child_by_field_name("body")
+        inner = body
+        while inner.type == "labeled_statement":
+            inner = inner.child_by_field_name("body")
+        self.jc.labels.append((name, inner.type in LOOP_NODES))
+        self.visit(body, scope)
+        self.jc.labels.pop()
+
+    def _loop(self, node: Node, scope: Scope, handler: Any, iteration: bool) -> None:
+        self.jc.breakable += 1
+        self.jc.iteration += iteration
+        handler(node, scope)
+        self.jc.breakable -= 1
+        self.jc.iteration -= iteration
 
     def v_import_statement(self, node: Node, scope: Scope) -> None:
         self._unsupported("import", node)
@@ -353,6 +422,11 @@ class Analyzer:
         self._unsupported("with", node)
 
     def _function(self, node: Node, scope: Scope, is_arrow: bool) -> None:
+        saved, self.jc = self.jc, JumpContext()
+        self._function_body(node, scope, is_arrow)
+        self.jc = saved
+
+    def _function_body(self, node: Node, scope: Scope, is_arrow: bool) -> None:
         is_async, is_gen = function_flavour(node)
         from engine.compiler import has_use_strict
 
@@ -420,6 +494,11 @@ class Analyzer:
 
     def _field(self, node: Node, scope: Scope) -> None:
         """A field initialiser behaves like the body of a method (its own `this`)."""
+        saved, self.jc = self.jc, JumpContext()
+        self._field_body(node, scope)
+        self.jc = saved
+
+    def _field_body(self, node: Node, scope: Scope) -> None:
         prop = node.child_by_field_name("property")
         if prop is not None and prop.type == "private_property_identifier":
             self._unsupported("private field (#name)", prop)
@@ -483,12 +562,25 @@ class Analyzer:
         return
 
     def v_break_statement(self, node: Node, scope: Scope) -> None:
-        if node.child_by_field_name("label") is not None:
-            self._unsupported("labelled break", node)
+        label = node.child_by_field_name("label")
+        if label is not None:
+            name = self.src.text_of(label)
+            if not any(lb == name for lb, _ in self.jc.labels):
+                self._syntax(f"Undefined label '{name}'", label)
+        elif not self.jc.breakable:
+            self._syntax("Illegal break statement", node)
 
     def v_continue_statement(self, node: Node, scope: Scope) -> None:
-        if node.child_by_field_name("label") is not None:
-            self._unsupported("labelled continue", node)
+        label = node.child_by_field_name("label")
+        if label is not None:
+            name = self.src.text_of(label)
+            found = [it for lb, it in self.jc.labels if lb == name]
+            if not found:
+                self._syntax(f"Undefined label '{name}'", label)
+            if not found[-1]:
+                self._syntax(f"Illegal continue statement: '{name}' does not denote an iteration statement", label)
+        elif not self.jc.iteration:
+            self._syntax("Illegal continue statement: no surrounding iteration statement", node)
 
     # ---------------------------------------------------------------- resolution
     def _resolve(self) -> None:
