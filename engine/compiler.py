@@ -1080,10 +1080,11 @@ class FnEmitter:
     def delete(self, arg: Node) -> str:
         while arg.type == "parenthesized_expression":
             arg = children(arg)[0]
+        delete = "_deletes" if self.code.strict else "_delete"
         if arg.type == "member_expression":
-            return f"_delete({self.expr(arg.child_by_field_name('object'))}, {self.text(arg.child_by_field_name('property'))!r})"
+            return f"{delete}({self.expr(arg.child_by_field_name('object'))}, {self.text(arg.child_by_field_name('property'))!r})"
         if arg.type == "subscript_expression":
-            return f"_delete({self.expr(arg.child_by_field_name('object'))}, {self.expr(arg.child_by_field_name('index'))})"
+            return f"{delete}({self.expr(arg.child_by_field_name('object'))}, {self.expr(arg.child_by_field_name('index'))})"
         if arg.type == "identifier":
             return f"_gdelete({self.text(arg)!r})" if self.resolve(self.text(arg)) is None else "False"
         return f"({self.expr(arg)}, True)[1]"
@@ -1110,12 +1111,12 @@ class FnEmitter:
             if arg.type == "member_expression":
                 k = repr(self.text(arg.child_by_field_name("property")))
                 get = f"_get({obj}, {k})"
-                put = f"_put({obj}, {k}, {{v}})"
+                put = f"{self.put_fn}({obj}, {k}, {{v}})"
                 pre = f"({obj} := {o}), "
             else:
                 kx = self.expr(arg.child_by_field_name("index"))
                 get = f"_get({obj}, {key})"
-                put = f"_put({obj}, {key}, {{v}})"
+                put = f"{self.put_fn}({obj}, {key}, {{v}})"
                 pre = f"({obj} := {o}), ({key} := _tokey({kx})), "
             old = self.temp()
             newv = f"{fn}({old})"
@@ -1198,9 +1199,9 @@ class FnEmitter:
             o = self.expr(left.child_by_field_name("object"))
             if left.type == "member_expression":
                 k = repr(self.text(left.child_by_field_name("property")))
-                return f"_put(({obj} := {o}), {k}, {fn}(_get({obj}, {k}), {self.expr(right)}))"
+                return f"{self.put_fn}(({obj} := {o}), {k}, {fn}(_get({obj}, {k}), {self.expr(right)}))"
             kx = self.expr(left.child_by_field_name("index"))
-            return (f"_put(({obj} := {o}), ({key} := _tokey({kx})), "
+            return (f"{self.put_fn}(({obj} := {o}), ({key} := _tokey({kx})), "
                     f"{fn}(_get({obj}, {key}), {self.expr(right)}))")
         raise self.err("this assignment target", left)
 

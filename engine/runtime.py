@@ -83,24 +83,15 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             raise vm.throw_reference(f"{name} is not defined")
         return gput(name, value)
 
-    def read_only(o: Any, key: Any) -> None:
-        if not isinstance(o, JSObject) or not getattr(type(o), "frozen", False) and o.extensible:
-            return
-        own = o.get_own(key)
-        if own is HOLE and not o.extensible:
-            raise vm.throw_type(f"Cannot add property {vm._key_text(key)}, object is not extensible")
-        if getattr(type(o), "frozen", False) and type(own) is not Accessor:
-            what = "[object Array]" if isinstance(o, JSArray) else f"#<{o.cls if o.cls != 'Object' else 'Object'}>"
-            raise vm.throw_type(f"Cannot assign to read only property '{vm._key_text(key)}' of object '{what}'")
-
-    def puts(o: Any, key: Any, value: Any) -> Any:
-        read_only(o, key)
-        return vm.put(o, key, value)
+    put_strict = vm.put_strict
 
     def putsv(o: Any, k: Any, value: Any) -> Any:
-        if isinstance(o, JSObject) and (not o.extensible):
-            read_only(o, vm.to_key(k))
-        return vm.putv(o, k, value)
+        if type(o) is JSArray and type(k) is float:
+            i = int(k) if k.is_integer() else -1
+            if 0 <= i < len(o.items):
+                o.items[i] = value
+                return value
+        return put_strict(o, vm.to_key(k), value)
 
     def gdeclare(name: str) -> None:
         if g.get_own(name) is HOLE:
@@ -278,6 +269,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         proto.define_hidden("constructor", f)
         vm.register(proto)
         f.define_hidden("prototype", proto)
+        f.ro = f.nc = frozenset(("prototype",))
         return f
 
     def define_method(target: JSObject, key: Any, fn: JSFunction, kind: str, hidden: bool) -> None:
@@ -446,7 +438,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         "_GeneratorReturn": GeneratorReturn,
         "_iterclose": iterator_close, "_iterclose_abrupt": iterator_close_abrupt,
         "SPREAD": SPREAD, "JSThrow": JSThrow, "_CODES": codes, "_vm": vm,
-        "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gputs": gputs, "_puts": puts, "_putsv": putsv, "_gdeclare": gdeclare,
+        "_tick": vm.tick, "_sv": sv, "_tdz": tdz, "_gget": gget, "_gput": gput, "_gputs": gputs, "_puts": put_strict, "_putsv": putsv, "_deletes": vm.delete_strict, "_gdeclare": gdeclare,
         "_gtypeof": gtypeof, "_gdelete": gdelete, "_constassign": constassign, "_setslot": setslot,
         "_setscript": setscript, "_truthy": ops.truthy, "_typeof": ops.typeof,
         "_add": add, "_sub": sub, "_mul": mul, "_div": div, "_mod": mod, "_pow": pow_, "_neg": neg,

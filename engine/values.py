@@ -6,8 +6,10 @@ the engine's heap as a :class:`JSObject` (or a subclass), with a stable small ``
 program's syntax allocated it, a ``site`` such as ``"3:15#1"`` (contract: allocation sites).
 
 Properties are kept in an insertion-ordered ``dict``; a property whose value is an :class:`Accessor`
-is a getter/setter pair. Non-enumerable keys are listed in ``hidden`` (ECMA-262 6.1.7.1 attributes,
-reduced to the one attribute the teaching subset can observe).
+is a getter/setter pair. The attributes of ECMA-262 6.1.7.1 that differ from an ordinary assignment's
+default are kept as key sets: non-enumerable keys in ``hidden``, non-writable data properties in ``ro`` and
+non-configurable ones in ``nc`` (``ro`` and ``nc`` are immutable frozensets, shared and replaced, never mutated;
+None when empty, so the common path checks one attribute).
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ class LimitExceeded(Exception):
 class JSObject:
     """An ordinary object (ECMA-262 10.1)."""
 
-    __slots__ = ("id", "proto", "props", "hidden", "site", "cls", "extensible", "__weakref__")
+    __slots__ = ("id", "proto", "props", "hidden", "ro", "nc", "site", "cls", "extensible", "__weakref__")
     type_name = "object"
 
     def __init__(self, proto: JSObject | None = None, cls: str = "Object") -> None:
@@ -94,6 +96,8 @@ class JSObject:
         self.proto = proto
         self.props: dict[Any, Any] = {}
         self.hidden: set[Any] | None = None
+        self.ro: frozenset[Any] | None = None   # non-writable data properties
+        self.nc: frozenset[Any] | None = None   # non-configurable properties
         self.site: str | None = None
         self.cls = cls
         self.extensible = True
@@ -113,9 +117,13 @@ class JSObject:
         self.props[key] = value
 
     def delete_own(self, key: Any) -> bool:
+        if self.nc is not None and key in self.nc:
+            return False
         self.props.pop(key, None)
         if self.hidden:
             self.hidden.discard(key)
+        if self.ro is not None and key in self.ro:
+            self.ro = self.ro - {key} or None
         return True
 
     def has_own(self, key: Any) -> bool:
@@ -224,6 +232,10 @@ class JSArray(JSObject):
             i = int(key)
             if i < len(self.items):
                 self.items[i] = HOLE
+            if self.ro is not None and key in self.ro:
+                self.ro = self.ro - {key} or None
+            if self.hidden:
+                self.hidden.discard(key)
             return True
         if key == "length":
             return False
@@ -231,6 +243,8 @@ class JSArray(JSObject):
 
     def has_own(self, key: Any) -> bool:
         if is_array_index(key):
+            if self.nc is not None and key in self.nc:
+                return False
             i = int(key)
             return i < len(self.items) and self.items[i] is not HOLE
         return key == "length" or key in self.props
@@ -241,6 +255,53 @@ class JSArray(JSObject):
     def children(self) -> Iterator[Any]:
         yield from super().children()
         yield from self.items
+
+
+class RestrictedArray(JSArray):
+    """An array with a property whose attributes are not the defaults (a non-writable, non-enumerable or
+    non-configurable element or ``length``, an accessor element) or that is not extensible. Its class is
+    swapped in (layout-compatible) so that every fast path testing ``type(o) is JSArray`` takes the general
+    one, which honours ``ro``/``nc``/``hidden`` and accessors."""
+
+    __slots__ = ()
+
+    def enumerable_keys(self) -> list[str]:
+        hidden = self.hidden or ()
+        return [str(i) for i, v in enumerate(self.items) if v is not HOLE and str(i) not in hidden] + [
+            k for k in self.props if isinstance(k, str) and k not in hidden
+        ]
+
+    def set_length(self, value: Any) -> None:
+        """ArraySetLength (10.4.2.4): deletion stops above the last non-configurable element (the caller
+        compares the resulting length with the one asked for, to throw in strict code)."""
+        if self.nc is not None and isinstance(value, float) and 0 <= value < len(self.items):
+            fixed = [int(k) for k in self.nc if is_array_index(k) and int(k) >= value]
+            if fixed:
+                value = float(max(fixed) + 1)
+        super().set_length(value)
+        if self.hidden or self.ro or self.nc:
+            n = len(self.items)
+            for attr in ("ro", "nc"):
+                keys = getattr(self, attr)
+                if keys and any(is_array_index(k) and int(k) >= n for k in keys):
+                    setattr(self, attr, frozenset(k for k in keys if not (is_array_index(k) and int(k) >= n)) or None)
+
+    def children(self) -> Iterator[Any]:
+        yield from super(JSArray, self).children()
+        for v in self.items:
+            if isinstance(v, Accessor):
+                if v.get is not None:
+                    yield v.get
+                if v.set is not None:
+                    yield v.set
+            else:
+                yield v
+
+
+def restrict(o: JSObject) -> None:
+    """Mark an array as having non-default attributes (see RestrictedArray); no-op for other objects."""
+    if type(o) is JSArray:
+        o.__class__ = RestrictedArray
 
 
 def JSThrow_range(message: str) -> Exception:
@@ -318,6 +379,7 @@ class JSFunction(JSObject):
                     proto.define_hidden("constructor", self)
                 vm.register(proto)
                 self.define_hidden("prototype", proto)
+                self.nc = (self.nc or frozenset()) | {"prototype"}
                 if vm.on_native is not None:  # the timeline: this function changed
                     vm.on_native(self, [])
 
@@ -326,6 +388,7 @@ class JSFunction(JSObject):
         if "name" not in self.props and not (self.hidden and "name" in self.hidden and "name" not in self.props):
             self.define_hidden("length", float(getattr(self.code, "params", 0)))
             self.define_hidden("name", self.name)
+            self.ro = (self.ro or frozenset()) | {"length", "name"}
 
     def get_own(self, key: Any) -> Any:
         if key == "prototype":

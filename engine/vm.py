@@ -419,16 +419,95 @@ class VM:
                 if inherited is not HOLE:
                     if type(inherited) is Accessor:
                         return self._call_setter(inherited, o, key, value)
+                    if p.ro is not None and key in p.ro:  # an inherited read-only property (10.1.9.2 2.a)
+                        return value
                     break
                 p = p.proto
-            if not o.extensible:
+            if not o.extensible or o.ro is not None and self._beyond_fixed_length(o, key):
                 return value
         elif type(own) is Accessor:
             return self._call_setter(own, o, key, value)
+        elif o.ro is not None and key in o.ro:
+            return value
         o.set_own(key, value)
         if o is self.global_object and type(key) is str and key not in self.program_globals:
             self.program_globals.append(key)
         return value
+
+    def put_strict(self, o: Any, key: Any, value: Any) -> Any:
+        """[[Set]] as strict code and the built-ins do it (``Set(O, P, V, true)``): a refused write throws
+        V8's TypeError instead of being ignored."""
+        if not isinstance(o, JSObject):
+            if o is UNDEFINED or o is NULL:
+                raise self.throw_type(f"Cannot set properties of {o!r} (setting '{self._key_text(key)}')")
+            what = {str: "string", float: "number", bool: "boolean"}.get(type(o), "symbol")
+            shown = self._key_text(o) if what == "symbol" else self.to_string(o)
+            if type(o) is str and (key == "length" or (is_array_index(key) and int(key) < len(o))):
+                raise self.throw_type(f"Cannot assign to read only property '{key}' of string '{o}'")
+            raise self.throw_type(f"Cannot create property '{self._key_text(key)}' on {what} '{shown}'")
+        own = o.get_own(key)
+        if own is HOLE:
+            p = o.proto
+            while p is not None:
+                inherited = p.get_own(key)
+                if inherited is not HOLE:
+                    if type(inherited) is Accessor:
+                        if inherited.set is None:
+                            raise self._getter_only(o, key)
+                        return self._call_setter(inherited, o, key, value)
+                    if p.ro is not None and key in p.ro:
+                        raise self._read_only(o, key)
+                    break
+                p = p.proto
+            if not o.extensible:
+                raise self.throw_type(f"Cannot add property {self._key_text(key)}, object is not extensible")
+            if o.ro is not None and self._beyond_fixed_length(o, key):
+                raise self._read_only(o, "length")
+        elif type(own) is Accessor:
+            if own.set is None:
+                raise self._getter_only(o, key)
+            return self._call_setter(own, o, key, value)
+        elif o.ro is not None and key in o.ro:
+            raise self._read_only(o, key)
+        if key == "length" and isinstance(o, JSArray) and type(o) is not JSArray:
+            o.set_own(key, value)
+            n = self.to_number(value)
+            if len(o.items) != n:
+                raise self.throw_type(f"Cannot delete property '{len(o.items) - 1}' of [object Array]")
+            return value
+        o.set_own(key, value)
+        if o is self.global_object and type(key) is str and key not in self.program_globals:
+            self.program_globals.append(key)
+        return value
+
+    @staticmethod
+    def _beyond_fixed_length(o: JSObject, key: Any) -> bool:
+        """An index at or past the length of an array whose length is read-only (10.4.2.1 step 2.h)."""
+        return (isinstance(o, JSArray) and "length" in o.ro and is_array_index(key)  # type: ignore[operator]
+                and int(key) >= len(o.items))
+
+    def _describe(self, o: Any) -> str:
+        from engine.builtins.common import describe
+
+        return describe(self, o)
+
+    def _read_only(self, o: JSObject, key: Any) -> JSThrow:
+        what = "function" if ops.is_callable(o) else "object"
+        return self.throw_type(
+            f"Cannot assign to read only property '{self._key_text(key)}' of {what} '{self._describe(o)}'")
+
+    def _getter_only(self, o: JSObject, key: Any) -> JSThrow:
+        return self.throw_type(
+            f"Cannot set property {self._key_text(key)} of {self._describe(o)} which has only a getter")
+
+    def delete_strict(self, o: Any, key: Any) -> bool:
+        """``delete`` in strict code (and DeletePropertyOrThrow): a non-configurable property throws."""
+        if isinstance(o, JSObject):
+            k = self.to_key(key)
+            if not o.delete_own(k):
+                raise self.throw_type(f"Cannot delete property '{self._key_text(k)}' of {self._describe(o)}")
+            return True
+        return self.delete(o, key)
 
     def _call_setter(self, acc: Accessor, o: JSObject, key: Any, value: Any) -> Any:
         if acc.set is None:

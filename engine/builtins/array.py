@@ -29,32 +29,25 @@ Gen = Generator[Any, Any, Any]
 
 
 # ---------------------------------------------------------------- receivers
-def this_array(vm: Any, this: Any, name: str) -> JSArray:
-    """The receiver of a method that needs a real array (mutators)."""
-    if isinstance(this, JSArray):
+def fast_array(vm: Any, this: Any, name: str) -> JSArray | None:
+    """The receiver when it is a plain array (every element a writable data property, extensible): the
+    mutators then work on its list. None for anything else (array-likes, frozen or sealed arrays, arrays with
+    accessors or read-only elements), which the generic algorithms of the specification handle."""
+    if type(this) is JSArray:
         return this
     if this is UNDEFINED or this is NULL:
         raise vm.throw_type(f"Array.prototype.{name} called on null or undefined")
-    raise vm.throw_type(f"Array.prototype.{name} is only supported on arrays in memcourse")
+    return None
 
 
-def _frozen(arr: JSArray) -> bool:
-    return bool(getattr(type(arr), "frozen", False))
-
-
-def _read_only(vm: Any, prop: str) -> Any:
-    return vm.throw_type(f"Cannot assign to read only property '{prop}' of object '[object Array]'")
-
-
-def _check_writable(vm: Any, arr: JSArray, index: int) -> None:
-    """A frozen array rejects element writes with V8's message (Object.freeze, 20.1.2.6)."""
-    if _frozen(arr):
-        raise _read_only(vm, str(index) if arr.items else "length")
+def _generic(vm: Any, this: Any) -> tuple[JSObject, int]:
+    o = vm.to_object(this)
+    return o, array_like_length(vm, o)
 
 
 def this_items(vm: Any, this: Any, name: str) -> list[Any]:
     """The elements of an array, or a snapshot of an array-like (``arguments``, ``{length: 2}``)."""
-    if isinstance(this, JSArray):
+    if type(this) is JSArray:
         return this.items
     if this is UNDEFINED or this is NULL:
         raise vm.throw_type(f"Array.prototype.{name} called on null or undefined")
@@ -130,77 +123,174 @@ def _from(vm: Any, this: Any, args: list[Any]) -> Gen:
 
 
 # ---------------------------------------------------------------- mutators
+# Each has a fast path for plain arrays and the specification's generic algorithm (23.1.3) for the rest,
+# which reads and writes through [[Get]]/[[Set]]/[[Delete]] and throws V8's TypeErrors on refused writes.
 def _push(vm: Any, this: Any, args: list[Any]) -> Any:
-    arr = this_array(vm, this, "push")
-    if not arr.extensible:
-        raise vm.throw_type(f"Cannot add property {len(arr.items)}, object is not extensible")
-    arr.items.extend(args)
-    return float(len(arr.items))
+    arr = fast_array(vm, this, "push")
+    if arr is not None:
+        arr.items.extend(args)
+        return float(len(arr.items))
+    o, n = _generic(vm, this)
+    for v in args:
+        vm.put_strict(o, str(n), v)
+        n += 1
+    vm.put_strict(o, "length", float(n))
+    return float(n)
 
 
 def _pop(vm: Any, this: Any, args: list[Any]) -> Any:
-    arr = this_array(vm, this, "pop")
-    if _frozen(arr):
+    arr = fast_array(vm, this, "pop")
+    if arr is not None:
         if not arr.items:
-            raise _read_only(vm, "length")
-        raise vm.throw_type(f"Cannot delete property '{len(arr.items) - 1}' of [object Array]")
-    if not arr.items:
+            return UNDEFINED
+        v = arr.items.pop()
+        return UNDEFINED if v is HOLE else v
+    o, n = _generic(vm, this)
+    if n == 0:
+        vm.put_strict(o, "length", 0.0)
         return UNDEFINED
-    v = arr.items.pop()
-    return UNDEFINED if v is HOLE else v
+    key = str(n - 1)
+    v = vm.get(o, key)
+    vm.delete_strict(o, key)
+    vm.put_strict(o, "length", float(n - 1))
+    return v
+
+
+def _move(vm: Any, o: JSObject, src: int, dst: int) -> None:
+    """One step of the generic shifting loops: o[dst] = o[src], or delete o[dst] when src is absent."""
+    if vm.has_property(o, str(src)):
+        vm.put_strict(o, str(dst), vm.get(o, str(src)))
+    else:
+        vm.delete_strict(o, str(dst))
 
 
 def _shift(vm: Any, this: Any, args: list[Any]) -> Any:
-    arr = this_array(vm, this, "shift")
-    _check_writable(vm, arr, 0)
-    if not arr.items:
+    arr = fast_array(vm, this, "shift")
+    if arr is not None:
+        if not arr.items:
+            return UNDEFINED
+        v = arr.items.pop(0)
+        return UNDEFINED if v is HOLE else v
+    o, n = _generic(vm, this)
+    if n == 0:
+        vm.put_strict(o, "length", 0.0)
         return UNDEFINED
-    v = arr.items.pop(0)
-    return UNDEFINED if v is HOLE else v
+    first = vm.get(o, "0")
+    for k in range(1, n):
+        _move(vm, o, k, k - 1)
+    vm.delete_strict(o, str(n - 1))
+    vm.put_strict(o, "length", float(n - 1))
+    return first
 
 
 def _unshift(vm: Any, this: Any, args: list[Any]) -> Any:
-    arr = this_array(vm, this, "unshift")
-    if args and not arr.extensible:
-        raise vm.throw_type(f"Cannot add property {len(arr.items) + len(args) - 1}, object is not extensible")
-    arr.items[0:0] = args
-    return float(len(arr.items))
+    arr = fast_array(vm, this, "unshift")
+    if arr is not None:
+        arr.items[0:0] = args
+        return float(len(arr.items))
+    o, n = _generic(vm, this)
+    if args:
+        for k in range(n, 0, -1):
+            _move(vm, o, k - 1, k + len(args) - 1)
+        for j, v in enumerate(args):
+            vm.put_strict(o, str(j), v)
+    vm.put_strict(o, "length", float(n + len(args)))
+    return float(n + len(args))
+
+
+def _splice_count(vm: Any, args: list[Any], n: int, start: int) -> int:
+    if not args:
+        return 0
+    if len(args) == 1:
+        return n - start
+    return int(min(max(to_integer(vm, args[1]), 0), n - start))
 
 
 def _splice(vm: Any, this: Any, args: list[Any]) -> Any:
-    arr = this_array(vm, this, "splice")
-    items = arr.items
-    n = len(items)
+    arr = fast_array(vm, this, "splice")
+    if arr is not None:
+        items = arr.items
+        n = len(items)
+        start = relative_index(vm, arg(args, 0), n, 0)
+        count = _splice_count(vm, args, n, start)
+        removed = items[start:start + count]
+        items[start:start + count] = args[2:]
+        return vm.new_array(removed)
+    o, n = _generic(vm, this)
     start = relative_index(vm, arg(args, 0), n, 0)
-    _check_writable(vm, arr, start)
-    if not args:
-        count = 0
-    elif len(args) == 1:
-        count = n - start
-    else:
-        count = int(min(max(to_integer(vm, args[1]), 0), n - start))
-    removed = items[start:start + count]
-    items[start:start + count] = args[2:]
-    return vm.new_array(removed)
+    count = _splice_count(vm, args, n, start)
+    new = list(args[2:])
+    removed = vm.new_array([])
+    for k in range(count):
+        if vm.has_property(o, str(start + k)):
+            removed.set_index(k, vm.get(o, str(start + k)))
+    removed.set_length(float(count))
+    if len(new) < count:
+        for k in range(start, n - count):
+            _move(vm, o, k + count, k + len(new))
+        for k in range(n, n - count + len(new), -1):
+            vm.delete_strict(o, str(k - 1))
+    elif len(new) > count:
+        for k in range(n - count, start, -1):
+            _move(vm, o, k + count - 1, k + len(new) - 1)
+    for j, v in enumerate(new):
+        vm.put_strict(o, str(start + j), v)
+    vm.put_strict(o, "length", float(n - count + len(new)))
+    return removed
 
 
 def _reverse(vm: Any, this: Any, args: list[Any]) -> Any:
-    arr = this_array(vm, this, "reverse")
-    _check_writable(vm, arr, 0)
-    arr.items.reverse()
-    return arr
+    arr = fast_array(vm, this, "reverse")
+    if arr is not None:
+        arr.items.reverse()
+        return arr
+    o, n = _generic(vm, this)
+    for lower in range(n // 2):
+        upper = n - 1 - lower
+        lk, uk = str(lower), str(upper)
+        has_l, has_u = vm.has_property(o, lk), vm.has_property(o, uk)
+        lv = vm.get(o, lk) if has_l else UNDEFINED
+        uv = vm.get(o, uk) if has_u else UNDEFINED
+        if has_u:
+            vm.put_strict(o, lk, uv)
+        elif has_l:
+            vm.delete_strict(o, lk)
+        if has_l:
+            vm.put_strict(o, uk, lv)
+        elif has_u:
+            vm.delete_strict(o, uk)
+    return o
 
 
 def _fill(vm: Any, this: Any, args: list[Any]) -> Any:
-    arr = this_array(vm, this, "fill")
-    n = len(arr.items)
+    arr = fast_array(vm, this, "fill")
+    o, n = (arr, len(arr.items)) if arr is not None else _generic(vm, this)
     start = relative_index(vm, arg(args, 1), n, 0)
     end = relative_index(vm, arg(args, 2), n, n)
-    if start < end:
-        _check_writable(vm, arr, start)
     for i in range(start, end):
-        arr.items[i] = arg(args, 0)
-    return arr
+        if arr is not None:
+            arr.items[i] = arg(args, 0)
+        else:
+            vm.put_strict(o, str(i), arg(args, 0))
+    return o
+
+
+def _copy_within(vm: Any, this: Any, args: list[Any]) -> Any:
+    arr = fast_array(vm, this, "copyWithin")
+    o, n = (arr, len(arr.items)) if arr is not None else _generic(vm, this)
+    to = relative_index(vm, arg(args, 0), n, 0)
+    frm = relative_index(vm, arg(args, 1), n, 0)
+    final = relative_index(vm, arg(args, 2), n, n)
+    count = min(final - frm, n - to)
+    if count <= 0:
+        return o
+    if arr is not None and type(arr) is JSArray:
+        arr.items[to:to + count] = arr.items[frm:frm + count]
+        return o
+    order = range(count - 1, -1, -1) if frm < to < frm + count else range(count)
+    for i in order:
+        _move(vm, o, frm + i, to + i)
+    return o
 
 
 # ---------------------------------------------------------------- accessors
@@ -451,8 +541,8 @@ def _sort(vm: Any, this: Any, args: list[Any]) -> Gen:
     cmp = arg(args, 0)
     if cmp is not UNDEFINED and not ops.is_callable(cmp):
         raise vm.throw_type("The comparison function must be either a function or undefined")
-    arr = this_array(vm, this, "sort")
-    items = arr.items
+    arr = fast_array(vm, this, "sort")
+    items = arr.items if arr is not None else this_items(vm, this, "sort")
     work = [v for v in items if v is not HOLE and v is not UNDEFINED]
     undefineds = sum(1 for v in items if v is UNDEFINED)
     holes = len(items) - len(work) - undefineds
@@ -465,10 +555,16 @@ def _sort(vm: Any, this: Any, args: list[Any]) -> Gen:
         return 0.0 if n != n else n
 
     yield from TimSort(work, compare).sort()
-    if items:
-        _check_writable(vm, arr, 0)
-    arr.items[:] = work + [UNDEFINED] * undefineds + [HOLE] * holes
-    return arr
+    result = work + [UNDEFINED] * undefineds
+    if arr is not None:
+        arr.items[:] = result + [HOLE] * holes
+        return arr
+    o = vm.to_object(this)  # SortIndexedProperties then the writes of 23.1.3.30 steps 6-7
+    for i, v in enumerate(result):
+        vm.put_strict(o, str(i), v)
+    for i in range(len(result), len(items)):
+        vm.delete_strict(o, str(i))
+    return o
 
 
 def _to_sorted(vm: Any, this: Any, args: list[Any]) -> Gen:
@@ -548,7 +644,7 @@ def install(vm: Any) -> None:
         "reverse": (_reverse, 0), "indexOf": (_index_of, 1), "lastIndexOf": (_last_index_of, 1),
         "includes": (_includes, 1), "fill": (_fill, 1), "flat": (_flat, 0), "at": (_at, 1),
         "toString": (_to_string, 0), "toReversed": (_to_reversed, 0), "toSpliced": (_to_spliced, 2),
-        "with": (_with, 2), "keys": (_iter_method("keys"), 0), "entries": (_iter_method("entries"), 0),
+        "with": (_with, 2), "copyWithin": (_copy_within, 2), "keys": (_iter_method("keys"), 0), "entries": (_iter_method("entries"), 0),
     }
     for name, (fn, length) in plain.items():
         method(vm, proto, name, fn, length)

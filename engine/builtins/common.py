@@ -41,7 +41,11 @@ def native(vm: Any, name: str, fn: Native, length: int = 0, gen: bool = False,
     f = vm.native(name, fn, length, gen, construct)
     f.define_hidden("length", float(length))
     f.define_hidden("name", name)
+    f.ro = NAME_LENGTH
     return f
+
+
+NAME_LENGTH = frozenset(("length", "name"))  # a function's name and length: non-writable, configurable
 
 
 def getter(vm: Any, obj: JSObject, name: Any, fn: Native) -> None:
@@ -50,8 +54,16 @@ def getter(vm: Any, obj: JSObject, name: Any, fn: Native) -> None:
     obj.define_hidden(name, Accessor(native(vm, f"get {label}", fn, 0), None))
 
 
-def constant(obj: JSObject, name: str, value: Any) -> None:
+def constant(obj: JSObject, name: Any, value: Any) -> None:
+    """A value property of the library (NaN, Math.PI, Symbol.iterator...): non-writable, non-configurable."""
     obj.define_hidden(name, value)
+    fix(obj, name)
+
+
+def fix(obj: JSObject, name: Any) -> None:
+    """Make ``obj[name]`` non-writable and non-configurable."""
+    obj.ro = (obj.ro or frozenset()) | {name}
+    obj.nc = (obj.nc or frozenset()) | {name}
 
 
 def constructor(vm: Any, name: str, fn: Native, length: int, construct: Native | None,
@@ -59,6 +71,7 @@ def constructor(vm: Any, name: str, fn: Native, length: int, construct: Native |
     """A global constructor ``name`` whose ``prototype`` is `proto` (and ``proto.constructor`` it)."""
     ctor = native(vm, name, fn, length, False, construct)
     ctor.define_hidden("prototype", proto)
+    fix(ctor, "prototype")
     proto.define_hidden("constructor", ctor)
     vm.global_object.define_hidden(name, ctor)
     return ctor

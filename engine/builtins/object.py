@@ -1,9 +1,9 @@
 """Object, Object.prototype (ECMA-262 20.1) and Function.prototype (20.2.3).
 
-Property attributes are reduced to what the object model keeps: enumerability (``hidden``) and
-accessors. ``Object.freeze`` makes an object non-extensible and swaps its Python class for a
-layout-compatible subclass whose ``set_own``/``delete_own`` ignore writes, which is what a frozen
-object does in sloppy-mode code (functions are only made non-extensible).
+Property attributes live on the object (``hidden``, ``ro``, ``nc``: engine/values.py); ``define_property``
+validates a descriptor against them as ECMA-262 10.1.6.3 does, with V8's messages. ``Object.freeze`` and
+``Object.seal`` set them for every own key (an array's class becomes ``RestrictedArray``, so its fast paths
+are off).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from engine import ops
 from engine.builtins.common import (
+    NAME_LENGTH,
     arg,
     array_like_length,
     constructor,
@@ -33,31 +34,32 @@ from engine.values import (
     BoundFunction,
     JSArray,
     JSError,
-    JSFunction,
     JSObject,
     JSPrimitiveWrapper,
-    NativeFunction,
     Symbol,
+    is_array_index,
+    restrict,
 )
-
-_FROZEN: dict[type, type] = {}
-
-
-def _frozen_class(cls: type) -> type:
-    if cls not in _FROZEN:
-        def set_own(self: Any, key: Any, value: Any) -> None:
-            return None
-
-        def delete_own(self: Any, key: Any) -> bool:
-            return False
-
-        _FROZEN[cls] = type(f"Frozen{cls.__name__}", (cls,), {
-            "__slots__": (), "set_own": set_own, "delete_own": delete_own, "frozen": True})
-    return _FROZEN[cls]
 
 
 def is_frozen_object(o: JSObject) -> bool:
-    return bool(getattr(type(o), "frozen", False))
+    """TestIntegrityLevel(o, frozen) (7.3.16) without running code."""
+    if o.extensible:
+        return False
+    nc, ro = o.nc or frozenset(), o.ro or frozenset()
+    for k in o.own_keys():
+        if k not in nc and not (k == "length" and isinstance(o, JSArray)):
+            return False
+        if k not in ro and not isinstance(o.get_own(k), Accessor):
+            return False
+    return True
+
+
+def _is_sealed(o: JSObject) -> bool:
+    if o.extensible:
+        return False
+    nc = o.nc or frozenset()
+    return all(k in nc or (k == "length" and isinstance(o, JSArray)) for k in o.own_keys())
 
 
 def require_object(vm: Any, v: Any) -> JSObject:
@@ -118,15 +120,26 @@ def _assign(vm: Any, this: Any, args: list[Any]) -> Any:
         if isinstance(src, JSObject):
             keys += [k for k in src.props if isinstance(k, Symbol) and src.is_enumerable(k)]
         for k in keys:
-            vm.put(target, k, vm.get(src, k))
+            vm.put_strict(target, k, vm.get(src, k))
     return target
 
 
 def freeze(o: JSObject) -> None:
+    """SetIntegrityLevel(o, frozen) (7.3.15): every property non-configurable, every data property
+    non-writable, the object non-extensible."""
+    keys = o.own_keys()
     o.extensible = False
-    if isinstance(o, (JSFunction, NativeFunction, BoundFunction)) or is_frozen_object(o):
-        return
-    o.__class__ = _frozen_class(type(o))
+    restrict(o)
+    o.nc = frozenset(keys) | (o.nc or frozenset()) or None
+    ro = [k for k in keys if not isinstance(o.get_own(k), Accessor)]
+    o.ro = frozenset(ro) | (o.ro or frozenset()) or None
+
+
+def seal(o: JSObject) -> None:
+    keys = o.own_keys()
+    o.extensible = False
+    restrict(o)
+    o.nc = frozenset(keys) | (o.nc or frozenset()) or None
 
 
 def _freeze(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -136,17 +149,28 @@ def _freeze(vm: Any, this: Any, args: list[Any]) -> Any:
     return o
 
 
+def _seal(vm: Any, this: Any, args: list[Any]) -> Any:
+    o = arg(args, 0)
+    if isinstance(o, JSObject):
+        seal(o)
+    return o
+
+
 def _is_frozen(vm: Any, this: Any, args: list[Any]) -> Any:
     o = arg(args, 0)
-    if not isinstance(o, JSObject):
-        return True
-    return not o.extensible and (is_frozen_object(o) or not o.own_keys() or o.own_keys() == ["length"])
+    return not isinstance(o, JSObject) or is_frozen_object(o)
+
+
+def _is_sealed_native(vm: Any, this: Any, args: list[Any]) -> Any:
+    o = arg(args, 0)
+    return not isinstance(o, JSObject) or _is_sealed(o)
 
 
 def _prevent_extensions(vm: Any, this: Any, args: list[Any]) -> Any:
     o = arg(args, 0)
     if isinstance(o, JSObject):
         o.extensible = False
+        restrict(o)
     return o
 
 
@@ -196,45 +220,152 @@ def set_prototype(vm: Any, o: JSObject, proto: JSObject | None) -> None:
     o.proto = proto
 
 
-def define_property(vm: Any, o: JSObject, key: Any, desc: JSObject) -> None:
-    """[[DefineOwnProperty]] reduced to value / get / set / enumerable."""
-    get_v = vm.get(desc, "get") if vm.has_property(desc, "get") else HOLE
-    set_v = vm.get(desc, "set") if vm.has_property(desc, "set") else HOLE
+_FIELDS = ("enumerable", "configurable", "value", "writable", "get", "set")
+
+
+def to_descriptor(vm: Any, desc: Any) -> dict[str, Any]:
+    """ToPropertyDescriptor (6.2.6.5): the fields present, read in the specification's order."""
+    if not isinstance(desc, JSObject):
+        raise vm.throw_type(f"Property description must be an object: {describe(vm, desc)}")
+    d: dict[str, Any] = {}
+    for f in _FIELDS:
+        if vm.has_property(desc, f):
+            v = vm.get(desc, f)
+            d[f] = ops.truthy(v) if f in ("enumerable", "configurable", "writable") else v
+    for f, label in (("get", "Getter"), ("set", "Setter")):
+        if f in d and d[f] is not UNDEFINED and not ops.is_callable(d[f]):
+            raise vm.throw_type(f"{label} must be a function: {describe(vm, d[f])}")
+    if ("get" in d or "set" in d) and ("value" in d or "writable" in d):
+        raise vm.throw_type("Invalid property descriptor. Cannot both specify accessors and a value or writable "
+                            f"attribute, {describe(vm, desc)}")
+    return d
+
+
+def _with(keys: frozenset[Any] | None, key: Any, on: bool) -> frozenset[Any] | None:
+    if on:
+        return (keys or frozenset()) | {key}
+    if keys is not None and key in keys:
+        return keys - {key} or None
+    return keys
+
+
+def define_property(vm: Any, o: JSObject, key: Any, desc: JSObject | dict[str, Any], throw: bool = True) -> bool:
+    """[[DefineOwnProperty]] with ValidateAndApplyPropertyDescriptor (10.1.6.3); V8's messages."""
+    d = desc if isinstance(desc, dict) else to_descriptor(vm, desc)
     existed = o.has_own(key)
-    for f, label in ((get_v, "Getter"), (set_v, "Setter")):
-        if f is not HOLE and f is not UNDEFINED and not ops.is_callable(f):
-            raise vm.throw_type(f"{label} must be a function: {describe(vm, f)}")
-    if get_v is not HOLE or set_v is not HOLE:
-        old = o.get_own(key)
-        acc = old if isinstance(old, Accessor) else Accessor()
-        if get_v is not HOLE:
-            acc.get = None if get_v is UNDEFINED else get_v
-        if set_v is not HOLE:
-            acc.set = None if set_v is UNDEFINED else set_v
-        value: Any = Accessor(acc.get, acc.set)
-    elif vm.has_property(desc, "value"):
-        value = vm.get(desc, "value")
+
+    def fail(message: str) -> bool:
+        if throw:
+            raise vm.throw_type(message)
+        return False
+
+    is_array = isinstance(o, JSArray)
+    if is_array and key == "length":
+        return _define_array_length(vm, o, d, fail)
+    if is_array and o.ro and "length" in o.ro and is_array_index(key) and int(key) >= len(o.items):
+        return fail(f"Cannot define property {vm._key_text(key)}, object is not extensible")
+    accessor = "get" in d or "set" in d
+    if not existed:
+        if not o.extensible:
+            return fail(f"Cannot define property {vm._key_text(key)}, object is not extensible")
+        if accessor:
+            value: Any = Accessor(None if d.get("get", UNDEFINED) is UNDEFINED else d["get"],
+                                  None if d.get("set", UNDEFINED) is UNDEFINED else d["set"])
+        else:
+            value = d.get("value", UNDEFINED)
+        _store(o, key, value)
+        _set_attrs(o, key, not d.get("enumerable", False), not accessor and not d.get("writable", False),
+                   not d.get("configurable", False))
+        return True
+    cur = o.get_own(key)
+    cur_accessor = type(cur) is Accessor
+    configurable = not (o.nc and key in o.nc)
+    writable = not (o.ro and key in o.ro)
+    enumerable = o.is_enumerable(key)
+    if not configurable:
+        redefine = f"Cannot redefine property: {vm._key_text(key)}"
+        if d.get("configurable") is True:
+            return fail(redefine)
+        if "enumerable" in d and d["enumerable"] != enumerable:
+            return fail(redefine)
+        generic = not accessor and "value" not in d and "writable" not in d
+        if not generic and accessor != cur_accessor:
+            return fail(redefine)
+        if cur_accessor:
+            if "get" in d and (None if d["get"] is UNDEFINED else d["get"]) is not cur.get:
+                return fail(redefine)
+            if "set" in d and (None if d["set"] is UNDEFINED else d["set"]) is not cur.set:
+                return fail(redefine)
+        elif not writable:
+            if d.get("writable") is True:
+                return fail(redefine)
+            if "value" in d and not ops.same_value(d["value"], cur):
+                return fail(redefine)
+    if accessor:
+        new: Any = Accessor(cur.get, cur.set) if cur_accessor else Accessor()
+        if "get" in d:
+            new.get = None if d["get"] is UNDEFINED else d["get"]
+        if "set" in d:
+            new.set = None if d["set"] is UNDEFINED else d["set"]
+        _store(o, key, new)
+        read_only = False
+    elif cur_accessor and ("value" in d or "writable" in d):  # accessor -> data: defaults for the rest
+        _store(o, key, d.get("value", UNDEFINED))
+        read_only = not d.get("writable", False)
     else:
-        value = o.get_own(key) if existed else UNDEFINED
-    if not existed and not o.extensible:
-        raise vm.throw_type(f"Cannot define property {vm._key_text(key)}, object is not extensible")
-    if existed and is_frozen_object(o):
-        raise vm.throw_type(f"Cannot redefine property: {vm._key_text(key)}")
-    if vm.has_property(desc, "enumerable"):
-        enumerable = ops.truthy(vm.get(desc, "enumerable"))
+        if "value" in d:
+            _store(o, key, d["value"])
+        read_only = not cur_accessor and not d.get("writable", writable)
+    _set_attrs(o, key, not d.get("enumerable", enumerable), read_only, not d.get("configurable", configurable))
+    return True
+
+
+def _store(o: JSObject, key: Any, value: Any) -> None:
+    if isinstance(o, JSArray) and is_array_index(key):
+        if type(value) is Accessor:
+            restrict(o)
+        o.set_index(int(key), value)
     else:
-        enumerable = o.is_enumerable(key) if existed else False
-    if isinstance(o, JSArray) and isinstance(key, str) and (key == "length" or key.isdigit()):
-        o.set_own(key, value)
-        return
-    o.props[key] = value
-    if enumerable:
-        if o.hidden:
-            o.hidden.discard(key)
-    else:
+        o.props[key] = value
+
+
+def _set_attrs(o: JSObject, key: Any, hidden: bool, read_only: bool, fixed: bool) -> None:
+    if hidden:
         if o.hidden is None:
             o.hidden = set()
         o.hidden.add(key)
+    elif o.hidden:
+        o.hidden.discard(key)
+    o.ro = _with(o.ro, key, read_only)
+    o.nc = _with(o.nc, key, fixed)
+    if hidden or read_only or fixed:
+        restrict(o)
+
+
+def _define_array_length(vm: Any, o: JSArray, d: dict[str, Any], fail: Any) -> bool:
+    """ArraySetLength (10.4.2.4) through defineProperty."""
+    redefine = "Cannot redefine property: length"
+    if "get" in d or "set" in d or d.get("configurable") is True or d.get("enumerable") is True:
+        return fail(redefine)
+    writable = not (o.ro and "length" in o.ro)
+    if "value" in d:
+        n = vm.to_number(d["value"])
+        if n != ops.to_uint32(n) or vm.to_number(d["value"]) != n:
+            raise vm.throw_range("Invalid array length")
+        if not writable and n != len(o.items):
+            return fail(redefine)
+        if n != len(o.items):
+            o.set_length(float(n))
+            if len(o.items) != n:
+                o.ro = _with(o.ro, "length", d.get("writable") is False or not writable)
+                restrict(o)
+                return fail(f"Cannot delete property '{len(o.items) - 1}' of [object Array]")
+    if d.get("writable") is True and not writable:
+        return fail(redefine)
+    if d.get("writable") is False:
+        o.ro = _with(o.ro, "length", True)
+        restrict(o)
+    return True
 
 
 def _define_property(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -248,10 +379,12 @@ def _define_property(vm: Any, this: Any, args: list[Any]) -> Any:
 
 
 def _define_properties(vm: Any, o: JSObject, props: JSObject) -> None:
-    for k in props.enumerable_keys():
-        d = vm.get(props, k)
-        if not isinstance(d, JSObject):
-            raise vm.throw_type(f"Property description must be an object: {describe(vm, d)}")
+    """ObjectDefineProperties (20.1.2.3.1): every descriptor is read before any is applied."""
+    pending = []
+    for k in _ordered_keys(props):
+        if props.has_own(k) and props.is_enumerable(k):
+            pending.append((k, to_descriptor(vm, vm.get(props, k))))
+    for k, d in pending:
         define_property(vm, o, k, d)
 
 
@@ -263,9 +396,8 @@ def _define_properties_native(vm: Any, this: Any, args: list[Any]) -> Any:
     return o
 
 
-def _get_own_property_descriptor(vm: Any, this: Any, args: list[Any]) -> Any:
-    o = require_object(vm, arg(args, 0))
-    key = vm.to_key(arg(args, 1))
+def descriptor_object(vm: Any, o: JSObject, key: Any) -> Any:
+    """FromPropertyDescriptor (6.2.6.4) of o's own property `key`, or undefined."""
     if not o.has_own(key):
         return UNDEFINED
     v = o.get_own(key)
@@ -275,10 +407,42 @@ def _get_own_property_descriptor(vm: Any, this: Any, args: list[Any]) -> Any:
         d.set_own("set", v.set if v.set is not None else UNDEFINED)
     else:
         d.set_own("value", v)
-        d.set_own("writable", not is_frozen_object(o))
+        d.set_own("writable", not (o.ro is not None and key in o.ro))
     d.set_own("enumerable", o.is_enumerable(key))
-    d.set_own("configurable", not is_frozen_object(o))
+    fixed = o.nc is not None and key in o.nc or (key == "length" and isinstance(o, JSArray))
+    d.set_own("configurable", not fixed)
     return d
+
+
+def _get_own_property_descriptor(vm: Any, this: Any, args: list[Any]) -> Any:
+    o = require_object(vm, arg(args, 0))
+    key = vm.to_key(arg(args, 1))
+    if isinstance(o, JSPrimitiveWrapper) and type(o.value) is str and (key == "length" or (
+            is_array_index(key) and int(key) < len(o.value))):
+        d = vm.new_object()
+        for k, v in (("value", vm.get(o.value, key)), ("writable", False), ("enumerable", key != "length"),
+                     ("configurable", False)):
+            d.set_own(k, v)
+        return d
+    return descriptor_object(vm, o, key)
+
+
+def _get_own_property_descriptors(vm: Any, this: Any, args: list[Any]) -> Any:
+    o = require_object(vm, arg(args, 0))
+    out = vm.new_object()
+    for k in _ordered_keys(o):
+        d = descriptor_object(vm, o, k)
+        if d is not UNDEFINED:
+            out.set_own(k, d)
+    return out
+
+
+def _ordered_keys(o: JSObject) -> list[Any]:
+    """OrdinaryOwnPropertyKeys (10.1.11.1): integer keys ascending, strings, then symbols."""
+    keys = o.own_keys()
+    strs = [k for k in keys if isinstance(k, str)]
+    ints = sorted((k for k in strs if is_array_index(k)), key=int)
+    return ints + [k for k in strs if not is_array_index(k)] + [k for k in keys if isinstance(k, Symbol)]
 
 
 def _from_entries(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -421,6 +585,7 @@ def _bind(vm: Any, this: Any, args: list[Any]) -> Any:
     length = max(0.0, target_length - len(args[1:])) if type(target_length) is float else 0.0
     bf.define_hidden("length", length)
     bf.define_hidden("name", "bound " + function_name(this))
+    bf.ro = NAME_LENGTH
     return bf
 
 
@@ -445,7 +610,8 @@ def install(vm: Any) -> None:
         "getOwnPropertyNames": _get_own_property_names, "is": _is,
         "getOwnPropertySymbols": _get_own_property_symbols, "hasOwn": _has_own,
         "getOwnPropertyDescriptor": _get_own_property_descriptor, "preventExtensions": _prevent_extensions,
-        "isExtensible": _is_extensible, "seal": _prevent_extensions,
+        "isExtensible": _is_extensible, "seal": _seal, "isSealed": _is_sealed_native,
+        "getOwnPropertyDescriptors": _get_own_property_descriptors,
     }
     for name, fn in statics.items():
         method(vm, ctor, name, fn, 1)
