@@ -1,0 +1,93 @@
+"""Which test262 tests the engine claims, and why the others are skipped.
+
+The engine claims the directories of test/language and test/built-ins in the slice (../shared/test262/README.md)
+except those below, and in them every test whose ``features:`` are all within the engine. It follows V8 as node
+20 ships it (V8 11.3), so features node 20 does not have are not claimed either. Each reason is one line of the
+runner's skip list; they are grouped, so the list stays short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.test262.meta import Meta
+
+CLAIMED_ROOTS = ("test/language", "test/built-ins")
+
+UNCLAIMED_DIRS: dict[str, str] = {
+    "test/language/module-code": "modules (programs are classic scripts)",
+    "test/language/import": "modules (programs are classic scripts)",
+    "test/language/export": "modules (programs are classic scripts)",
+    "test/language/eval-code": "eval (not in the engine; built-ins/eval is not in the slice)",
+    "test/built-ins/Iterator": "the Iterator global and iterator helpers (ES2025; node 20 has neither)",
+}
+
+_MODULES = "modules (programs are classic scripts)"
+_NOT_IN_ENGINE = "{} (not in the engine)"
+_NOT_IN_NODE20 = "{} (newer than node 20's V8, which the engine follows)"
+_HOST = "{} (a host capability of the test262 harness the engine does not provide)"
+
+
+def _features(reason: str, *names: str) -> dict[str, str]:
+    return {n: reason.format(n) for n in names}
+
+
+SKIPPED_FEATURES: dict[str, str] = {
+    **_features(_MODULES, "dynamic-import", "import-attributes", "import-defer", "source-phase-imports",
+                "source-phase-imports-module-source", "top-level-await", "json-modules", "import.meta",
+                "export-star-as-namespace-from-module", "arbitrary-module-namespace-names", "import-text",
+                "import-bytes"),
+    **_features(_NOT_IN_ENGINE, "Proxy", "Reflect", "Reflect.construct", "Reflect.set", "Reflect.setPrototypeOf",
+                "TypedArray", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
+                "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+                "ArrayBuffer", "DataView", "SharedArrayBuffer", "Atomics", "Atomics.waitAsync",
+                "resizable-arraybuffer", "arraybuffer-transfer", "Intl", "regexp-unicode-property-escapes"),
+    **_features(_NOT_IN_NODE20, "decorators", "Temporal", "ShadowRealm", "explicit-resource-management",
+                "iterator-helpers", "set-methods", "Array.fromAsync", "array-grouping", "promise-with-resolvers",
+                "promise-try", "RegExp.escape", "regexp-modifiers", "regexp-duplicate-named-groups",
+                "Error.isError", "Math.sumPrecise", "upsert", "await-dictionary", "joint-iteration",
+                "iterator-chunking", "iterator-includes", "iterator-sequencing", "Iterator.prototype.join",
+                "json-parse-with-source", "Float16Array", "immutable-arraybuffer", "uint8array-base64",
+                "Atomics.pause", "error-stack-accessor", "iterator-zip"),
+    **_features(_HOST, "cross-realm", "IsHTMLDDA", "host-gc-required"),
+    "tail-call-optimization": "tail-call-optimization (V8 does not do proper tail calls; node fails these)",
+}
+
+SKIPPED_FLAGS: dict[str, str] = {
+    "module": _MODULES,
+    "onlyStrict": "onlyStrict (tests run as sloppy classic scripts)",
+    "CanBlockIsFalse": _NOT_IN_ENGINE.format("Atomics (CanBlock)"),
+    "CanBlockIsTrue": _NOT_IN_ENGINE.format("Atomics (CanBlock)"),
+}
+
+# Host functions of $262 a single in-process run cannot provide (a second script or realm, agents...).
+_HOST_USES = (
+    (re.compile(r"\$262\.evalScript"), _HOST.format("$262.evalScript")),
+    (re.compile(r"\$262\.createRealm"), _HOST.format("$262.createRealm")),
+    (re.compile(r"\$262\.(detachArrayBuffer|agent)"), _HOST.format("$262.agent/detachArrayBuffer")),
+    (re.compile(r"\beval\s*\("), "eval (not in the engine; built-ins/eval is not in the slice)"),
+)
+
+
+def skip_reason(relpath: str, meta: Meta, source: str) -> str | None:
+    """Why the engine does not claim this test (``relpath`` from the test262 root), or None if it does."""
+    if not relpath.startswith(CLAIMED_ROOTS):
+        return "outside test/language and test/built-ins"
+    if "_FIXTURE" in relpath:
+        return "module fixture (not a test)"
+    for directory, reason in UNCLAIMED_DIRS.items():
+        if relpath.startswith(directory + "/"):
+            return reason
+    for flag, reason in SKIPPED_FLAGS.items():
+        if flag in meta.flags:
+            return reason
+    for feature in meta.features:
+        reason = SKIPPED_FEATURES.get(feature)
+        if reason is not None:
+            return reason
+    if meta.negative is not None and meta.negative.phase == "resolution":
+        return _MODULES
+    for pattern, reason in _HOST_USES:
+        if pattern.search(source):
+            return reason
+    return None
