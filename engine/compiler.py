@@ -990,6 +990,19 @@ class FnEmitter:
     def e_null(self, node: Node) -> str:
         return "NULL"
 
+    def e_regex(self, node: Node) -> str:
+        from engine.builtins.regexp import check_literal
+
+        pattern = node.child_by_field_name("pattern")
+        flags = node.child_by_field_name("flags")
+        source = self.text(pattern) if pattern is not None else ""
+        flag_text = self.text(flags) if flags is not None else ""
+        message = check_literal(source, flag_text)
+        if message is not None:
+            line, col = self.c.src.line_col(node)
+            raise JSSyntaxError(message, line, col)
+        return f"_vm.regexp_literal({source!r}, {flag_text!r}, {self.site(node)!r})"
+
     def e_undefined(self, node: Node) -> str:
         return self.read_var("undefined", node)
 

@@ -391,7 +391,7 @@ class Analyzer:
     v_generator_function = v_generator_function_declaration
 
     def v_regex(self, node: Node, scope: Scope) -> None:
-        self._unsupported("regular expression", node)
+        pass  # a literal: checked and compiled by the compiler (engine.jsregex)
 
     def v_labeled_statement(self, node: Node, scope: Scope) -> None:
         name = self.src.text_of(node.child_by_field_name("label"))

@@ -54,6 +54,9 @@ def install_all(vm: Any) -> None:
     asyncgen.install(vm)
     array.install(vm)
     string.install(vm)
+    from engine.builtins import regexp
+
+    regexp.install(vm)
     number.install(vm)
     math.install(vm)
     error.install(vm)

@@ -291,6 +291,15 @@ def _format_raw(ctx: Ctx, value: JSObject, recurse_times: int) -> str:  # noqa: 
             base = _function_base(ctx, value, constructor, tag)
             if not keys:
                 return base
+        elif value.cls == "RegExp" and hasattr(value, "program"):
+            from engine.builtins.regexp import to_source_string
+
+            base = to_source_string(value)
+            prefix = get_prefix(constructor, tag, "RegExp")
+            if prefix != "RegExp ":
+                base = f"{prefix}{base}"
+            if not keys or recurse_times > ctx.depth:
+                return base
         elif constructor == "Object":
             if value.cls == "Arguments":
                 braces[0] = "[Arguments] {"

@@ -507,6 +507,8 @@ def builtin_tag(vm: Any, this: Any) -> str:
         return o.cls
     if o.cls == "Arguments":
         return "Arguments"
+    if o.cls == "RegExp" and hasattr(o, "program"):
+        return "RegExp"
     return "Object"
 
 
