@@ -388,6 +388,12 @@ class _Instrumenter:
         self.open_at(node, f'__mc_t(__mc_k("{tag}"),')
         self.close_at(node, ")")
 
+    def visit_regex(self, node: Node) -> None:
+        # A regular expression literal makes a new object each time it is evaluated; nothing runs inside it.
+        tag = self.record_site(node)
+        self.open_at(node, f'__mc_t(__mc_k("{tag}"),')
+        self.close_at(node, ")")
+
     def visit_new_expression(self, node: Node) -> None:
         site = self.record_site(node)
         constructor = node.child_by_field_name("constructor")
