@@ -370,24 +370,24 @@ def test_a_new_promise_has_its_site_while_its_executor_runs() -> None:
 
 def test_checkpoints_take_no_time_for_the_timers() -> None:
     """A checkpoint takes a heap snapshot (hundreds of milliseconds): the harness gives that time back, so
-    a 50 ms timer still fires after an immediate, and a timer set after a checkpoint in a callback fires by
+    a 500 ms timer still fires after an immediate, and a timer set after a checkpoint in a callback fires by
     its due time."""
     require_node()
     source = "\n".join(
         [
-            "setTimeout(() => console.log('a at 50'), 50);",
+            "setTimeout(() => console.log('a at 500'), 500);",
             "setImmediate(() => console.log('immediate'));",
             "checkpoint('slow');",
             "setTimeout(() => {",
             "  checkpoint('in b');",
             "  gc();",
-            "  setTimeout(() => console.log('c at 30'), 10);",
-            "}, 20);",
-            "setTimeout(() => console.log('d at 40'), 40);",
+            "  setTimeout(() => console.log('c at 300'), 100);",
+            "}, 200);",
+            "setTimeout(() => console.log('d at 400'), 400);",
         ]
     )
     trace = run_in_node(source)
-    assert trace["output"] == ["immediate", "c at 30", "d at 40", "a at 50"]
+    assert trace["output"] == ["immediate", "c at 300", "d at 400", "a at 500"]
 
 
 def test_a_weakref_target_is_released_after_the_microtask_checkpoint() -> None:

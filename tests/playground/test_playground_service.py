@@ -41,7 +41,7 @@ def test_a_syntax_error_is_a_result_with_its_line_and_column() -> None:
 
 
 def test_unsupported_syntax_says_what_is_not_supported() -> None:
-    result = services.playground_run(source="async function* f() {}\n", client="1.2.3.4")
+    result = services.playground_run(source='import x from "y";\n', client="1.2.3.4")
     assert result["problem_kind"] == "unsupported"
     assert "is not supported in memcourse" in result["problem"]
 
