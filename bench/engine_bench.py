@@ -33,6 +33,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -81,6 +82,7 @@ class Timing:
 class Row:
     name: str
     inproc: Timing
+    no_checkpoints: Timing
     traced: Timing
     timeline: Timing
     js2py: Timing | None
@@ -185,6 +187,9 @@ def measure(name: str, runs: int, timeline_runs: int, js2py_runs: int, node: str
     source = (PROGRAMS / f"{name}.js").read_text(encoding="utf-8")
     path = PROGRAMS / f"{name}.js"
     inproc = best_of(runs, lambda: engine_inproc(source))
+    # The same run with its checkpoint(...) calls removed: what the checkpoints themselves cost.
+    bare = re.sub(r'checkpoint\("[^"]*"\);', "", source)
+    no_checkpoints = best_of(runs, lambda: engine_inproc(bare))
     traced = best_of(runs, lambda: engine_process(path, False))
     timeline = best_of(timeline_runs, lambda: engine_process(path, True))
     js2py_timing = None
@@ -197,7 +202,7 @@ def measure(name: str, runs: int, timeline_runs: int, js2py_runs: int, node: str
         node_path = tmp / f"{name}.node.js"
         node_path.write_text(JS_PRELUDE + source, encoding="utf-8")
         node_timing = best_of(runs, lambda: node_process(node, node_path))
-    return Row(name, inproc, traced, timeline, js2py_timing, node_timing)
+    return Row(name, inproc, no_checkpoints, traced, timeline, js2py_timing, node_timing)
 
 
 # ---------------------------------------------------------------------------------------------- formatting
@@ -224,7 +229,7 @@ def render(head: list[str], body: list[list[str]]) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["program", "steps", "engine in-proc", "steps/s", "engine", "engine+timeline", "timeline kept",
+    head = ["program", "steps", "engine in-proc", "steps/s", "checkpoints' share", "engine", "engine+timeline", "timeline kept",
             "js2py", "node", "js2py/engine", "js2py/engine+tl", "output"]
     body = []
     for r in rows:
@@ -233,6 +238,7 @@ def table(rows: list[Row]) -> str:
         ratio = f"{r.js2py.seconds / r.traced.seconds:.1f}x" if r.js2py else "-"
         ratio_tl = f"{r.js2py.seconds / r.timeline.seconds:.1f}x" if r.js2py else "-"
         body.append([r.name, f"{r.inproc.steps:,}", fmt_s(r.inproc.seconds), fmt_rate(r.inproc.steps, r.inproc.seconds),
+                     f"{max(0.0, 1 - r.no_checkpoints.seconds / r.inproc.seconds) * 100:.0f}%",
                      fmt_s(r.traced.seconds), fmt_s(r.timeline.seconds), kept, js2py,
                      fmt_s(r.node.seconds) if r.node else "-", ratio, ratio_tl, agreement(r)])
     return render(head, body)
@@ -300,7 +306,7 @@ def startup_text(s: Startup) -> str:
 STEPS_SWEEP = """\
 let total = 0;
 const stats = {count: 0};
-for (let i = 0; i < N; i++) {
+for (let i = 0; i < {N}; i++) {
   total += i;
   stats.count++;
 }
@@ -308,10 +314,10 @@ checkpoint("done");
 """
 HEAP_SWEEP = """\
 const live = [];
-for (let i = 0; i < N; i++) {
+for (let i = 0; i < {N}; i++) {
   live.push({id: i, next: null});
 }
-CHECKPOINTS
+{CHECKPOINTS}
 """
 
 
@@ -327,7 +333,7 @@ def best_time(runs: int, fn: Callable[[], object]) -> tuple[float, object]:
 def steps_sweep(sizes: list[int], runs: int) -> str:
     body = []
     for n in sizes:
-        src = STEPS_SWEEP.replace("N", str(n))
+        src = STEPS_SWEEP.replace("{N}", str(n))
         t_cp, r_cp = best_time(runs, lambda: engine.trace(src, limits=LIMITS))  # noqa: B023
         t_tl, r_tl = best_time(1, lambda: engine.trace(src, limits=LIMITS, steps=True))  # noqa: B023
         steps = int(r_cp.stats["steps"])  # type: ignore[attr-defined]
@@ -343,9 +349,9 @@ def steps_sweep(sizes: list[int], runs: int) -> str:
 def heap_sweep(sizes: list[int], runs: int, checkpoints: int = 5) -> str:
     body = []
     for n in sizes:
-        base = HEAP_SWEEP.replace("N", str(n)).replace("CHECKPOINTS", "")
-        with_cp = HEAP_SWEEP.replace("N", str(n)).replace(
-            "CHECKPOINTS", "".join(f'checkpoint("c{k}");\n' for k in range(checkpoints)))
+        base = HEAP_SWEEP.replace("{N}", str(n)).replace("{CHECKPOINTS}", "")
+        with_cp = HEAP_SWEEP.replace("{N}", str(n)).replace(
+            "{CHECKPOINTS}", "".join(f'checkpoint("c{k}");\n' for k in range(checkpoints)))
         t0, _ = best_time(runs, lambda: engine.trace(base, limits=LIMITS))  # noqa: B023
         t1, r = best_time(runs, lambda: engine.trace(with_cp, limits=LIMITS))  # noqa: B023
         live = int(r.stats["heap"])  # type: ignore[attr-defined]
@@ -444,9 +450,10 @@ def main(argv: list[str] | None = None) -> int:
         print("engine, engine+timeline, js2py and node are whole processes (`python -m engine trace [--steps] FILE`, "
               "`python bench/js2py_run.py FILE.es5.js`, `node FILE`), start-up included; the ratios are of those.")
         print("engine in-proc = engine.trace(src) inside this process (no interpreter start-up); steps/s = "
-              "stats['steps'] / that time.")
-        print(f"The timeline keeps at most {MAX_TIMELINE:,} entries and stops after Limits.timeline_time seconds of "
-              "recording (the CLI's default); later steps are run but not recorded.")
+              "stats['steps'] / that time; checkpoints' share = 1 - (the same without its checkpoint() calls) / it.")
+        print(f"The timeline keeps at most {MAX_TIMELINE:,} entries and stops after Limits.timeline_time "
+              f"({engine.Limits().timeline_time:g} s, the CLI's default, wall-clock) of recording: '(time cap)' means "
+              "it stopped there, so a loaded machine records fewer entries; later steps are run but not recorded.")
     if startup is not None:
         print()
         print(startup_text(startup))
