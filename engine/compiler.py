@@ -97,6 +97,7 @@ class _Loop:
 
 
 LOOP_STATEMENTS = ("while_statement", "do_statement", "for_statement", "for_in_statement")
+_BLOCK_KINDS = ("block", "for", "catch")  # scopes whose context V8 pops when the block is left
 
 
 class FnEmitter:
@@ -113,6 +114,7 @@ class FnEmitter:
         self.next_loop: _Loop | None = None   # the loop the statement being compiled opens (its labels)
         self.labels: list[str] = []           # labels of the statement being compiled
         self.jumps = 0
+        self.block_ctxs: dict[int, tuple[Scope, int]] = {}  # block scopes with a context: (scope, loop depth at entry)
         self.scope: Scope = info.scope  # type: ignore[assignment]
         self.ctx_scope: Scope | None = None   # innermost scope whose context is in a Python local
         self.cur_pos = 0
@@ -170,6 +172,8 @@ class FnEmitter:
             names = tuple(scope.ctx_names)
             self.emit(f"{scope.ctx_var} = _newctx({self.cur_ctx()}, {names!r})")
             self.ctx_scope = scope
+            if scope.kind in _BLOCK_KINDS:
+                self.block_ctxs[scope.id] = (scope, len(self.loops))
         for b in scope.bindings.values():
             if b.kind in ("let", "const", "class") and b.storage == "local":
                 self.emit(f"{b.py} = TDZ")
@@ -177,6 +181,29 @@ class FnEmitter:
     def leave_scope(self, scope: Scope, saved_scope: Scope, saved_ctx: Scope | None) -> None:
         self.scope = saved_scope
         self.ctx_scope = saved_ctx
+
+    def pop_ctx(self, scope: Scope) -> None:
+        """A block left normally: its context is no longer the frame's (V8's PopContext), so only closures
+        created in it keep it alive (checked against node: a caught error a closure captured, block lets)."""
+        if scope.has_ctx and scope.kind in _BLOCK_KINDS:
+            self.emit(f"{scope.ctx_var} = None")
+
+    def pop_ctxs(self, scopes: list[Scope]) -> None:
+        """Blocks left by a jump or a throw: their contexts too (V8 restores the context register)."""
+        if scopes:
+            self.emit(" = ".join(s.ctx_var for s in scopes) + " = None")
+
+    def ctxs_left_by_jump(self, target: _Loop) -> list[Scope]:
+        """The block scopes with a context that a break or continue to `target` leaves."""
+        depth = next(i for i, lp in enumerate(self.loops) if lp is target)
+        out = []
+        s: Scope | None = self.scope
+        while s is not None and s.kind in _BLOCK_KINDS:
+            entry = self.block_ctxs.get(s.id)
+            if entry is not None and entry[1] > depth:
+                out.append(s)
+            s = s.parent
+        return out
 
     def resolve(self, name: str) -> Binding | None:
         b, _ = self.c.an.lookup(name, self.scope)
@@ -487,6 +514,7 @@ class FnEmitter:
                 self.emit("    break")
 
     def jump(self, kind: str, target: _Loop) -> None:
+        self.pop_ctxs(self.ctxs_left_by_jump(target))
         inner = self.loops[-1]
         if inner is target:
             self.emit(kind)
@@ -599,6 +627,7 @@ class FnEmitter:
         stmts = children(node)
         self._hoist_functions(stmts)
         self.emit_body(stmts)
+        self.pop_ctx(scope)
         self.leave_scope(scope, saved, saved_ctx)
 
     def s_if_statement(self, node: Node) -> None:
@@ -690,6 +719,7 @@ class FnEmitter:
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
         self.indent -= 1
+        self.pop_ctx(scope)
         self.leave_scope(scope, saved, saved_ctx)
 
     def expr_statement_text(self, node: Node) -> str:
@@ -746,6 +776,7 @@ class FnEmitter:
             self.emit("finally:")
             self.emit(f"    _iterclose({it})")
         self.emit(f"{it} = None")  # the loop is over: its iterator keeps nothing alive
+        self.pop_ctx(scope)
         self.leave_scope(scope, saved, saved_ctx)
 
     def _for_await(self, node: Node, scope: Any, saved: Any, saved_ctx: Any) -> None:
@@ -802,6 +833,7 @@ class FnEmitter:
         self.emit(f"        {state} = 1")
         self.emit(f"        yield from _agclose(_vm, {it}, False, {pos})")
         self.emit(f"{it} = None")
+        self.pop_ctx(scope)
         self.leave_scope(scope, saved, saved_ctx)
 
     def s_break_statement(self, node: Node) -> None:
@@ -869,6 +901,7 @@ class FnEmitter:
         self.emit("break")
         self.indent -= 1
         self.loops.pop()
+        self.pop_ctx(scope)
         self.leave_scope(scope, saved, saved_ctx)
 
     def s_try_statement(self, node: Node) -> None:
@@ -886,6 +919,7 @@ class FnEmitter:
             self.indent += 1
         self.emit("try:")
         self.indent += 1
+        entered = len(self.block_ctxs)
         self.statement(node.child_by_field_name("body"))
         self.emit("pass")
         self.indent -= 1
@@ -893,6 +927,7 @@ class FnEmitter:
             exc = self.temp()
             self.emit(f"except JSThrow as {exc}:")
             self.indent += 1
+            self.pop_ctxs([s for s, _ in list(self.block_ctxs.values())[entered:]])
             scope = self.c.an.scopes[handler.id]
             saved, saved_ctx = self.scope, self.ctx_scope
             self.enter_scope(scope)
@@ -904,6 +939,7 @@ class FnEmitter:
             for b in scope.bindings.values():
                 if b.storage == "local":
                     self.emit(f"{b.py} = UNDEFINED")
+            self.pop_ctx(scope)
             self.leave_scope(scope, saved, saved_ctx)
             self.indent -= 1
         else:
@@ -917,6 +953,7 @@ class FnEmitter:
             self.emit(f"except JSThrow as {exc}:")
             self.indent += 1
             self.emit(f"{pending} = {exc}.value")
+            self.pop_ctxs([s for s, _ in list(self.block_ctxs.values())[entered:]])
             self.emit("raise")
             self.indent -= 1
             self.emit("finally:")
@@ -946,6 +983,14 @@ class FnEmitter:
     def e_number(self, node: Node) -> str:
         text = self.text(node).replace("_", "")
         low = text.lower()
+        if low.endswith("n"):  # a BigInt literal ("n" is no hex digit)
+            from engine.bigint import literal_value
+
+            n = literal_value(self.text(node))
+            if n is None:
+                line, col = self.c.src.line_col(node)
+                raise JSSyntaxError("Invalid or unexpected token", line, col)
+            return f"_big({hex(n)})"  # hex: Python limits the length of decimal int literals
         try:
             if low.startswith("0x"):
                 v = float(int(low[2:], 16))
@@ -1116,7 +1161,7 @@ class FnEmitter:
             if as_statement:
                 return self.write_var(name, f"{fn}({cur})", arg)
             old, new = self.temp(), self.temp()
-            store = self.assign_expr_to_var(name, f"{fn}({old} := _tonum({cur}))", arg, new)
+            store = self.assign_expr_to_var(name, f"{fn}({old} := _tonumeric({cur}))", arg, new)
             return f"({store} if True else 0)" if prefix else f"({store}, {old})[1]"
         if arg.type in ("member_expression", "subscript_expression"):
             obj, key = self.temp(), self.temp()
@@ -1134,8 +1179,8 @@ class FnEmitter:
             old = self.temp()
             newv = f"{fn}({old})"
             if prefix:
-                return f"({pre}({old} := _tonum({get})), {put.format(v=newv)})[-1]"
-            return f"({pre}({old} := _tonum({get})), {put.format(v=newv)}, {old})[-1]"
+                return f"({pre}({old} := _tonumeric({get})), {put.format(v=newv)})[-1]"
+            return f"({pre}({old} := _tonumeric({get})), {put.format(v=newv)}, {old})[-1]"
         raise self.err("this update target", arg)
 
     def assign_expr_to_var(self, name: str, value: str, node: Node, tmp: str) -> str:
@@ -1327,6 +1372,9 @@ class FnEmitter:
         text = re.sub(r"\s+", "", self.text(node))
         text = re.sub(r"\[(['\"])([A-Za-z_$][\w$]*)\1\]", r".\2", text)
         if re.fullmatch(r"[\w$]+(?:\??\.[\w$]+|\[[^\[\]()]*\])*", text):
+            big = re.match(r"\d\w*n(?![\w$])", text)  # V8 names a BigInt literal "(intermediate value)"
+            if big is not None:
+                return "(intermediate value)" + text[big.end():].replace("?.", ".")
             return text.replace("?.", ".")
         return "(intermediate value)"
 
@@ -1738,7 +1786,13 @@ class Compiler:
             return self.string_value(key_node)
         if t == "number":
             from engine.ops import num_to_str
-            return num_to_str(float(self.src.text_of(key_node)))
+            text = self.src.text_of(key_node)
+            if text.endswith("n"):  # a BigInt literal key
+                from engine.bigint import literal_value, to_decimal
+
+                n = literal_value(text)
+                return to_decimal(n) if n is not None else None
+            return num_to_str(float(text))
         return None
 
 

@@ -6,7 +6,7 @@ import math
 import re
 from typing import Any
 
-from engine.values import NULL, UNDEFINED, BoundFunction, JSFunction, JSObject, NativeFunction
+from engine.values import NULL, UNDEFINED, BoundFunction, JSBigInt, JSFunction, JSObject, NativeFunction
 
 INF = math.inf
 NAN = math.nan
@@ -26,6 +26,8 @@ def truthy(v: Any) -> bool:
         return v != ""
     if v is UNDEFINED or v is NULL:
         return False
+    if t is JSBigInt:
+        return v.v != 0
     return True
 
 
@@ -49,6 +51,8 @@ def typeof(v: Any) -> str:
         return "function"
     if isinstance(v, JSObject):
         return "object"
+    if t is JSBigInt:
+        return "bigint"
     return "symbol"
 
 
@@ -179,7 +183,7 @@ def strict_equals(a: Any, b: Any) -> bool:
     ta = type(a)
     if ta is not type(b):
         return False
-    if ta is float or ta is str or ta is bool:
+    if ta is float or ta is str or ta is bool or ta is JSBigInt:
         return bool(a == b)
     return a is b
 

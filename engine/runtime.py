@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-from engine import asyncgen, coroutine, ops
+from engine import asyncgen, bigint, coroutine, ops
 from engine.builtins.iteration import iterator_close, iterator_close_abrupt
 from engine.values import (
     HOLE,
@@ -21,6 +21,7 @@ from engine.values import (
     Accessor,
     Context,
     JSArray,
+    JSBigInt,
     JSFunction,
     JSObject,
     JSThrow,
@@ -126,7 +127,14 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         b = to_primitive(b)
         if type(a) is str or type(b) is str:
             return checked(to_string(a), to_string(b))
-        return to_number(a) + to_number(b)
+        return numeric("+", a, b)
+
+    def numeric(op: str, a: Any, b: Any) -> Any:
+        """A numeric operator whose operands are not both numbers: BigInts, or values to convert."""
+        return bigint.binary(vm, op, a, b)
+
+    def to_numeric(a: Any) -> Any:
+        return a if type(a) is float else bigint.to_numeric(vm, a)
 
     def checked(a: str, b: str) -> str:
         """String concatenation with V8's maximum string length (2**29 - 24)."""
@@ -142,7 +150,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
     def sub(a: Any, b: Any) -> float:
         if type(a) is float and type(b) is float:
             return a - b
-        return to_number(a) - to_number(b)
+        return numeric("-", a, b)
 
     def mul(a: Any, b: Any) -> float:
         if type(a) is float and type(b) is float:
@@ -150,25 +158,31 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
                 return a * b
             except OverflowError:  # pragma: no cover - floats overflow to inf
                 return math.inf
-        return to_number(a) * to_number(b)
+        return numeric("*", a, b)
 
     def div(a: Any, b: Any) -> float:
-        return ops.js_div(to_number(a), to_number(b))
+        if type(a) is float and type(b) is float:
+            return ops.js_div(a, b)
+        return numeric("/", a, b)
 
     def mod(a: Any, b: Any) -> float:
-        return ops.js_mod(to_number(a), to_number(b))
+        if type(a) is float and type(b) is float:
+            return ops.js_mod(a, b)
+        return numeric("%", a, b)
 
     def pow_(a: Any, b: Any) -> float:
-        return ops.js_pow(to_number(a), to_number(b))
+        if type(a) is float and type(b) is float:
+            return ops.js_pow(a, b)
+        return numeric("**", a, b)
 
     def neg(a: Any) -> float:
-        return -to_number(a)
+        return -a if type(a) is float else bigint.negate(vm, a)
 
     def inc(a: Any) -> float:
-        return (a if type(a) is float else to_number(a)) + 1.0
+        return a + 1.0 if type(a) is float else bigint.step(to_numeric(a), 1)
 
     def dec(a: Any) -> float:
-        return (a if type(a) is float else to_number(a)) - 1.0
+        return a - 1.0 if type(a) is float else bigint.step(to_numeric(a), -1)
 
     def i32(a: Any) -> int:
         return ops.to_int32(to_number(a))
@@ -184,6 +198,8 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         b = to_primitive(b, "number")
         if type(a) is str and type(b) is str:
             return a < b
+        if type(a) is JSBigInt or type(b) is JSBigInt:
+            return bigint.less_than(vm, a, b)
         x, y = to_number(a), to_number(b)
         if x != x or y != y:
             return None
@@ -224,6 +240,8 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             return loose_equals(a, to_primitive(b))
         if (ta is float and tb is str) or (ta is str and tb is float):
             return to_number(a) == to_number(b)
+        if ta is JSBigInt or tb is JSBigInt:
+            return bigint.loose_equals(a, b)
         return ops.strict_equals(a, b)
 
     # -- objects
@@ -442,14 +460,17 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         "_gtypeof": gtypeof, "_gdelete": gdelete, "_constassign": constassign, "_setslot": setslot,
         "_setscript": setscript, "_truthy": ops.truthy, "_typeof": ops.typeof,
         "_add": add, "_sub": sub, "_mul": mul, "_div": div, "_mod": mod, "_pow": pow_, "_neg": neg,
-        "_tonum": to_number, "_inc": inc, "_dec": dec,
-        "_bnot": lambda a: from_int(~i32(a)),
-        "_band": lambda a, b: from_int(i32(a) & i32(b)),
-        "_bor": lambda a, b: from_int(i32(a) | i32(b)),
-        "_bxor": lambda a, b: from_int(i32(a) ^ i32(b)),
-        "_shl": lambda a, b: from_int(i32(a) << (ops.to_uint32(to_number(b)) & 31)),
-        "_shr": lambda a, b: float(i32(a) >> (ops.to_uint32(to_number(b)) & 31)),
-        "_ushr": lambda a, b: float(ops.to_uint32(to_number(a)) >> (ops.to_uint32(to_number(b)) & 31)),
+        "_tonum": to_number, "_tonumeric": to_numeric, "_big": JSBigInt, "_inc": inc, "_dec": dec,
+        "_bnot": lambda a: from_int(~i32(a)) if type(a) is float else bigint.bitwise_not(vm, a),
+        "_band": lambda a, b: from_int(i32(a) & i32(b)) if type(a) is float and type(b) is float else numeric("&", a, b),
+        "_bor": lambda a, b: from_int(i32(a) | i32(b)) if type(a) is float and type(b) is float else numeric("|", a, b),
+        "_bxor": lambda a, b: from_int(i32(a) ^ i32(b)) if type(a) is float and type(b) is float else numeric("^", a, b),
+        "_shl": lambda a, b: from_int(i32(a) << (ops.to_uint32(b) & 31)) if type(a) is float and type(b) is float
+        else numeric("<<", a, b),
+        "_shr": lambda a, b: float(i32(a) >> (ops.to_uint32(b) & 31)) if type(a) is float and type(b) is float
+        else numeric(">>", a, b),
+        "_ushr": lambda a, b: float(ops.to_uint32(a) >> (ops.to_uint32(b) & 31)) if type(a) is float and type(b) is float
+        else numeric(">>>", a, b),
         "_lt": lt, "_gt": gt, "_le": le, "_ge": ge, "_seq": ops.strict_equals, "_leq": loose_equals,
         "_instof": vm.instance_of, "_in": lambda k, o: vm.has_property(o, k),
         "_get": vm.get, "_getv": vm.getv, "_put": vm.put, "_putv": vm.putv, "_delete": vm.delete,

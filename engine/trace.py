@@ -26,6 +26,7 @@ from operator import is_, is_not
 from typing import Any
 
 from engine import gc as collector
+from engine.bigint import to_decimal
 from engine.gc import _INERT
 from engine.scope import Binding, visible_bindings
 from engine.timeline import EMPTY_LOOP
@@ -38,6 +39,7 @@ from engine.values import (
     BoundFunction,
     Context,
     JSArray,
+    JSBigInt,
     JSError,
     JSFunction,
     JSMap,
@@ -84,6 +86,8 @@ def encode(v: Any) -> Any:
         return {"uninitialized": True}
     if isinstance(v, JSObject):
         return {"site": v.site}
+    if t is JSBigInt:
+        return {"bigint": to_decimal(v.v)}
     return {"symbol": getattr(v, "description", str(v))}
 
 

@@ -50,6 +50,31 @@ class Symbol:
         return f"Symbol({self.description})"
 
 
+class JSBigInt:
+    """A BigInt primitive (ECMA-262 6.1.6.2): an immutable Python ``int`` in ``v``. Not a heap object (no id,
+    no site); equal and hashable by value. Never a Python ``int`` itself, so that nothing mistakes it for a
+    number (numbers are floats). Operators: engine.bigint."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is JSBigInt and other.v == self.v
+
+    def __hash__(self) -> int:
+        return hash(("bigint", self.v))
+
+    def __str__(self) -> str:  # as V8 shows it inside messages: the digits, without the "n"
+        from engine.bigint import to_decimal
+
+        return to_decimal(self.v)
+
+    def __repr__(self) -> str:
+        return f"{self.v}n"
+
+
 SYM_ITERATOR = Symbol("Symbol.iterator")
 SYM_TO_PRIMITIVE = Symbol("Symbol.toPrimitive")
 SYM_HAS_INSTANCE = Symbol("Symbol.hasInstance")
@@ -564,4 +589,6 @@ def map_key(value: Any) -> Any:
         return ("b", value)
     if type(value) is str:
         return ("s", value)
+    if type(value) is JSBigInt:
+        return ("big", value.v)
     return ("u", id(value))

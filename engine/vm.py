@@ -38,6 +38,7 @@ from engine.values import (
     BoundFunction,
     Context,
     JSArray,
+    JSBigInt,
     JSError,
     JSFunction,
     JSObject,
@@ -300,6 +301,10 @@ class VM:
             return "null"
         if isinstance(v, Symbol):
             raise self.throw_type("Cannot convert a Symbol value to a string")
+        if t is JSBigInt:
+            from engine.bigint import to_decimal
+
+            return to_decimal(v.v)
         return self.to_string(self.to_primitive(v, "string"))
 
     def to_number(self, v: Any) -> float:
@@ -316,6 +321,8 @@ class VM:
             return 0.0
         if isinstance(v, Symbol):
             raise self.throw_type("Cannot convert a Symbol value to a number")
+        if t is JSBigInt:
+            raise self.throw_type("Cannot convert a BigInt value to a number")
         return self.to_number(self.to_primitive(v, "number"))
 
     def to_key(self, v: Any) -> Any:
@@ -337,7 +344,8 @@ class VM:
         if v is UNDEFINED or v is NULL:
             raise self.throw_type("Cannot convert undefined or null to object")
         proto = self.proto_of_primitive(v)
-        w = JSPrimitiveWrapper(proto, {str: "String", float: "Number", bool: "Boolean"}.get(type(v), "Object"), v)
+        w = JSPrimitiveWrapper(proto, {str: "String", float: "Number", bool: "Boolean",
+                                       JSBigInt: "BigInt"}.get(type(v), "Object"), v)
         self.register(w)
         return w
 
@@ -349,6 +357,8 @@ class VM:
             return self.NumberPrototype
         if t is bool:
             return self.BooleanPrototype
+        if t is JSBigInt:
+            return self.BigIntPrototype
         return self.SymbolPrototype
 
     # ------------------------------------------------------------------ errors

@@ -26,6 +26,7 @@ from typing import Any
 
 from engine.builtins import (
     array,
+    bigint,
     clone,
     collections,
     console,
@@ -58,6 +59,7 @@ def install_all(vm: Any) -> None:
 
     regexp.install(vm)
     number.install(vm)
+    bigint.install(vm)
     math.install(vm)
     error.install(vm)
     collections.install(vm)

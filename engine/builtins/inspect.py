@@ -23,6 +23,7 @@ from engine.values import (
     UNDEFINED,
     Accessor,
     JSArray,
+    JSBigInt,
     JSError,
     JSFunction,
     JSMap,
@@ -131,7 +132,15 @@ def format_primitive(ctx: Ctx, v: Any) -> str:
         return "undefined"
     if isinstance(v, Symbol):
         return f"Symbol({v.description})"
+    if type(v) is JSBigInt:
+        return _bigint_text(v)
     return str(v)
+
+
+def _bigint_text(v: JSBigInt) -> str:
+    from engine.bigint import to_decimal
+
+    return to_decimal(v.v) + "n"
 
 
 # ---------------------------------------------------------------- constructor names and prefixes
@@ -398,7 +407,7 @@ def _class_base(value: JSFunction, constructor: str | None, tag: str) -> str:
 
 def _boxed_base(ctx: Ctx, value: JSPrimitiveWrapper, keys: list[Any], constructor: str | None, tag: str) -> str:
     prim = value.value
-    kind = {str: "String", float: "Number", bool: "Boolean"}.get(type(prim), "Symbol")
+    kind = {str: "String", float: "Number", bool: "Boolean", JSBigInt: "BigInt"}.get(type(prim), "Symbol")
     if kind == "String":
         del keys[: len(prim)]
     base = f"[{kind}"
@@ -685,7 +694,7 @@ def _all_numbers(value: Any, count: int) -> bool:
     items = value.items
     for i in range(count):
         v = items[i] if i < len(items) else UNDEFINED
-        if type(v) is not float:
+        if type(v) is not float and type(v) is not JSBigInt:
             return False
     return True
 
@@ -712,6 +721,8 @@ def _has_builtin_to_string(vm: Any, value: JSObject) -> bool:
 def _format_s(vm: Any, v: Any) -> str:
     if type(v) is float:
         return format_number(v)
+    if type(v) is JSBigInt:
+        return _bigint_text(v)
     if not isinstance(v, JSObject) or not _has_builtin_to_string(vm, v):
         if isinstance(v, Symbol):
             return f"Symbol({v.description})"
@@ -752,8 +763,12 @@ def _format_specifier(vm: Any, ch: str, v: Any) -> str | None:
         return _format_s(vm, v)
     if ch == "j":
         return _format_j(vm, v)
+    if type(v) is JSBigInt and ch in "di":
+        return _bigint_text(v)
     if ch == "d":
-        return "NaN" if isinstance(v, Symbol) else format_number(vm.to_number(v))
+        from engine.builtins.number import number_value
+
+        return "NaN" if isinstance(v, Symbol) else format_number(number_value(vm, v))
     if ch == "O":
         return inspect(vm, v)
     if ch == "o":

@@ -18,6 +18,7 @@ from engine.values import (
     SYM_TO_STRING_TAG,
     UNDEFINED,
     JSArray,
+    JSBigInt,
     JSObject,
     JSPrimitiveWrapper,
     JSThrow,
@@ -55,7 +56,7 @@ class _Stringifier:
     def property(self, holder: JSObject, key: str, value: Any) -> Gen:
         """SerializeJSONProperty (25.5.2.2); returns the text or None for undefined."""
         vm = self.vm
-        if isinstance(value, JSObject):
+        if isinstance(value, JSObject) or type(value) is JSBigInt:
             to_json = vm.get(value, "toJSON")
             if ops.is_callable(to_json):
                 value = yield (to_json, value, [key], 0)
@@ -77,6 +78,8 @@ class _Stringifier:
             text = yield from (self.array(value) if isinstance(value, JSArray) else self.object(value))
             self.stack.pop()
             return text
+        if type(value) is JSBigInt:
+            raise vm.throw_type("Do not know how to serialize a BigInt")
         return None
 
     def _enter(self, key: str, value: JSObject) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from engine import ops
 from engine.builtins.common import arg, constant, constructor, method, to_integer
-from engine.values import UNDEFINED, JSObject, JSPrimitiveWrapper
+from engine.values import UNDEFINED, JSBigInt, JSObject, JSPrimitiveWrapper
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _FLOAT_PREFIX = re.compile(r"^[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
@@ -75,12 +75,20 @@ def _parse_float(vm: Any, this: Any, args: list[Any]) -> Any:
 
 
 # ---------------------------------------------------------------- Number
+def number_value(vm: Any, v: Any) -> float:
+    """Number(value) (21.1.1.1): ToNumeric, and a BigInt converted to the nearest number."""
+    from engine.bigint import to_float, to_numeric
+
+    n = to_numeric(vm, v)
+    return to_float(n.v) if type(n) is JSBigInt else n
+
+
 def _number_call(vm: Any, this: Any, args: list[Any]) -> Any:
-    return vm.to_number(args[0]) if args else 0.0
+    return number_value(vm, args[0]) if args else 0.0
 
 
 def _number_construct(vm: Any, args: list[Any], proto: Any) -> JSObject:
-    n = vm.to_number(args[0]) if args else 0.0
+    n = number_value(vm, args[0]) if args else 0.0
     w = JSPrimitiveWrapper(proto if isinstance(proto, JSObject) else vm.NumberPrototype, "Number", n)
     return vm.register(w)
 
