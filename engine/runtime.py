@@ -358,13 +358,18 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
 
     def forin_keys(v: Any) -> list[str]:
         """EnumerateObjectProperties (14.7.5.9): own then inherited enumerable string keys."""
+        from engine.values import is_array_index
         if v is UNDEFINED or v is NULL:
             return []
         obj: JSObject | None = v if isinstance(v, JSObject) else vm.to_object(v)
         seen: set[str] = set()
         out: list[str] = []
         while obj is not None:
-            for k in obj.own_keys():
+            keys = obj.own_keys()
+            ints = [k for k in keys if is_array_index(k)]
+            if ints:  # OrdinaryOwnPropertyKeys: integer keys ascending first, as Object.keys
+                keys = sorted(ints, key=int) + [k for k in keys if not is_array_index(k)]
+            for k in keys:
                 if not isinstance(k, str) or k in seen:
                     continue
                 seen.add(k)

@@ -175,7 +175,7 @@ def require_callable(vm: Any, f: Any) -> Any:
 
 def js_round(x: float) -> float:
     """Math.round: halves round up (towards +Infinity)."""
-    if x != x or x in (math.inf, -math.inf):
+    if x != x or x in (math.inf, -math.inf) or x == 0:  # NaN, the infinities and both zeros are themselves
         return x
     if -0.5 <= x < 0:
         return -0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from engine.builtins.common import arg, constant, getter, method, native
+from engine.builtins.common import arg, constant, describe, getter, method, native
 from engine.values import (
     SYM_ASYNC_ITERATOR,
     SYM_HAS_INSTANCE,
@@ -59,6 +59,22 @@ def install(vm: Any) -> None:
                     ("hasInstance", SYM_HAS_INSTANCE), ("toStringTag", SYM_TO_STRING_TAG),
                     ("asyncIterator", SYM_ASYNC_ITERATOR)):
         constant(sym, name, s)
+    registry: dict[str, Symbol] = {}  # Symbol.for's GlobalSymbolRegistry, one per realm
+
+    def _for(vm: Any, this: Any, args: list[Any]) -> Any:
+        key = vm.to_string(arg(args, 0))
+        if key not in registry:
+            registry[key] = Symbol(key)
+        return registry[key]
+
+    def _key_for(vm: Any, this: Any, args: list[Any]) -> Any:
+        s = arg(args, 0)
+        if not isinstance(s, Symbol):
+            raise vm.throw_type(f"{describe(vm, s)} is not a symbol")
+        return next((k for k, v in registry.items() if v is s), UNDEFINED)
+
+    method(vm, sym, "for", _for, 1)
+    method(vm, sym, "keyFor", _key_for, 1)
     proto.define_hidden(SYM_TO_STRING_TAG, "Symbol")
     method(vm, proto, "toString", lambda vm, this, args: f"Symbol({_this_symbol(vm, this, 'toString').description})")
     method(vm, proto, "valueOf", lambda vm, this, args: _this_symbol(vm, this, "valueOf"))

@@ -139,10 +139,24 @@ def _atan2(vm: Any, this: Any, args: list[Any]) -> Any:
 
 
 def _hypot(vm: Any, this: Any, args: list[Any]) -> Any:
-    xs = [vm.to_number(a) for a in args]
-    if any(x in (math.inf, -math.inf) for x in xs):
+    """V8's algorithm (builtins/math.tq), not libm's: normalised by the largest value, Kahan-summed, so the
+    last digit agrees with node (``Math.hypot(3, 5)`` is 5.8309518948453, where math.hypot gives ...301)."""
+    xs = [abs(vm.to_number(a)) for a in args]
+    if math.inf in xs:
         return math.inf
-    return math.hypot(*xs)
+    if any(math.isnan(x) for x in xs):
+        return math.nan
+    top = max(xs, default=0.0)
+    if top == 0:
+        return 0.0
+    total = compensation = 0.0
+    for x in xs:
+        n = x / top
+        summand = n * n - compensation
+        preliminary = total + summand
+        compensation = (preliminary - total) - summand
+        total = preliminary
+    return math.sqrt(total) * top
 
 
 def _imul(vm: Any, this: Any, args: list[Any]) -> Any:
