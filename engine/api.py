@@ -240,7 +240,7 @@ _SITE_KINDS = {
     "object": "object", "array": "array", "new_expression": "new", "function_expression": "function",
     "function": "function", "arrow_function": "arrow", "class": "class", "class_declaration": "class",
     "function_declaration": "function", "generator_function_declaration": "function",
-    "generator_function": "function",
+    "generator_function": "function", "regex": "regexp",
 }
 
 

@@ -19,6 +19,7 @@ SITE_KIND_TEXT = {
     "arrow": "arrow function",
     "class": "class",
     "method": "method",
+    "regexp": "regular expression literal",
 }
 MANY_OBJECTS = 16  # above this many objects a site is answered with a list of numbers instead of checkboxes
 CHECKPOINT_CALL = re.compile(r"""\bcheckpoint\(\s*(["'`])(?P<name>[^"'`]*)\1\s*\)""")

@@ -66,9 +66,14 @@ class RegExpStringIterator(JSObject):
         self.full_unicode = full_unicode
         self.done = False
 
+    @property
+    def held(self) -> Any:
+        """The internal edge to the RegExp it iterates (engine.trace lists it as ``internal``)."""
+        return self.matcher
+
     def children(self) -> Any:
         yield from super().children()
-        if not self.done and isinstance(self.matcher, JSObject):
+        if isinstance(self.matcher, JSObject):
             yield self.matcher
 
 
@@ -138,6 +143,8 @@ def new_literal(vm: Any, source: str, flags: str, site: str | None) -> JSRegExp:
 
 def check_literal(source: str, flags: str) -> str | None:
     """The early error of the literal ``/source/flags``, or None (for the compiler)."""
+    if any(ch in source for ch in "\n\r\u2028\u2029"):
+        return "Invalid regular expression: missing /"
     if not check_flags(flags):
         return "Invalid regular expression flags"
     if "v" in flags:
@@ -650,7 +657,7 @@ def _symbol_replace(vm: Any, this: Any, args: list[Any]) -> Gen:
             r = yield (replace_value, UNDEFINED, call_args, 0)
             replacement = units(vm.to_string(r))
         else:
-            if named is not UNDEFINED:
+            if named is not UNDEFINED and type(named) is not str:  # a string reads as its wrapper would
                 named = vm.to_object(named)
             replacement = get_substitution(vm, matched, s, position, captures, named, template)
         if position >= next_pos:
@@ -683,6 +690,8 @@ def _iterator_next(vm: Any, this: Any, args: list[Any]) -> Gen:
             f"Method %RegExpStringIterator%.prototype.next called on incompatible receiver {describe(vm, this)}")
     if this.done:
         return iter_result(vm, UNDEFINED, True)
+    if vm.on_native is not None:  # the timeline: the matcher's lastIndex changes, though it is no argument
+        vm.on_native(this.matcher, [])
     result = yield from regexp_exec(vm, this.matcher, this.string)
     if result is NULL:
         this.done = True

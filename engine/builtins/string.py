@@ -1,4 +1,4 @@
-"""String and String.prototype (ECMA-262 22.1), for string patterns (regular expressions are not supported).
+"""String and String.prototype (ECMA-262 22.1), for string patterns (RegExp patterns: engine.builtins.regexp).
 
 Strings are Python ``str``; indices count code points, which equals JavaScript's UTF-16 indices for
 every character of the Basic Multilingual Plane (all the text teaching programs use).
@@ -244,13 +244,11 @@ def _split(vm: Any, this: Any, args: list[Any]) -> Any:
     s = this_string(vm, this, "split")
     sep_v, lim_v = arg(args, 0), arg(args, 1)
     limit = 2**32 - 1 if lim_v is UNDEFINED else ops.to_uint32(vm.to_number(lim_v))
-    if isinstance(sep_v, JSObject) and sep_v.cls == "RegExp":
-        raise vm.throw_type("Regular expressions are not supported in memcourse")
+    sep = "" if sep_v is UNDEFINED else units(vm.to_string(sep_v))  # (patterns: engine.builtins.regexp)
     if limit == 0:
         return vm.new_array([])
     if sep_v is UNDEFINED:
         return vm.new_array([s])
-    sep = units(vm.to_string(sep_v))
     parts = list(s) if sep == "" else s.split(sep)
     return vm.new_array([text(p) for p in parts[:limit]])
 
