@@ -32,6 +32,7 @@ from engine.errors import set_current_vm
 from engine.values import (
     HOLE,
     NULL,
+    SYM_TO_PRIMITIVE,
     TDZ,
     UNDEFINED,
     Accessor,
@@ -278,6 +279,14 @@ class VM:
             return v
         if isinstance(v, JSPrimitiveWrapper):
             return v.value
+        exotic = self.get(v, SYM_TO_PRIMITIVE)  # GetMethod(input, @@toPrimitive): Date, user objects
+        if exotic is not UNDEFINED and exotic is not NULL:
+            if not ops.is_callable(exotic):
+                raise self.throw_type(f"{self._describe(exotic)} is not a function")
+            r = self.call_sync(exotic, v, [hint])
+            if isinstance(r, JSObject):
+                raise self.throw_type("Cannot convert object to primitive value")
+            return r
         order = ("toString", "valueOf") if hint == "string" else ("valueOf", "toString")
         for name in order:
             fn = self.get(v, name)

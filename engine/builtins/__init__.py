@@ -17,7 +17,7 @@ deliberate differences from node:
 - Error ``stack`` lines name the frames but not node's file and column (``at f (<anonymous>:3)``).
 - localeCompare approximates ICU's root collation (exact for ASCII and accented Latin letters).
 - FinalizationRegistry cleanup callbacks never run (V8 runs them in a later job, after the script).
-- Not provided: Date, RegExp, Proxy, Reflect, typed arrays, Intl.
+- Not provided: RegExp, Proxy, Reflect, typed arrays, Intl.
 """
 
 from __future__ import annotations
@@ -59,6 +59,9 @@ def install_all(vm: Any) -> None:
 
     regexp.install(vm)
     number.install(vm)
+    from engine.builtins import date
+
+    date.install(vm)
     bigint.install(vm)
     math.install(vm)
     error.install(vm)

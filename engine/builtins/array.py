@@ -16,6 +16,7 @@ from engine.builtins.common import (
     arg,
     array_like_length,
     constructor,
+    describe,
     method,
     relative_index,
     require_callable,
@@ -57,7 +58,7 @@ def this_items(vm: Any, this: Any, name: str) -> list[Any]:
 
         return [text(u) for u in units(this)]
     n = array_like_length(vm, obj)
-    return [vm.get(obj, str(i)) if obj.has_own(str(i)) else HOLE for i in range(n)]
+    return [vm.get(obj, str(i)) if vm.has_property(obj, str(i)) else HOLE for i in range(n)]
 
 
 def _present(items: list[Any], k: int) -> bool:
@@ -341,6 +342,28 @@ def _to_string(vm: Any, this: Any, args: list[Any]) -> Any:
     if isinstance(this, JSArray):
         return join_items(vm, this, this.items, ",")
     return vm.call_sync(vm.ObjectPrototype.get_own("toString"), this, [])
+
+
+def _to_locale_string(vm: Any, this: Any, args: list[Any]) -> Any:
+    """Array.prototype.toLocaleString (23.1.3.32): each element's toLocaleString(), joined with commas."""
+    items = this_items(vm, this, "toLocaleString")
+    key = id(this)
+    if key in vm.join_stack:
+        return ""
+    vm.join_stack.append(key)
+    try:
+        parts = []
+        for v in list(items):
+            if v is HOLE or v is UNDEFINED or v is NULL:
+                parts.append("")
+            else:
+                f = vm.get(v, "toLocaleString")
+                if not ops.is_callable(f):
+                    raise vm.throw_type(f"{describe(vm, f)} is not a function")
+                parts.append(vm.to_string(vm.call_sync(f, v, [])))
+    finally:
+        vm.join_stack.remove(key)
+    return ",".join(parts)
 
 
 def _from_index(vm: Any, v: Any, n: int) -> int:
@@ -643,7 +666,7 @@ def install(vm: Any) -> None:
         "slice": (_slice, 2), "splice": (_splice, 2), "concat": (_concat, 1), "join": (_join, 1),
         "reverse": (_reverse, 0), "indexOf": (_index_of, 1), "lastIndexOf": (_last_index_of, 1),
         "includes": (_includes, 1), "fill": (_fill, 1), "flat": (_flat, 0), "at": (_at, 1),
-        "toString": (_to_string, 0), "toReversed": (_to_reversed, 0), "toSpliced": (_to_spliced, 2),
+        "toString": (_to_string, 0), "toLocaleString": (_to_locale_string, 0), "toReversed": (_to_reversed, 0), "toSpliced": (_to_spliced, 2),
         "with": (_with, 2), "copyWithin": (_copy_within, 2), "keys": (_iter_method("keys"), 0), "entries": (_iter_method("entries"), 0),
     }
     for name, (fn, length) in plain.items():

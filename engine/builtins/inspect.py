@@ -309,6 +309,15 @@ def _format_raw(ctx: Ctx, value: JSObject, recurse_times: int) -> str:  # noqa: 
                 base = f"{prefix}{base}"
             if not keys or recurse_times > ctx.depth:
                 return base
+        elif hasattr(value, "tv"):
+            from engine.builtins.date import iso_string
+
+            base = "Invalid Date" if value.tv != value.tv else iso_string(value.tv)
+            prefix = get_prefix(constructor, tag, "Date")
+            if prefix != "Date ":
+                base = f"{prefix}{base}"
+            if not keys:
+                return base
         elif constructor == "Object":
             if value.cls == "Arguments":
                 braces[0] = "[Arguments] {"

@@ -464,6 +464,9 @@ def _get_own_property_names(vm: Any, this: Any, args: list[Any]) -> Any:
     o = require_object(vm, v)
     keys = [k for k in o.own_keys() if isinstance(k, str)]
     ints = sorted((k for k in keys if k.isdigit()), key=int)
+    if isinstance(o, JSPrimitiveWrapper) and type(o.value) is str and "length" not in keys:
+        n = int(vm.get(o.value, "length"))  # a String object's indices and length (10.4.3.3)
+        return vm.new_array([str(i) for i in range(n)] + ints + ["length"] + [k for k in keys if not k.isdigit()])
     return vm.new_array(ints + [k for k in keys if not k.isdigit()])
 
 
@@ -507,6 +510,8 @@ def builtin_tag(vm: Any, this: Any) -> str:
         return o.cls
     if o.cls == "Arguments":
         return "Arguments"
+    if hasattr(o, "tv"):
+        return "Date"
     if o.cls == "RegExp" and hasattr(o, "program"):
         return "RegExp"
     return "Object"
@@ -553,6 +558,35 @@ def _proto_set(vm: Any, this: Any, args: list[Any]) -> Any:
     if isinstance(this, JSObject) and (p is NULL or isinstance(p, JSObject)):
         set_prototype(vm, this, None if p is NULL else p)
     return UNDEFINED
+
+
+def _define_accessor(kind: str) -> Any:
+    """Object.prototype.__defineGetter__ / __defineSetter__ (B.2.2.2-3)."""
+    def define(vm: Any, this: Any, args: list[Any]) -> Any:
+        o = require_object(vm, this)
+        f = arg(args, 1)
+        if not ops.is_callable(f):
+            raise vm.throw_type(f"Object.prototype.__define{kind.title()}ter__: Expecting function")
+        define_property(vm, o, vm.to_key(arg(args, 0)), {kind: f, "enumerable": True, "configurable": True})
+        return UNDEFINED
+
+    return define
+
+
+def _lookup_accessor(kind: str) -> Any:
+    """Object.prototype.__lookupGetter__ / __lookupSetter__ (B.2.2.4-5)."""
+    def lookup(vm: Any, this: Any, args: list[Any]) -> Any:
+        o: JSObject | None = require_object(vm, this)
+        key = vm.to_key(arg(args, 0))
+        while o is not None:
+            if o.has_own(key):
+                v = o.get_own(key)
+                f = getattr(v, kind) if isinstance(v, Accessor) else None
+                return UNDEFINED if f is None else f
+            o = o.proto
+        return UNDEFINED
+
+    return lookup
 
 
 # ---------------------------------------------------------------- Function.prototype
@@ -621,6 +655,9 @@ def install(vm: Any) -> None:
                      ("valueOf", _value_of), ("isPrototypeOf", _is_prototype_of),
                      ("propertyIsEnumerable", _property_is_enumerable), ("toLocaleString", _to_locale_string)):
         method(vm, op, name, fn, 1 if name in ("hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable") else 0)
+    for kind in ("get", "set"):
+        method(vm, op, f"__define{kind.title()}ter__", _define_accessor(kind), 2)
+        method(vm, op, f"__lookup{kind.title()}ter__", _lookup_accessor(kind), 1)
     getter(vm, op, "__proto__", _proto_get)
     acc = op.get_own("__proto__")
     acc.set = native(vm, "set __proto__", _proto_set, 1)

@@ -358,6 +358,41 @@ def _iterator(vm: Any, this: Any, args: list[Any]) -> Any:
     return make_iterator(vm, text(this_string(vm, this, "[Symbol.iterator]")), "String", "values")
 
 
+def _normalize(vm: Any, this: Any, args: list[Any]) -> Any:
+    import unicodedata
+
+    s = this_string(vm, this, "normalize")
+    form = "NFC" if arg(args, 0) is UNDEFINED else vm.to_string(arg(args, 0))
+    if form not in ("NFC", "NFD", "NFKC", "NFKD"):
+        raise vm.throw_range("The normalization form should be one of NFC, NFD, NFKC, NFKD.")
+    return unicodedata.normalize(form, s)
+
+
+def _well_formed(s: str) -> str:
+    """s with every lone surrogate (a UTF-16 code unit not in a pair) replaced by U+FFFD."""
+    out = []
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if "\ud800" <= c <= "\udbff" and i + 1 < n and "\udc00" <= s[i + 1] <= "\udfff":
+            out.append(s[i:i + 2])
+            i += 2
+            continue
+        out.append("\ufffd" if "\ud800" <= c <= "\udfff" else c)
+        i += 1
+    return "".join(out)
+
+
+def _is_well_formed(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "isWellFormed")
+    return s.isascii() or _well_formed(s) == s
+
+
+def _to_well_formed(vm: Any, this: Any, args: list[Any]) -> Any:
+    s = this_string(vm, this, "toWellFormed")
+    return s if s.isascii() else _well_formed(s)
+
+
 def install(vm: Any) -> None:
     proto = JSPrimitiveWrapper(vm.ObjectPrototype, "String", "")
     vm._builtin_id(proto)
@@ -377,10 +412,13 @@ def install(vm: Any) -> None:
         "trimEnd": (_trimmer("trimEnd", False, True), 0), "padStart": (_pad("padStart", True), 2),
         "padEnd": (_pad("padEnd", False), 2), "repeat": (_repeat, 1), "split": (_split, 2),
         "concat": (_concat, 1), "localeCompare": (_locale_compare, 1), "toString": (_value_of, 0),
-        "valueOf": (_value_of, 0),
+        "valueOf": (_value_of, 0), "normalize": (_normalize, 0), "isWellFormed": (_is_well_formed, 0),
+        "toWellFormed": (_to_well_formed, 0),
     }
     for name, (fn, length) in table.items():
         method(vm, proto, name, fn, length)
+    proto.define_hidden("trimLeft", proto.get_own("trimStart"))  # Annex B: the same functions
+    proto.define_hidden("trimRight", proto.get_own("trimEnd"))
     method(vm, proto, "replace", _replacer("replace", False), 2, gen=True)
     method(vm, proto, "replaceAll", _replacer("replaceAll", True), 2, gen=True)
     method(vm, proto, SYM_ITERATOR, _iterator, 0)

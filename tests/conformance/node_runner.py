@@ -30,6 +30,10 @@ NODE_FLAGS = (
 TIMEOUT_SECONDS = 60.0
 
 
+# Local time is UTC in the engine; node must agree (Date's local getters, toString, the parser).
+NODE_ENV = {**os.environ, "TZ": "UTC"}
+
+
 class NodeHarnessError(RuntimeError):
     """The harness could not measure the program (node missing, crashed, timed out, or a harness bug)."""
 
@@ -60,6 +64,7 @@ def run_in_node(source: str, *, plain: bool = False, timeout: float = TIMEOUT_SE
             text=True,
             timeout=timeout,
             check=False,
+            env=NODE_ENV,
         )
     except subprocess.TimeoutExpired as error:
         raise NodeHarnessError(f"node did not finish within {timeout:.0f} s") from error
@@ -92,6 +97,7 @@ def run_without_harness(source: str, *, timeout: float = TIMEOUT_SECONDS) -> dic
             text=True,
             timeout=timeout,
             check=False,
+            env=NODE_ENV,
         )
     except subprocess.TimeoutExpired as error:
         raise NodeHarnessError(f"node did not finish within {timeout:.0f} s") from error

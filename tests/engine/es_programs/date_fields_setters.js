@@ -1,0 +1,41 @@
+const d = new Date(2024, 0, 31, 10, 30, 15, 250);
+console.log(d.getFullYear(), d.getMonth(), d.getDate(), d.getDay(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds(), d.getTime());
+console.log(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCDay(), d.getUTCHours(), d.getYear());
+console.log(d.setMonth(1), d.toISOString());
+console.log(d.setDate(0), d.toISOString());
+console.log(d.setDate(45), d.toISOString());
+console.log(d.setHours(25, 61, 61, 1001), d.toISOString());
+console.log(d.setMinutes(-1), d.toISOString());
+console.log(d.setSeconds(3600), d.toISOString());
+console.log(d.setMilliseconds(-1), d.toISOString());
+console.log(d.setFullYear(2020, 1, 29), d.toISOString());
+console.log(d.setUTCFullYear(2021), d.toISOString());
+console.log(d.setUTCMonth(11, 31), d.toISOString());
+console.log(d.setUTCHours(0), d.setUTCMinutes(0), d.setUTCSeconds(0), d.setUTCMilliseconds(0), d.setUTCDate(1), d.toISOString());
+console.log(d.setTime(86400000), d.toISOString(), d.setTime(), d.getTime());
+const inv = new Date(NaN);
+console.log(inv.setMonth(1), inv.setHours(1), inv.getFullYear(), inv.setFullYear(2000), inv.toISOString());
+const inv2 = new Date(NaN); console.log(inv2.setYear(99), inv2.toISOString(), new Date(0).setYear(NaN));
+console.log(d.setMonth(), d.getTime());
+console.log(new Date(8.64e15).getTime(), new Date(8.64e15 + 1).getTime(), new Date(-8.64e15).toISOString(), new Date(2024, 0, 1).setMilliseconds(8.64e15));
+console.log(new Date(275760, 8, 13).getTime(), new Date(275760, 8, 13, 0, 0, 0, 1).getTime());
+console.log(new Date(1.5).getTime(), new Date(-1.5).getTime(), new Date(2024.7, 0.9).toISOString(), new Date(Infinity).getTime());
+console.log(Date.UTC(2024, 0, 1, 12), Date.UTC(99), Date.UTC(2024, 12), Date.UTC(NaN), Date.parse("2024-01-15T10:00:00Z"), Date.parse("nope"));
+const dates = [new Date(2024, 5, 1), new Date(2023, 0, 1), new Date(2025, 11, 31)];
+dates.sort((a, b) => a - b); console.log(dates.map(x => x.toDateString()));
+console.log(Math.max(...dates) === dates[2].getTime(), new Date(2024, 0, 2) - new Date(2024, 0, 1));
+console.log(JSON.stringify([new Date(0), new Date(NaN)]), JSON.parse(JSON.stringify({when: new Date(0)})).when);
+console.log(String(new Date(0)), new Date(0).toTimeString(), new Date(0).toGMTString(), new Date(0).valueOf());
+console.log(new Date(0) < new Date(1), new Date(0) == 0, new Date(0) === new Date(0), new Date(0).getTime() === new Date(0).getTime());
+console.log(Object.keys(new Date(0)), typeof new Date(0), new Date(0) instanceof Date, Date.prototype.constructor === Date);
+class MyDate extends Date { year() { return this.getFullYear(); } }
+const md = new MyDate(2020, 5); console.log(md.year(), md instanceof Date, md.toISOString(), md);
+console.log(new Date("2024-01-15T10:00:00Z").toLocaleDateString("en-US"), new Date(0).toLocaleString("en-US", {timeZone: "UTC"}));
+const o = { [Symbol.toPrimitive](hint) { return hint === "number" ? 42 : "str:" + hint; } };
+console.log(+o, `${o}`, o + "", o * 2);
+try { Date.prototype.toISOString.call(5); } catch (e) { console.log(e.message); }
+try { new Date(Symbol()); } catch (e) { console.log(e.message); }
+console.log(Object.getOwnPropertyNames(Date.prototype).length, Object.getOwnPropertyNames(Date).sort().join());
+console.log(new Date(2019, 0, 1, 0, 0, 0, 0).getDay(), new Date("2000-02-29").getDate(), new Date(1900, 1, 29).getDate());
+console.log(Date.prototype.setHours.length, Date.prototype.setUTCSeconds.length, Date.UTC.length, Date.prototype.toJSON.length, Date.prototype[Symbol.toPrimitive].name);
+console.log(new Date(0).toJSON(), Date.prototype.toJSON.call({ toISOString() { return "custom"; } }), Date.prototype.toJSON.call({valueOf() { return NaN; }, toISOString() { return 1; }}));

@@ -1,0 +1,17 @@
+const t = (label, f) => { try { console.log(label, f()); } catch (e) { console.log(label, "THROW", e.name + ": " + e.message); } };
+t("normalize", () => ["\u0041\u030A".normalize().length, "\u00C5".normalize("NFD").length, "ﬁ".normalize("NFKC"), "a".normalize(undefined)]);
+t("normalize bad", () => "a".normalize("X"));
+t("wellformed", () => ["ab".isWellFormed(), "a\uD800".isWellFormed(), "a\uD800b".toWellFormed(), "😀".isWellFormed()]);
+t("trimLeft", () => [" a ".trimLeft() + "|", " a ".trimRight() + "|", String.prototype.trimLeft === String.prototype.trimStart, String.prototype.trimLeft.name]);
+t("defineGetter", () => { const o = {}; o.__defineGetter__("x", () => 1); o.__defineSetter__("y", function (v) { this._y = v; }); o.y = 5; return [o.x, o._y, o, typeof o.__lookupGetter__("x"), o.__lookupSetter__("x"), ({}).__lookupGetter__("__proto__") === Object.getOwnPropertyDescriptor(Object.prototype, "__proto__").get]; });
+t("defineGetter bad", () => ({}).__defineGetter__("x", 1));
+t("toLocaleString", () => [[1, null, "a", undefined, 1234.5, new Date(0)].toLocaleString(), [].toLocaleString(), Array.prototype.toLocaleString.call({length: 2, 0: 1})]);
+t("copyWithin al", () => Array.prototype.copyWithin.call({length: 5, 3: 1}, 0, 3));
+t("inherited", () => { Array.prototype[1] = "P"; const r = Array.prototype.join.call({length: 3, 0: "a"}); delete Array.prototype[1]; return r; });
+t("lastIndexOf al", () => Array.prototype.lastIndexOf.call({length: 3, 0: 1, 2: 1}, 1));
+t("reduce al", () => Array.prototype.reduce.call({length: 3, 0: 1, 1: 2, 2: 3}, (a, b) => a + b));
+t("concat al", () => [1].concat({length: 1, 0: 2}, [3]));
+t("splice al", () => { const o = {length: 4, 0: 'a', 1: 'b', 2: 'c', 3: 'd'}; const r = Array.prototype.splice.call(o, 1, 2, 'x'); return [r, o]; });
+t("unshift al", () => { const o = {length: 1, 0: 'z'}; Array.prototype.unshift.call(o, 'a', 'b'); return o; });
+t("sort al holes", () => Array.prototype.sort.call({length: 4, 0: 'b', 2: 'a'}));
+t("reverse holes", () => Array.prototype.reverse.call({length: 3, 0: 1}));
