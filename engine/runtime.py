@@ -212,10 +212,14 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         return compare(b, a) is True
 
     def le(a: Any, b: Any) -> bool:
+        if type(a) is float and type(b) is float:  # (NaN: compare's fast path says False, not undefined)
+            return a <= b
         r = compare(b, a)
         return r is False
 
     def ge(a: Any, b: Any) -> bool:
+        if type(a) is float and type(b) is float:
+            return a >= b
         r = compare(a, b)
         return r is False
 

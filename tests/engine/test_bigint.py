@@ -67,6 +67,7 @@ GROUPS: dict[str, list[str]] = {
         "9007199254740993n == 9007199254740992", "1n < 2n", "2n <= 2n", "3n >= 4n", "1n == 1n", "1n === 1n",
         "0n === -0n", "Object.is(0n, -0n)", "Object.is(1n, 1n)", "1n != 1", "1n !== 1n", "Object(1n) == 1n",
         "Object(1n) === Object(1n)", "'10' > 9n", "[1n] == 1n", "null == 0n", "undefined == 0n", "1n < true",
+        "1 >= NaN", "NaN <= 1", "NaN >= -Infinity", "1n >= NaN", "NaN <= 1n",
     ],
     "truthiness-and-update": [
         "0n ? 't' : 'f'", "1n ? 't' : 'f'", "!0n", "!!-1n", "0n || 'alt'", "1n && 'yes'", "0n ?? 'alt'",
