@@ -18,6 +18,7 @@ from typing import Any
 
 from tree_sitter import Node
 
+from engine import ops
 from engine.errors import JSSyntaxError, UnsupportedSyntax
 from engine.parse import Source, children
 from engine.scope import Analysis, Binding, FuncInfo, Scope
@@ -1759,7 +1760,7 @@ class Compiler:
                 parts.append(self.src.text_of(c))
             elif c.type == "escape_sequence":
                 parts.append(self.unescape(self.src.text_of(c)))
-        return "".join(parts)
+        return ops.join_surrogates("".join(parts))
 
     def unescape(self, esc: str) -> str:
         simple = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}

@@ -15,6 +15,21 @@ _WS = " \t\n\r\v\f\u00a0\ufeff\u2028\u2029\u1680\u2000\u2001\u2002\u2003\u2004\u
 _DECIMAL = re.compile(r"^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$")
 
 
+def join_surrogates(s: str) -> str:
+    """A string as the engine keeps it: a UTF-16 surrogate pair is one code point, so "\\ud83d\\ude00" and
+    "\\u{1F600}" are the same string (lone surrogates stay as they are)."""
+    if s.isascii() or not any("\ud800" <= c <= "\udbff" for c in s):
+        return s
+    return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def concat(a: str, b: str) -> str:
+    """a + b, joining a high surrogate at the end of `a` with a low one at the start of `b`."""
+    if a and b and "\ud800" <= a[-1] <= "\udbff" and "\udc00" <= b[0] <= "\udfff":
+        return a[:-1] + join_surrogates(a[-1] + b[0]) + b[1:]
+    return a + b
+
+
 def truthy(v: Any) -> bool:
     """ToBoolean (7.1.2)."""
     t = type(v)

@@ -140,12 +140,12 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         """String concatenation with V8's maximum string length (2**29 - 24)."""
         if len(a) + len(b) > MAX_STRING_LENGTH:
             raise vm.throw_range("Invalid string length")
-        return a + b
+        return ops.concat(a, b)
 
     def template(parts: list[str]) -> str:
         if sum(map(len, parts)) > MAX_STRING_LENGTH:
             raise vm.throw_range("Invalid string length")
-        return "".join(parts)
+        return ops.join_surrogates("".join(parts))
 
     def sub(a: Any, b: Any) -> float:
         if type(a) is float and type(b) is float:
