@@ -178,6 +178,20 @@ class FnEmitter:
         for b in scope.bindings.values():
             if b.kind in ("let", "const", "class") and b.storage == "local":
                 self.emit(f"{b.py} = TDZ")
+            elif b.kind == "var" and scope.kind in ("function", "body"):
+                # a var starts undefined; in a body with its own scope, with the value of its parameter twin
+                twin = scope.parent.bindings.get(b.name) if scope.kind == "body" and scope.parent else None
+                value = self._binding_expr(twin) if twin is not None and twin.kind == "param" else "UNDEFINED"
+                self.emit(self._store(b, b.name, value))
+            elif b.kind == "param" and b.storage == "local" and scope.func.body_scope is not None:
+                self.emit(f"{b.py} = TDZ")  # parameters with expressions have a dead zone (10.2.11 step 28)
+
+    def _binding_expr(self, b: Binding) -> str:
+        if b.storage == "local":
+            return b.py
+        if b.storage == "ctx":
+            return f"{self.ctx_ref(b)}.slots[{b.slot}]"
+        return "UNDEFINED"
 
     def leave_scope(self, scope: Scope, saved_scope: Scope, saved_ctx: Scope | None) -> None:
         self.scope = saved_scope
@@ -222,7 +236,8 @@ class FnEmitter:
             if name == "arguments" and self.info.uses_arguments:
                 return "_arguments"
             return f"_gget({name!r})"
-        needs_tdz = b.kind in ("let", "const", "class") and not self._surely_initialised(b, node)
+        needs_tdz = (b.kind in ("let", "const", "class") and not self._surely_initialised(b, node)) or (
+            b.kind == "param" and b.scope.func.body_scope is not None and node.start_byte < b.decl_end)
         if b.storage == "local":
             expr = b.py
         elif b.storage == "ctx":
@@ -283,6 +298,8 @@ class FnEmitter:
         for b in fscope.bindings.values():
             if b.kind == "fname":  # a named function expression sees itself (15.2.5)
                 self.emit(self._store(b, b.name, "_fn"))
+            elif b.kind == "arguments":  # the arguments object its arrow functions use
+                self.emit(self._store(b, b.name, "_arguments"))
         if is_script:
             self._script_prologue(node)
             self.emit_body(children(node))
@@ -301,6 +318,8 @@ class FnEmitter:
         if body is None:
             self.emit("return UNDEFINED")
             return
+        if info.body_scope is not None:
+            self.enter_scope(info.body_scope)
         if body.type == "statement_block":
             self._hoist_functions(children(body))
             if self.code.is_gen:  # the generator object is returned once its parameters are bound (27.5.3.1)
@@ -373,6 +392,8 @@ class FnEmitter:
             simple += 1
         self.code.params = simple
         for i, p in enumerate(plist):
+            if p.type != "identifier":  # a default or a pattern can throw: its line is the parameter's
+                self.emit(f"_f.pos = {self.pos(p)}")
             if p.type == "identifier":
                 self.emit(self.write_var(self.text(p), f"_args[{i}] if len(_args) > {i} else UNDEFINED", p, True))
             elif p.type == "assignment_pattern":
@@ -1057,6 +1078,15 @@ class FnEmitter:
             return "_chkthis(_this)"
         return "_this"
 
+    def e_meta_property(self, node: Node) -> str:
+        if self.text(node).replace(" ", "") != "new.target":
+            raise self.err("import.meta", node)
+        if self.code.kind == "arrow":
+            raise self.err("new.target inside an arrow function", node)
+        if self.code.kind == "field":
+            return "UNDEFINED"
+        return "_newtarget(_f, _fn)"
+
     def e_identifier(self, node: Node) -> str:
         return self.read_var(self.text(node), node)
 
@@ -1182,6 +1212,11 @@ class FnEmitter:
             if prefix:
                 return f"({pre}({old} := _tonumeric({get})), {put.format(v=newv)})[-1]"
             return f"({pre}({old} := _tonumeric({get})), {put.format(v=newv)}, {old})[-1]"
+        while arg.type == "parenthesized_expression":
+            arg = children(arg)[0]
+        if arg.type == "call_expression":  # evaluated, then a ReferenceError (V8; an early error in the spec)
+            where = "prefix operation" if prefix else "postfix operation"
+            return f"({self.expr(arg)}, _throwref('Invalid left-hand side expression in {where}'))[-1]"
         raise self.err("this update target", arg)
 
     def assign_expr_to_var(self, name: str, value: str, node: Node, tmp: str) -> str:
@@ -1683,13 +1718,15 @@ class Compiler:
             self.program.function_names.append(name or "<anonymous>")
         return code
 
+    PRELUDE = "from engine.syntax_rt import install as _srt_install\n_srt_install(globals())\n"
+
     def compile_script(self, root: Node) -> Program:
         info = self.an.funcs[root.id]
         code = self.new_code("<global>", "script", None, strict=has_use_strict(root, self.src))
         em = FnEmitter(self, info, code)
         em.compile_function(root, is_script=True)
         self._finish(em, code)
-        self.program.py_source = "\n".join(self.defs)
+        self.program.py_source = self.PRELUDE + "\n".join(self.defs)
         self.program.scopes = {s.id: s for s in self.an.all_scopes}
         return self.program
 
@@ -1811,7 +1848,12 @@ def _compile_function_with_fields(self: FnEmitter, node: Node) -> None:
     if info.uses_arguments:
         self.emit("_arguments = _mkargs(_args)")
     self.enter_scope(fscope)
+    for b in fscope.bindings.values():
+        if b.kind == "arguments":
+            self.emit(self._store(b, b.name, "_arguments"))
     self._params(node)
+    if info.body_scope is not None:
+        self.enter_scope(info.body_scope)
     self.emit_fields()
     body = node.child_by_field_name("body")
     self._hoist_functions(children(body))

@@ -5,6 +5,7 @@ Lines are 1-based; columns are 1-based and counted in UTF-16 code units (contrac
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,11 @@ _LANGUAGE = Language(tree_sitter_javascript.language())
 @lru_cache(maxsize=1)
 def _parser() -> Parser:
     return Parser(_LANGUAGE)
+
+
+NAME_NODES = frozenset(("identifier", "property_identifier", "shorthand_property_identifier",
+                        "shorthand_property_identifier_pattern", "private_property_identifier", "statement_identifier"))
+_NAME_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})")
 
 
 class Source:
@@ -40,7 +46,11 @@ class Source:
         return len(prefix.encode("utf-16-le")) // 2 + 1
 
     def text_of(self, node: Node) -> str:
-        return self.data[node.start_byte:node.end_byte].decode("utf-8", errors="replace")
+        """A node's text; a name written with Unicode escapes (`bre\\u0061k`) is the name it spells."""
+        text = self.data[node.start_byte:node.end_byte].decode("utf-8", errors="replace")
+        if "\\" in text and node.type in NAME_NODES:
+            return _NAME_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+        return text
 
 
 def parse(text: str) -> tuple[Source, Node]:
@@ -52,7 +62,11 @@ def parse(text: str) -> tuple[Source, Node]:
         bad = _first_error(root)
         if bad is not None:
             where, message = _locate(src, root, bad)
-            line, col = src.line_col(where if where is not None else bad)
+            if where is None:  # V8 reports the end of input where the text ends
+                row = src.data.count(b"\n")
+                line, col = row + 1, src._col16(row, len(src.lines[row]) if row < len(src.lines) else 0)
+            else:
+                line, col = src.line_col(where)
             raise JSSyntaxError(message, line, col)
     return src, root
 
@@ -91,16 +105,86 @@ def _next_leaf(root: Node, offset: int) -> Node | None:
     return best
 
 
+_RESERVED = frozenset(
+    "await break case catch class const continue debugger default delete do else enum export extends false finally "
+    "for function if import in instanceof new null return super switch this throw true try typeof var void while "
+    "with yield".split())
+_IDENT = re.compile(r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*")
+
+
 def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:
-    """Where V8 would complain: the unexpected token itself, or the end of input."""
-    if bad.is_missing and bad.start_byte >= len(src.data.rstrip()):
-        return bad, "Unexpected end of input"
-    if bad.is_missing or bad.child_count == 0:
+    """Where V8 would complain, and V8's message: the unexpected token itself, or the end of input."""
+    end = len(src.data.rstrip())
+    parent = bad.parent
+    in_args = parent is not None and parent.type == "arguments"
+    if _invalid_token(src, bad):
+        return bad, "Invalid or unexpected token"
+    if bad.is_missing:
+        if in_args and bad.type == ")":
+            return bad, "missing ) after argument list"
+        if bad.start_byte >= end:
+            return None, "Unexpected end of input"
+        return bad, _error_message(src, bad)
+    text = src.text_of(bad).strip()
+    if re.match(r"for\s*\(", text) and re.search(r"\s(in|of)\s", text):
+        return bad, "Invalid left-hand side in for-loop"
+    declaration = parent is not None and parent.type in ("variable_declaration", "lexical_declaration") and \
+        text.startswith("=")
+    if not declaration and not _after_yield(bad) and (re.search(r"(?<![=!<>+\-*/%&|^?])=$", text) or
+                                                     re.match(r"=(?![=>])", text)):
+        if any(c.type in ("object", "array") for c in bad.named_children):
+            return bad, "Invalid destructuring assignment target"
+        return bad, "Invalid left-hand side in assignment"
+    if bad.child_count == 0:
+        if in_args:
+            return bad, "missing ) after argument list"
         return bad, _error_message(src, bad)
     leaf = _next_leaf(root, bad.end_byte)
-    if leaf is None or leaf.start_byte >= len(src.data.rstrip()):
-        return bad, "Unexpected end of input"
-    return leaf, f"Unexpected token '{src.text_of(leaf)}'"
+    if (not bad.named_children or bad.prev_sibling is not None) and not declaration:
+        # after something complete (or only tokens): the ERROR's first token is the one V8 did not expect
+        leaf = bad
+        while leaf.child_count:
+            leaf = leaf.children[0]
+    if in_args:
+        return bad, "missing ) after argument list"
+    if leaf is None or leaf.start_byte >= end:
+        return None, "Unexpected end of input"
+    return leaf, _unexpected(src, leaf)
+
+
+def _after_yield(node: Node) -> bool:
+    prev = node.prev_sibling
+    return prev is not None and prev.type == "yield"
+
+
+def _invalid_token(src: Source, bad: Node) -> bool:
+    """Text no JavaScript token can start with: a stray character, an unterminated string, `1x`."""
+    nodes = [bad] if bad.child_count == 0 else list(bad.children)
+    for n in nodes:
+        t = src.text_of(n)
+        if n.type in ("@", "\\"):
+            return True
+        if n.type == "ERROR" and n.child_count == 0 and t and re.match(r"[@#\\'\"\u00a0-\uffff]", t) \
+                and not _IDENT.match(t):
+            return True
+        if n.type == "string_fragment":
+            return True
+        if n.type == "number" and re.match(rb"[A-Za-z_$]", src.data[n.end_byte:n.end_byte + 1]):
+            return True
+    return False
+
+
+def _unexpected(src: Source, leaf: Node) -> str:
+    text = src.text_of(leaf)
+    if leaf.type == "number":
+        return "Unexpected number"
+    if leaf.type in ('"', "'", "string", "string_fragment"):
+        return "Unexpected string"
+    if leaf.type in ("`", "template_string"):
+        return "Unexpected template string"
+    if _IDENT.fullmatch(text) and text not in _RESERVED:
+        return f"Unexpected identifier '{text}'"
+    return f"Unexpected token '{text}'"
 
 
 def _error_message(src: Source, node: Node) -> str:
@@ -114,6 +198,10 @@ def _error_message(src: Source, node: Node) -> str:
         token = token[:20] + "..."
     if node.end_byte >= len(src.data.rstrip()) and len(node.children) == 0:
         return "Unexpected end of input"
+    if node.type == "number" or re.fullmatch(r"\d[\w.]*", token):
+        return "Unexpected number"
+    if _IDENT.fullmatch(token) and token not in _RESERVED:
+        return f"Unexpected identifier '{token}'"
     return f"Unexpected token '{token}'"
 
 

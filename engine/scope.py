@@ -15,7 +15,8 @@ from typing import Any
 
 from tree_sitter import Node
 
-from engine.errors import UnsupportedSyntax
+from engine.early import STRICT_RESERVED, EarlyErrors, syntax_error
+from engine.errors import JSSyntaxError, UnsupportedSyntax
 from engine.parse import Source, children
 
 LOOP_NODES = ("while_statement", "do_statement", "for_statement", "for_in_statement")
@@ -70,6 +71,11 @@ class FuncInfo:
     strict: bool = False
     is_async: bool = False
     is_gen: bool = False
+    body_scope: Scope | None = None   # the body's own scope, when the parameters have expressions
+
+    @property
+    def var_scope(self) -> Scope | None:
+        return self.body_scope or self.scope
 
 
 def function_flavour(node: Node) -> tuple[bool, bool]:
@@ -133,13 +139,18 @@ class JumpContext:
     iteration: int = 0
 
 
-class Analyzer:
-    """Walk the tree once: open scopes, declare bindings (with hoisting), record references."""
+class Analyzer(EarlyErrors):
+    """Walk the tree once: open scopes, declare bindings (with hoisting), record references, and report the
+    early errors (engine.early) in source order."""
 
     def __init__(self, src: Source) -> None:
         self.a = Analysis(src)
         self.src = src
         self.jc = JumpContext()
+        self.conflicts: list[JSSyntaxError] = []   # redeclarations, found ahead of the walk (declarations hoist)
+        self.catch_patterns: set[int] = set()       # catch scopes whose parameter is a pattern
+        self._offsets: dict[int, int] = {}
+        self._decl_nodes: dict[int, Node] = {}
 
     def run(self, root: Node) -> Analysis:
         from engine.compiler import has_use_strict
@@ -152,23 +163,49 @@ class Analyzer:
         self._declare_block(children(root), script)
         for c in children(root):
             self.visit(c, script)
+        if self.conflicts:
+            raise min(self.conflicts, key=lambda e: self._offsets[id(e)])
         self._resolve()
         self._assign_storage()
         return self.a
 
     # ---------------------------------------------------------------- declarations
+    def _conflict(self, name: str, node: Node) -> None:
+        e = syntax_error(self.src, f"Identifier '{name}' has already been declared", node)
+        self._offsets[id(e)] = node.start_byte
+        self.conflicts.append(e)
+
+    def _syntax(self, message: str, node: Node) -> None:
+        """Raise the earliest of this error and the redeclarations found so far before it."""
+        e = syntax_error(self.src, message, node)
+        earlier = [c for c in self.conflicts if self._offsets[id(c)] < node.start_byte]
+        if earlier:
+            raise min(earlier, key=lambda c: self._offsets[id(c)])
+        raise e
+
     def declare(self, scope: Scope, name: str, kind: str, node: Node) -> None:
         existing = scope.bindings.get(name)
+        parent = scope.parent
+        if parent is not None and name in parent.bindings and (
+                (kind in ("let", "const", "class", "function") and scope.kind == "block" and parent.kind == "catch")
+                or (kind in ("let", "const", "class") and scope.kind == "body")):
+            self._conflict(name, node)  # catch (e) { let e; } (14.15.1), f(a = 1) { let a; } (15.2.1)
         if existing is not None:
             if kind in ("let", "const", "class") or existing.kind in ("let", "const", "class"):
                 if not (existing.kind == "param" and kind == "var"):
-                    from engine.errors import JSSyntaxError
-                    line, col = self.src.line_col(node)
-                    raise JSSyntaxError(f"Identifier '{name}' has already been declared", line, col)
+                    first = self._decl_nodes.get(id(existing))  # V8 reports the later one (vars are hoisted)
+                    self._conflict(name, first if first is not None and first.start_byte > node.start_byte
+                                   else node)
+                    return
+            if kind == "function" and existing.kind == "function" and scope.kind not in ("function", "script") \
+                    and scope.func.strict:
+                self._conflict(name, node)
+                return
             if kind == "function":
                 existing.kind = "function"
             return
-        scope.bindings[name] = Binding(name, kind, scope, decl_end=node.end_byte)
+        b = scope.bindings[name] = Binding(name, kind, scope, decl_end=node.end_byte)
+        self._decl_nodes[id(b)] = node
 
     def _pattern_names(self, node: Node) -> list[Node]:
         t = node.type
@@ -227,11 +264,12 @@ class Analyzer:
                 self.declare(scope, self.src.text_of(n), "class", s)
             elif t == "function_declaration":
                 n = s.child_by_field_name("name")
+                self._ident(n, scope, binding=True)
                 name = self.src.text_of(n)
                 self.declare(scope, name, "function", s)
                 scope.bindings[name].decl_end = 0
-                fscope = scope.func.scope
-                if (scope.kind not in ("function", "script") and not scope.func.strict and fscope is not None
+                fscope = scope.func.var_scope
+                if (scope.kind not in ("function", "script", "body") and not scope.func.strict and fscope is not None
                         and name not in fscope.bindings):
                     # Annex B.3.3: in sloppy code a function declared in a block is also a var of its function.
                     self.declare(fscope, name, "var", s)
@@ -262,11 +300,6 @@ class Analyzer:
                 self._syntax("In non-strict mode code, functions can only be declared at top level, inside a block, "
                              "or as the body of an if statement.", body)
 
-    def _syntax(self, message: str, node: Node) -> None:
-        from engine.errors import JSSyntaxError
-        line, col = self.src.line_col(node)
-        raise JSSyntaxError(message, line, col)
-
     def _unsupported(self, what: str, node: Node) -> None:
         line, col = self.src.line_col(node)
         raise UnsupportedSyntax(what, line, col)
@@ -287,9 +320,11 @@ class Analyzer:
             handler(node, scope)
             return
         if t == "identifier":
+            self._ident(node, scope)
             self.a.refs.append((self.src.text_of(node), scope, node))
             return
         if t == "shorthand_property_identifier":
+            self._ident(node, scope)
             self.a.refs.append((self.src.text_of(node), scope, node))
             return
         if t == "this":
@@ -338,7 +373,38 @@ class Analyzer:
             for c in case.named_children:
                 self.visit(c, inner)
 
+    def v_lexical_declaration(self, node: Node, scope: Scope) -> None:
+        kind = node.child_by_field_name("kind")
+        for d in children(node):
+            if d.type != "variable_declarator":
+                continue
+            for n in self._pattern_names(d.child_by_field_name("name")):
+                self._ident(n, scope, binding=True, lexical=True)
+            if kind is not None and kind.type == "const" and d.child_by_field_name("value") is None:
+                self._syntax("Missing initializer in const declaration", d)
+            self.visit(d, scope)
+
+    def v_class_declaration(self, node: Node, scope: Scope) -> None:
+        n = node.child_by_field_name("name")
+        if self.src.text_of(n) in STRICT_RESERVED:
+            self._syntax("Unexpected strict mode reserved word", n)
+        self._ident(n, scope, binding=True, lexical=True)
+        self._class(node, scope)
+
+    def _var_conflict(self, pattern: Node, scope: Scope) -> None:
+        """A `var` may not redeclare a lexical binding of a block it is in (14.2.1, 14.15.1)."""
+        for n in self._pattern_names(pattern):
+            name = self.src.text_of(n)
+            s: Scope | None = scope
+            while s is not None and s.kind not in ("function", "script", "body"):
+                b = s.bindings.get(name)
+                if b is not None and b.kind != "var" and (b.kind != "catch" or s.id in self.catch_patterns):
+                    self._syntax(f"Identifier '{name}' has already been declared", n)
+                s = s.parent
+
     def v_variable_declarator(self, node: Node, scope: Scope) -> None:
+        if node.parent is not None and node.parent.type == "variable_declaration":
+            self._var_conflict(node.child_by_field_name("name"), scope)
         self._visit_pattern(node.child_by_field_name("name"), scope)
         value = node.child_by_field_name("value")
         if value is not None:
@@ -362,6 +428,7 @@ class Analyzer:
             for c in children(node):
                 self._visit_pattern(c, scope)
         elif t in ("identifier", "shorthand_property_identifier_pattern"):
+            self._ident(node, scope, binding=True)
             # A declaration site is also a write of the binding; record it as a reference so that
             # a pattern in a nested function (assignment) resolves like any other use.
             self.a.refs.append((self.src.text_of(node), scope, node))
@@ -418,9 +485,6 @@ class Analyzer:
     def v_export_statement(self, node: Node, scope: Scope) -> None:
         self._unsupported("export", node)
 
-    def v_with_statement(self, node: Node, scope: Scope) -> None:
-        self._unsupported("with", node)
-
     def _function(self, node: Node, scope: Scope, is_arrow: bool) -> None:
         saved, self.jc = self.jc, JumpContext()
         self._function_body(node, scope, is_arrow)
@@ -440,14 +504,16 @@ class Analyzer:
         if node.type == "function_expression" or node.type == "function":
             name = node.child_by_field_name("name")
             if name is not None:  # a named function expression sees its own name
+                self._ident(name, fscope, binding=True)
                 self.declare(fscope, self.src.text_of(name), "const", name)
                 fscope.bindings[self.src.text_of(name)].kind = "fname"
         params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
         plist = [params] if params is not None and params.type != "formal_parameters" else (
             children(params) if params is not None else [])
-        for p in plist:
-            for n in self._pattern_names(p):
-                self.declare(fscope, self.src.text_of(n), "param", n)
+        names = [n for p in plist for n in self._pattern_names(p)]
+        self._check_params(node, plist, names, info.strict, is_arrow)
+        for n in names:
+            self.declare(fscope, self.src.text_of(n), "param", n)
         body = node.child_by_field_name("body")
         for p in plist:
             self._visit_pattern(p, fscope)
@@ -455,16 +521,19 @@ class Analyzer:
             return
         if body.type == "statement_block":
             stmts = children(body)
-            self._hoist_vars(body, fscope)
-            self._declare_block(stmts, fscope)
-            self.a.scopes[body.id] = fscope
+            bscope = fscope
+            if any(p.type != "identifier" for p in plist):
+                # Parameters with expressions (defaults, patterns) have a scope of their own; the body's vars
+                # and lexical declarations another (10.2.11 FunctionDeclarationInstantiation, steps 20-30).
+                bscope = self.a.new_scope("body", fscope, info, None)
+                info.body_scope = bscope
+            self._hoist_vars(body, bscope)
+            self._declare_block(stmts, bscope)
+            self.a.scopes[body.id] = bscope
             for c in stmts:
-                self.visit(c, fscope)
+                self.visit(c, bscope)
         else:
             self.visit(body, fscope)
-
-    def v_class_declaration(self, node: Node, scope: Scope) -> None:
-        self._class(node, scope)
 
     def v_class(self, node: Node, scope: Scope) -> None:
         self._class(node, scope)
@@ -482,6 +551,7 @@ class Analyzer:
             inner.bindings[self.src.text_of(name)].decl_end = 0
             scope = inner
         body = node.child_by_field_name("body")
+        self._check_class(body)
         for member in children(body):
             if member.type == "method_definition":
                 self.v_method_definition(member, scope)
@@ -534,6 +604,7 @@ class Analyzer:
                 inner.bindings[self.src.text_of(n)].decl_end = 0
             self._visit_pattern(left, inner)
         elif kind is not None:
+            self._var_conflict(left, scope)
             self._visit_pattern(left, inner)
         else:
             self.visit(left, inner)
@@ -543,6 +614,8 @@ class Analyzer:
         inner = self.a.new_scope("catch", scope, scope.func, node)
         param = node.child_by_field_name("parameter")
         if param is not None:
+            if param.type != "identifier":
+                self.catch_patterns.add(inner.id)
             for n in self._pattern_names(param):
                 self.declare(inner, self.src.text_of(n), "catch", n)
                 inner.bindings[self.src.text_of(n)].decl_end = 0
@@ -594,11 +667,21 @@ class Analyzer:
                 b.captured = True
 
     def _mark_arguments(self, scope: Scope, node: Node) -> None:
+        """`arguments` of the innermost non-arrow function; an arrow sees its enclosing function's, through an
+        implicit binding of that function (kind "arguments", captured: it lives in the function's context)."""
         f: FuncInfo | None = scope.func
-        if f is not None and f.is_arrow:
-            self._unsupported("arguments inside an arrow function", node)
-        if f is not None and f.node is not None:
-            f.uses_arguments = True
+        while f is not None and f.is_arrow:
+            f = f.parent
+        if f is None or f.node is None:
+            return
+        if f.node.type in ("field_definition", "class_static_block"):
+            self._syntax("'arguments' is not allowed in class field initializer or static initialization block", node)
+        f.uses_arguments = True
+        if f is not scope.func and f.scope is not None:
+            b = f.scope.bindings.get("arguments")
+            if b is None:
+                b = f.scope.bindings["arguments"] = Binding("arguments", "arguments", f.scope)
+            b.captured = True
 
     def _assign_storage(self) -> None:
         for s in self.a.all_scopes:
@@ -630,7 +713,7 @@ def visible_bindings(scope: Scope) -> list[Binding]:
         s = s.parent
     for sc in reversed(chain):
         for name, b in sc.bindings.items():
-            if b.kind == "fname":
+            if b.kind in ("fname", "arguments"):
                 continue
             seen[name] = b
     return list(seen.values())

@@ -748,7 +748,13 @@ class VM:
                 if fr.native and self.on_native is not None:
                     self.on_native(val, fr.args)
                 if fr.construct is not None:
-                    val = self._construct_result(fr, val)
+                    try:  # a derived constructor that returns without calling super() throws in its caller
+                        val = self._construct_result(fr, val)
+                    except JSThrow as e:
+                        if fr.code is not None:  # V8 reports the constructor's line
+                            e.line = fr.code.line
+                        self._note_throw(e)
+                        exc, val = e, None
                 if fr.coro is not None:
                     fr.coro.finish()
                 continue

@@ -105,6 +105,132 @@ console.log([...g()].join());"""),
     ("if-lexical-declaration", "if (1) let x = 1;"),
     ("while-function-declaration", "while (0) function f() {}"),
     ("label-break-illegal", "console.log(0);\nbreak;"),
+    # ---- early errors: V8's SyntaxError before anything runs
+    ("let-redeclared", "console.log(1);\nlet x = 1;\nlet x = 2;"),
+    ("let-and-var", "let x;\nvar x;"),
+    ("var-then-let", "var x;\nlet x;"),
+    ("class-and-var", "class C {}\nvar C;"),
+    ("function-in-block-and-let", "{ function f() {}\n  let f; }"),
+    ("strict-duplicate-block-functions", '"use strict";\n{ function f() {} function f() {} }'),
+    ("sloppy-duplicate-block-functions", "{ function f() { return 1; } function f() { return 2; } console.log(f()); }"),
+    ("var-in-block-under-let", "let a;\n{ var a; }"),
+    ("var-under-for-const", "for (const x in {}) {\n  var x;\n}"),
+    ("catch-param-and-let", "try {} catch (e) {\n  let e;\n}"),
+    ("catch-param-and-var", "try { throw 1; } catch (e) { var e = 2; console.log(e); }"),
+    ("catch-pattern-and-var", "try {} catch ([e]) {\n  var e;\n}"),
+    ("first-error-wins", "let q = 1;\nreturn;\nlet q = 2;"),
+    ("return-at-top", "console.log(1);\nreturn 1;"),
+    ("assign-to-literal", "1 = 2;"),
+    ("assign-to-sum", "let a = 1;\na + 1 = 2;"),
+    ("postfix-on-sum", "let a, b;\n(a + b)++;"),
+    ("prefix-on-literal", "--1;"),
+    ("postfix-on-call", "function f() { return {}; }\ntry { f()++; } catch (e) { console.log(e.name, e.message); }"),
+    ("duplicate-proto", "({__proto__: null,\n  '__proto__': 2});"),
+    ("proto-computed-ok", "const o = {__proto__: null, ['__proto__']: 2}; console.log(Object.keys(o));"),
+    ("new-target-at-top", "new.target;"),
+    ("super-in-function", "function f() {\n  super.x;\n}"),
+    ("super-call-in-method", "class A { m() { super(); } }"),
+    ("super-call-in-base-constructor", "class D {\n  constructor() { super(); }\n}"),
+    ("super-property-in-object-method", "const o = { m() { return super.toString === Object.prototype.toString; } };\nconsole.log(o.m());"),
+    ("strict-duplicate-params", '"use strict";\nfunction f(a, a) {}'),
+    ("sloppy-duplicate-params", "function f(a, a) { return a; }\nconsole.log(f(1, 2));"),
+    ("arrow-duplicate-params", "const f = (a, a) => 1;"),
+    ("default-duplicate-params", "function f(a = 1, a) {}"),
+    ("strict-delete-identifier", '"use strict";\nvar x;\ndelete x;'),
+    ("strict-with", '"use strict";\nwith ({}) {}'),
+    ("strict-octal", '"use strict";\nvar n = 010;'),
+    ("strict-leading-zero", '"use strict";\nvar n = 08;'),
+    ("strict-octal-escape", '"use strict";\nvar s = "\\01";'),
+    ("template-octal-escape", "var s = `\\01`;"),
+    ("yield-in-generator", "function* g() {\n  var yield;\n}"),
+    ("yield-strict", '"use strict";\nvar yield;'),
+    ("await-in-async", "async function f() {\n  var await;\n}"),
+    ("await-without-operand", "const f = async () => await;"),
+    ("let-named-let", "let let = 1;"),
+    ("strict-eval-binding", '"use strict";\nvar eval;'),
+    ("strict-arguments-param", '"use strict";\nfunction f(arguments) {}'),
+    ("strict-assign-eval", '"use strict";\neval = 1;'),
+    ("strict-reserved", '"use strict";\nvar interface;'),
+    ("enum", "var enum;"),
+    ("use-strict-non-simple", "function q(a = 1) {\n  'use strict';\n}"),
+    ("class-two-constructors", "class A {\n  constructor() {}\n  constructor() {}\n}"),
+    ("class-static-prototype", "class A { static prototype() {} }"),
+    ("class-accessor-constructor", "class A { get constructor() {} }"),
+    ("class-field-constructor", "class A { constructor = 1; }"),
+    ("const-without-initializer", "const x;"),
+    ("escaped-keyword", "var bre\\u0061k = 1;"),
+    # ---- parse errors
+    ("missing-paren-in-call", "console.log(1, 2;"),
+    ("missing-comma-in-call", "console.log(1 2);"),
+    ("unexpected-identifier", "foo bar;"),
+    ("unexpected-number", "var x = 1 2;"),
+    ("unexpected-token", "var x = ;"),
+    ("invalid-token", "var a = @;"),
+    ("unterminated-string", 'var x = "abc\nconsole.log(x);'),
+    ("identifier-after-number", "let 1x;"),
+    ("end-of-input", "if (x) {\n"),
+    ("for-in-bad-target", "for (1 in {}) {}"),
+    ("object-in-args-unexpected-identifier", "var x = {a: 1 b: 2};"),
+    # ---- names: keywords as property names, Unicode escapes
+    ("keywords-as-property-names", """
+var obj = { bre\\u0061k: 1, \\u0069f: 2, class: 3, if() { return "if"; }, new: 4, get default() { return 5; } };
+console.log(obj.break, obj.bre\\u0061k, obj.if, obj.cl\\u0061ss, obj["if"](), obj.new, obj.default);
+var \\u0061bc = 7; console.log(abc, \\u{62}c = 8, bc);
+class K { static delete() { return "del"; } typeof() { return "t"; } }
+console.log(K.delete(), new K().typeof(), Object.keys(obj).join());
+let { class: c, if: i } = obj; console.log(c, typeof i);"""),
+    # ---- arguments, super and new.target in arrow functions; this before super()
+    ("arguments-in-arrow", """
+function f() { const g = () => arguments.length + ":" + arguments[0]; return g(9, 9, 9); }
+console.log(f(1, 2));
+function outer() { return [1, 2].map((x) => x + arguments[0]); }
+console.log(outer(10).join());
+class A { m() { const h = () => () => arguments[1]; return h()(); } }
+console.log(new A().m("a", "b"));
+function* gen() { const k = () => arguments.length; yield k(); }
+console.log([...gen(1, 2, 3)]);"""),
+    ("arguments-in-field-initializer", "class A {\n  x = arguments;\n}"),
+    ("super-in-arrow", """
+class A { greet() { return "A"; } static s() { return "sA"; } }
+class B extends A {
+  greet() { const f = () => super.greet() + "B"; return f(); }
+  static s() { return (() => super.s() + "!")(); }
+}
+console.log(new B().greet(), B.s());"""),
+    ("this-before-super", """
+class A {}
+class C extends A { constructor() { try { this.x = 1; } catch (e) { console.log(e.name, e.message); } super(); } }
+new C();
+class D extends A { constructor() { } }
+try { new D(); } catch (e) { console.log(e.name, e.message); }"""),
+    ("derived-returns-without-super", "class A {}\nclass D extends A {\n  constructor() {\n  }\n}\nnew D();"),
+    ("new-target", """
+function F() { console.log(new.target === F, typeof new.target); }
+new F(); F();
+class G { constructor() { console.log(new.target.name); } }
+class H extends G {}
+new G(); new H();"""),
+    # ---- parameter scope
+    ("default-refers-to-later-param", "function f(a = b, b = 1) { return a; }\nf();"),
+    ("param-scope", """
+function f2(a) { var a; return a; }
+console.log(f2(5));
+function f3(a) { var a = a + 1; return a; }
+console.log(f3(5));
+function f4(a, g = () => a) { var a = 2; return [a, g()]; }
+console.log(f4(1));
+function f5(x = 1, y = () => x) { x = 7; return y(); }
+console.log(f5());
+function f7(a, b = a * 2) { return b; }
+console.log(f7(3));
+function f8(a = () => b, b = 2) { return a(); }
+console.log(f8());
+function f9(a = b) { let b = 3; return a; }
+try { f9(); } catch (e) { console.log(e.name, e.message); }
+function f10({ x } = { x: 4 }) { var x; function g() { return x; } return g(); }
+console.log(f10());"""),
+    ("let-shadowing-param-with-default", "function f(a = 1) {\n  let a;\n}"),
+    ("var-read-before-assignment", "function f() { console.log(x); var x = 1; console.log(x); }\nf();"),
 ]
 
 
