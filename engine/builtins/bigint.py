@@ -86,3 +86,4 @@ def install(vm: Any) -> None:
     method(vm, proto, "toLocaleString", _to_locale_string, 0)
     method(vm, proto, "valueOf", _value_of, 0)
     proto.define_hidden(SYM_TO_STRING_TAG, "BigInt")
+    proto.ro = (proto.ro or frozenset()) | {SYM_TO_STRING_TAG}  # non-writable, configurable (21.2.3.5)
