@@ -65,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     for res in runner.run_many(root, chosen, jobs=args.jobs, hard_timeout=args.timeout):
         results.append(res)
         done += 1
-        if sys.stderr.isatty() and done % 200 == 0:
+        if done % 200 == 0 and sys.stderr.isatty():
             print(f"\r{done}/{len(chosen)}", end="", file=sys.stderr, flush=True)
+        elif done % 2000 == 0:
+            print(f"{done}/{len(chosen)} in {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     elapsed = time.monotonic() - started
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
