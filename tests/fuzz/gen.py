@@ -317,7 +317,7 @@ def spread_templates(g: Gen) -> str:
             g.print(f"[...base{n}, ...'hi', ...new Set([1, 1, 2])]"),
             g.print(f"Math.max(...[{g.small_int()}, {g.small_int()}], {g.small_int()})"),
             g.print(f"`${{base{n}}} / ${{{g.value()}}} / ${{[1, [2, 3]]}} / ${{{{}}}}`"),
-            g.print("`multi\nline ${1 + 1}`"),
+            g.print("`multi\\nline ${1 + 1}`"),
             *[g.print(k) for k in g.known("String.raw`a\\n${1}`")],
             g.print("[...new Map([[1, 'a'], [2, 'b']]).values()]"),
             g.print(f"Object.entries({{ ...base{n} }})"),

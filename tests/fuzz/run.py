@@ -50,9 +50,16 @@ def _drop_each(items: list[str], still_fails: Callable[[list[str]], bool]) -> li
     return items
 
 
+def _still_differs(source: str, node: str) -> bool:
+    """A smaller program still shows the disagreement (one node cannot parse does not count: dropping a line
+    can cut a construct in two, and then only the syntax error messages differ)."""
+    found = differs(source, node)
+    return found is not None and not (found[1].error or "").startswith("SyntaxError")
+
+
 def shrink(program: Program, node: str) -> str:
     """The smallest program (by dropping snippets, then lines) on which the engine and node still disagree."""
-    snippets = _drop_each(list(program.snippets), lambda s: differs(program.source(s), node) is not None)
+    snippets = _drop_each(list(program.snippets), lambda s: _still_differs(program.source(s), node))
     for k in range(len(snippets)):
         lines = snippets[k].split("\n")
         if len(lines) <= 3:
@@ -61,7 +68,7 @@ def shrink(program: Program, node: str) -> str:
 
         def fails(trial: list[str], k: int = k, wrapped: bool = lines[0] == "{") -> bool:
             body = "\n".join(["{", *trial, "}"] if wrapped else trial)
-            return differs(program.source(snippets[:k] + [body] + snippets[k + 1:]), node) is not None
+            return _still_differs(program.source(snippets[:k] + [body] + snippets[k + 1:]), node)
 
         inner = _drop_each(inner, fails)
         snippets[k] = "\n".join(["{", *inner, "}"] if lines[0] == "{" else inner)
