@@ -72,6 +72,12 @@ def install_all(vm: Any) -> None:
     clone.install(vm)
     inspect.install(vm)
     console.install(vm)
+    from engine.builtins.common import fix
+    from engine.values import NativeFunction
+
+    for v in list(vm.global_object.props.values()):  # a built-in constructor's prototype is fixed (20.1.2.x)
+        if isinstance(v, NativeFunction) and "prototype" in v.props:
+            fix(v, "prototype")
 
 
 __all__ = ["install_all"]

@@ -57,12 +57,38 @@ def this_items(vm: Any, this: Any, name: str) -> list[Any]:
         from engine.builtins.string import text, units
 
         return [text(u) for u in units(this)]
-    n = array_like_length(vm, obj)
-    return [vm.get(obj, str(i)) if vm.has_property(obj, str(i)) else HOLE for i in range(n)]
+    return LazyItems(vm, obj, array_like_length(vm, obj))  # type: ignore[return-value]
 
 
-def _present(items: list[Any], k: int) -> bool:
-    return k < len(items) and items[k] is not HOLE
+class LazyItems:
+    """The elements of an array-like (or of an array with accessors or read-only elements) as the methods'
+    loops see them: the length is read once, and element k is read when the loop reaches it, with HasProperty
+    then Get as the specification does (HOLE when absent), so getters and inherited elements behave."""
+
+    __slots__ = ("vm", "obj", "n")
+
+    def __init__(self, vm: Any, obj: JSObject, n: int) -> None:
+        self.vm, self.obj, self.n = vm, obj, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self.n))]
+        key = str(k)
+        return self.vm.get(self.obj, key) if self.vm.has_property(self.obj, key) else HOLE
+
+    def __iter__(self) -> Any:
+        return (self[i] for i in range(self.n))
+
+    def __reversed__(self) -> Any:
+        return (self[i] for i in range(self.n - 1, -1, -1))
+
+
+def _item(items: list[Any], k: int) -> Any:
+    """Element k (HOLE when absent), read once: a loop tests ``is not HOLE`` on this value."""
+    return items[k] if k < len(items) else HOLE
 
 
 def _value(vm: Any, items: list[Any], k: int) -> Any:
@@ -454,8 +480,8 @@ def _for_each(vm: Any, this: Any, args: list[Any]) -> Gen:
     items = this_items(vm, this, "forEach")
     fn, this_arg = _callback(vm, args)
     for k in range(len(items)):
-        if _present(items, k):
-            yield (fn, this_arg, [items[k], float(k), this], 0)
+        if (v := _item(items, k)) is not HOLE:
+            yield (fn, this_arg, [v, float(k), this], 0)
     return UNDEFINED
 
 
@@ -465,8 +491,8 @@ def _map(vm: Any, this: Any, args: list[Any]) -> Gen:
     n = len(items)
     result = vm.new_array([HOLE] * n)
     for k in range(n):
-        if _present(items, k):
-            result.items[k] = yield (fn, this_arg, [items[k], float(k), this], 0)
+        if (v := _item(items, k)) is not HOLE:
+            result.items[k] = yield (fn, this_arg, [v, float(k), this], 0)
     return result
 
 
@@ -475,8 +501,8 @@ def _filter(vm: Any, this: Any, args: list[Any]) -> Gen:
     fn, this_arg = _callback(vm, args)
     result = vm.new_array([])
     for k in range(len(items)):
-        if _present(items, k):
-            v = items[k]
+        if (v := _item(items, k)) is not HOLE:
+            v = v
             keep = yield (fn, this_arg, [v, float(k), this], 0)
             if ops.truthy(keep):
                 result.items.append(v)
@@ -488,8 +514,8 @@ def _flat_map(vm: Any, this: Any, args: list[Any]) -> Gen:
     fn, this_arg = _callback(vm, args)
     result = vm.new_array([])
     for k in range(len(items)):
-        if _present(items, k):
-            r = yield (fn, this_arg, [items[k], float(k), this], 0)
+        if (v := _item(items, k)) is not HOLE:
+            r = yield (fn, this_arg, [v, float(k), this], 0)
             if isinstance(r, JSArray):
                 result.items.extend(v for v in r.items if v is not HOLE)
             else:
@@ -501,8 +527,8 @@ def _some(vm: Any, this: Any, args: list[Any]) -> Gen:
     items = this_items(vm, this, "some")
     fn, this_arg = _callback(vm, args)
     for k in range(len(items)):
-        if _present(items, k):
-            r = yield (fn, this_arg, [items[k], float(k), this], 0)
+        if (v := _item(items, k)) is not HOLE:
+            r = yield (fn, this_arg, [v, float(k), this], 0)
             if ops.truthy(r):
                 return True
     return False
@@ -512,8 +538,8 @@ def _every(vm: Any, this: Any, args: list[Any]) -> Gen:
     items = this_items(vm, this, "every")
     fn, this_arg = _callback(vm, args)
     for k in range(len(items)):
-        if _present(items, k):
-            r = yield (fn, this_arg, [items[k], float(k), this], 0)
+        if (v := _item(items, k)) is not HOLE:
+            r = yield (fn, this_arg, [v, float(k), this], 0)
             if not ops.truthy(r):
                 return False
     return True
@@ -545,15 +571,15 @@ def _reducer(name: str, from_end: bool) -> Any:
         if len(args) >= 2:
             acc = args[1]
         else:
-            while pos < len(order) and not _present(items, order[pos]):
+            acc = HOLE
+            while pos < len(order) and acc is HOLE:
+                acc = _item(items, order[pos])
                 pos += 1
-            if pos == len(order):
+            if acc is HOLE:
                 raise vm.throw_type("Reduce of empty array with no initial value")
-            acc = items[order[pos]]
-            pos += 1
         for k in order[pos:]:
-            if _present(items, k):
-                acc = yield (fn, UNDEFINED, [acc, items[k], float(k), this], 0)
+            if (v := _item(items, k)) is not HOLE:
+                acc = yield (fn, UNDEFINED, [acc, v, float(k), this], 0)
         return acc
 
     return reduce

@@ -649,8 +649,13 @@ def install(vm: Any) -> None:
         "isExtensible": _is_extensible, "seal": _seal, "isSealed": _is_sealed_native,
         "getOwnPropertyDescriptors": _get_own_property_descriptors,
     }
-    for name, fn in statics.items():
-        method(vm, ctor, name, fn, 1)
+    two = ("assign", "create", "defineProperties", "getOwnPropertyDescriptor", "hasOwn", "is", "setPrototypeOf")
+    order = ("assign getOwnPropertyDescriptor getOwnPropertyDescriptors getOwnPropertyNames getOwnPropertySymbols "
+             "hasOwn is preventExtensions seal create defineProperties defineProperty freeze getPrototypeOf "
+             "setPrototypeOf isExtensible isFrozen isSealed keys entries fromEntries values").split()  # V8's order
+    for name in order:
+        fn = statics[name]
+        method(vm, ctor, name, fn, 3 if name == "defineProperty" else 2 if name in two else 1)
     for name, fn in (("hasOwnProperty", _has_own_property), ("toString", _object_to_string),
                      ("valueOf", _value_of), ("isPrototypeOf", _is_prototype_of),
                      ("propertyIsEnumerable", _property_is_enumerable), ("toLocaleString", _to_locale_string)):

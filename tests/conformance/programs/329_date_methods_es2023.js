@@ -5,4 +5,4 @@ const reversed = sorted.toReversed();
 const replaced = days.with(0, new Date("2024-12-25"));
 checkpoint("copies share the dates");
 console.log(sorted.map((d) => d.toISOString().slice(0, 10)), reversed[0] === sorted[2], replaced[1] === days[1]);
-console.log(days.findLast((d) => d.getUTCMonth() < 4).toDateString(), days.at(-1).getUTCDay(), Object.groupBy(days, (d) => (d.getUTCMonth() < 3 ? "q1" : "later")));
+console.log(days.findLast((d) => d.getUTCMonth() < 4).toDateString(), days.at(-1).getUTCDay(), days.reduce((acc, d) => ({ ...acc, [d.getUTCMonth() < 3 ? "q1" : "later"]: (acc[d.getUTCMonth() < 3 ? "q1" : "later"] ?? 0) + 1 }), {}));
