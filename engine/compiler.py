@@ -765,18 +765,31 @@ class FnEmitter:
         right = self.expr(right_node)
         self.tmp += 1
         it = f"_i{self.tmp}"  # the iterator: a root while the loop runs (V8 keeps it in a register)
+        # While a program's iterator runs next() the frame is at the `for`, in the loop's scope with its
+        # bindings in their dead zone; while return() closes it, at the `for`, the loop's scope left (as V8).
+        fetch_pos = self.c.position(self.c.src.line_col(node)[0], scope.id)
+        dead = [b.py for b in scope.bindings.values() if b.kind in ("let", "const") and b.storage == "local"]
         if is_of:
-            self.emit(f"{it} = _iter({right}, {self.callee_text(right_node)!r})")
+            self.emit(f"{it} = _iter({right}, {self.callee_text(right_node)!r}, {fetch_pos}, {self.pos(node)})")
         else:
             self.emit(f"{it} = _forin_keys({right})")
         kind = node.child_by_field_name("kind")
         left = node.child_by_field_name("left")
-        val = self.temp()
+        if is_of:  # the value stays in a register until the next one (V8): a root while the loop runs
+            self.tmp += 1
+            val = f"_yv{self.tmp}"
+        else:
+            val = self.temp()
         if is_of:  # a loop left early closes the iterator (IteratorClose, 14.7.5.7)
+            for name in dead:
+                self.emit(f"{name} = TDZ")
             self.emit("try:")
             self.indent += 1
         self.emit(f"for {val} in {it}:")
         self.indent += 1
+        if is_of and dead:
+            self.emit("try:")
+            self.indent += 1
         self.emit("_tick()")
         self.enter_scope(scope)
         if kind is not None:
@@ -788,12 +801,19 @@ class FnEmitter:
         self.loops.append(self.new_loop())
         self.statement(node.child_by_field_name("body"))
         self.loops.pop()
+        if is_of and dead:
+            self.indent -= 1
+            self.emit("finally:")
+            self.emit(f"    {' = '.join(dead)} = TDZ")
         self.indent -= 1
         if is_of:
             self.indent -= 1
             self.tmp += 1
             self.emit(f"except BaseException as _e{self.tmp}:")
+            # the exception is pending while return() runs: a root, as in V8
+            self.emit(f"    _p{self.tmp} = _e{self.tmp}.value if isinstance(_e{self.tmp}, JSThrow) else None")
             self.emit(f"    _iterclose_abrupt({it}, _e{self.tmp})")
+            self.emit(f"    _p{self.tmp} = None")
             self.emit("    raise")
             self.emit("finally:")
             self.emit(f"    _iterclose({it})")

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Any
 
 from engine import asyncgen, bigint, coroutine, ops
-from engine.builtins.iteration import iterator_close, iterator_close_abrupt
+from engine.builtins.iteration import ProtocolIterator, iterator_close, iterator_close_abrupt
 from engine.values import (
     HOLE,
     NULL,
@@ -383,8 +383,12 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             obj = obj.proto
         return out
 
-    def iter_values(v: Any, what: str | None = None) -> Iterator[Any]:
-        return vm.iterate(v, what)
+    def iter_values(v: Any, what: str | None = None, fetch_pos: int | None = None,
+                    close_pos: int | None = None) -> Iterator[Any]:
+        it = vm.iterate(v, what)
+        if type(it) is ProtocolIterator:
+            it.fetch_pos, it.close_pos = fetch_pos, close_pos
+        return it
 
     def throw(value: Any, line: int) -> JSThrow:
         e = JSThrow(value, line)

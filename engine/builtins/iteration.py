@@ -317,7 +317,7 @@ class ProtocolIterator:
     """An iterator record (7.4.1) over a program's iterator object; :meth:`close` is IteratorClose (7.4.11),
     which a for-of loop left early (break, return, throw) calls, running a generator's `finally` blocks."""
 
-    __slots__ = ("vm", "source", "it", "next_fn", "done")
+    __slots__ = ("vm", "source", "it", "next_fn", "done", "fetch_pos", "close_pos")
 
     def __init__(self, vm: Any, source: Any, it: JSObject) -> None:
         self.vm = vm
@@ -325,6 +325,16 @@ class ProtocolIterator:
         self.it = it
         self.next_fn = vm.get(it, "next")
         self.done = False
+        self.fetch_pos: int | None = None   # a for-of loop's: where its frame is while next() runs
+        self.close_pos: int | None = None   # and while return() runs
+
+    def _at(self, pos: int | None) -> Any:
+        """Put the for-of frame (the running one) at `pos`; returns it and where it was."""
+        fr = self.vm.stack[-1] if self.vm.stack else None
+        if pos is None or fr is None or fr.native:
+            return None, None
+        was, fr.pos = fr.pos, pos
+        return fr, was
 
     def __iter__(self) -> ProtocolIterator:
         return self
@@ -333,6 +343,7 @@ class ProtocolIterator:
         if self.done:
             raise StopIteration
         vm = self.vm
+        self._at(self.fetch_pos)
         try:
             r = vm.call_sync(self.next_fn, self.it, [])
             if not isinstance(r, JSObject):
@@ -353,6 +364,14 @@ class ProtocolIterator:
         if self.done:
             return
         self.done = True
+        fr, was = self._at(self.close_pos)
+        try:
+            self._close(abrupt)
+        finally:
+            if fr is not None:
+                fr.pos = was  # an error leaving the loop keeps its own line
+
+    def _close(self, abrupt: bool) -> None:
         vm = self.vm
         ret = vm.get(self.it, "return")
         if ret is UNDEFINED or ret is NULL:
