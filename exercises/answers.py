@@ -9,7 +9,7 @@
     multiple_choice  {"choice": 1}                                       index into the question's choices
 
 Values in locals are JSON numbers, strings, booleans and null as themselves; {"undefined": true};
-{"number": "NaN" | "Infinity" | "-Infinity"}; {"uninitialized": true} for a binding in its temporal dead zone;
+{"number": "NaN" | "Infinity" | "-Infinity"}; {"bigint": "10"} for the BigInt 10n; {"uninitialized": true} for a binding in its temporal dead zone;
 {"object": "B"} for the object labelled B (or {"object": null} for an object without a label).
 
 `validate_answer` checks an answer against its kind and the question's public options and raises AnswerInvalid
@@ -19,6 +19,7 @@ with a sentence saying what is wrong.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,6 +27,7 @@ from exercises.labels import is_label
 
 MAX_ITEMS = 500
 SPECIAL_NUMBERS = {"NaN", "Infinity", "-Infinity"}
+BIGINT_DIGITS = re.compile(r"-?[0-9]+")
 
 
 class AnswerInvalid(ValueError):
@@ -87,9 +89,12 @@ def _validate_value(name: str, value: Any, options: Mapping[str, Any]) -> Any:
             return dict(value)
         if value.get("number") in SPECIAL_NUMBERS:
             return dict(value)
+        digits = value.get("bigint")
+        if isinstance(digits, str) and BIGINT_DIGITS.fullmatch(digits):
+            return {"bigint": str(int(digits))}  # the engine writes BigInts in this canonical form
     raise AnswerInvalid(
         f'The value of {name} must be a number, a text, true, false, null, {{"undefined": true}}, '
-        f'{{"number": "NaN"}}, {{"uninitialized": true}} or {{"object": "A"}}.'
+        f'{{"number": "NaN"}}, {{"bigint": "10"}}, {{"uninitialized": true}} or {{"object": "A"}}.'
     )
 
 

@@ -40,10 +40,17 @@ def test_locals_values_follow_the_engine_value_shapes() -> None:
                   {"object": None}):
         assert validate_answer("locals", {"values": {"v": value}}, options) == {"values": {"v": value}}
     assert "The value of v must be a number" in invalid("locals", {"values": {"v": [1]}}, options)
+    assert "The value of v must be a number" in invalid("locals", {"values": {"v": {"bigint": "1.5"}}}, options)
     assert "The value of v must be a number" in invalid("locals", {"values": {"v": {"site": "1:1#1"}}}, options)
     assert invalid("locals", {"values": {"v": {"object": "Q"}}}, options) == (
         "There is no object Q at this point; the objects are: A."
     )
+
+
+def test_a_bigint_local_is_written_as_its_decimal_digits_in_the_engine_s_form() -> None:
+    options = {"variables": ["big"], "objects": []}
+    assert validate_answer("locals", {"values": {"big": {"bigint": "-007"}}}, options) == {"values": {"big": {"bigint": "-7"}}}
+    assert validate_answer("locals", {"values": {"big": {"bigint": "10"}}}, options) == {"values": {"big": {"bigint": "10"}}}
 
 
 @pytest.mark.parametrize("kind", ["reachable", "gc_freed", "refcount_leak"])

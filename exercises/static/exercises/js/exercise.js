@@ -41,13 +41,14 @@
     if (t === "NaN" || t === "Infinity" || t === "-Infinity") return { number: t };
     if (/^(uninitialized|<uninitialized>|TDZ)$/i.test(t)) return { uninitialized: true };
     if (/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+    if (/^-?\d+n$/.test(t)) return { bigint: BigInt(t.slice(0, -1)).toString() };
     if (/^(["'`]).*\1$/.test(t) && t.length >= 2) return t.slice(1, -1);
     if (LABEL.test(t)) return { object: t };
     // An object made by a built-in (map(), slice()...) has no allocation site, so no label.
     if (/^(built-in object|unlabelled object|object)$/i.test(t)) return { object: null };
     throw new AnswerError(
       name + ": “" + t + "” is not a value. Write a number, text in quotes (\"hi\"), true, false, null, " +
-      "undefined, NaN, an object label such as B or B#2, or “object” for an object without a label."
+      "undefined, NaN, a BigInt such as 10n, an object label such as B or B#2, or “object” for an object without a label."
     );
   }
 
@@ -142,6 +143,7 @@
       if (value.undefined) return "undefined";
       if (value.uninitialized) return "uninitialized";
       if ("number" in value) return String(value.number);
+      if ("bigint" in value) return value.bigint + "n";
     }
     return JSON.stringify(value);
   }
