@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.test262                      # every claimed test, on 2 processes
     .venv/bin/python -m bench.test262 --sample 500 --seed 1
     .venv/bin/python -m bench.test262 --filter language/statements/class --failures /tmp/fail.txt
+    .venv/bin/python -m bench.test262 --node-baseline     # run them in node: writes tests/test262/node_fails.txt
 
 The suite is extracted from ../shared/test262/ into .test262/ (git-ignored) on first use; docs/test262.md says
 what is claimed and skipped, and why. The logic lives in tests/test262/runner.py.
@@ -11,6 +12,7 @@ what is claimed and skipped, and why. The logic lives in tests/test262/runner.py
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--causes", type=int, default=40, help="how many grouped failure causes to print")
     p.add_argument("--dir", type=Path, default=runner.REPO_ROOT / ".test262",
                    help="where the suite is extracted (default .test262/)")
+    p.add_argument("--node-baseline", action="store_true",
+                   help="run the claimed tests in node instead and write the ones it fails to tests/test262/node_fails.txt")
     p.add_argument("--timeout", type=float, default=runner.HARD_TIMEOUT_S,
                    help="seconds before a test's worker is killed (default %(default)s)")
     return p
@@ -51,12 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     claimed: list[str] = []
     for p in paths:
         text = (root / p).read_text(encoding="utf-8", errors="surrogateescape")
-        reason = skip_reason(p, parse_meta(text), text)
+        reason = skip_reason(p, parse_meta(text), text, with_node=not args.node_baseline)
         if reason is None:
             claimed.append(p)
         else:
             skipped.append(runner.Result(p, "skip", reason))
     chosen = runner.sample(claimed, args.sample, args.seed)
+    if args.node_baseline:
+        return _node_baseline(args, root, chosen)
     if args.sample is not None:
         skipped = []  # a sample reports on what it ran
     started = time.monotonic()
@@ -73,6 +79,35 @@ def main(argv: list[str] | None = None) -> int:
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     _report(args, results, len(chosen), elapsed)
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _node_baseline(args: argparse.Namespace, root: Path, paths: list[str]) -> int:
+    import shutil
+
+    from tests.test262.claims import NODE_FAILS
+
+    node = shutil.which("node")
+    if node is None:
+        print("node is not installed", file=sys.stderr)
+        return 2
+    results = runner.node_results(root, paths, node, args.jobs)
+    fails = sorted((r for r in results if r.status != "pass"), key=lambda r: r.path)
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    if args.sample is None and not args.filter:
+        with NODE_FAILS.open("w", encoding="utf-8") as f:
+            f.write(f"# The claimed test262 tests node {version} fails (python -m bench.test262 --node-baseline):\n"
+                    "# V8 departs from the specification there, and the engine follows V8, so the runner skips them.\n")
+            for r in fails:
+                f.write(f"{r.path}\t{_one_line(r.reason)[:200]}\n")
+        print(f"wrote {NODE_FAILS}")
+    print(f"node {version}: {len(results) - len(fails)} of {len(results)} passed; {len(fails)} failed")
+    for why, n in runner.counts(runner.cause(r.reason) for r in fails)[: args.causes]:
+        print(f"  {n:>5}  {why}")
     return 0
 
 
@@ -104,7 +139,7 @@ def _report(args: argparse.Namespace, results: list[runner.Result], ran: int, el
         with args.failures.open("w", encoding="utf-8") as f:
             for r in sorted(results, key=lambda r: r.path):
                 if r.status not in ("pass", "skip"):
-                    f.write(f"{r.path}\t{r.status}\t{r.reason}\n")
+                    f.write(f"{r.path}\t{r.status}\t{_one_line(r.reason)}\n")
         print(f"\nfailures written to {args.failures}")
 
 

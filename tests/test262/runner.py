@@ -345,3 +345,42 @@ def counts(items: Iterable[str]) -> list[tuple[str, int]]:
     for it in items:
         tally[it] = tally.get(it, 0) + 1
     return sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# ---------------------------------------------------------------- node's own results (the V8 baseline)
+
+
+NODE_BASELINE_JS = Path(__file__).with_name("node_baseline.js")
+
+
+def _node_batch(root: Path, paths: list[str], node: str) -> list[Result]:
+    import json
+    import subprocess
+
+    tests = []
+    metas: dict[str, Meta] = {}
+    for p in paths:
+        meta = parse_meta((root / p).read_text(encoding="utf-8", errors="surrogateescape"))
+        metas[p] = meta
+        tests.append({"path": p, "includes": list(meta.includes), "flags": sorted(meta.flags)})
+    done = subprocess.run([node, str(NODE_BASELINE_JS)], input=json.dumps({"root": str(root), "tests": tests}),
+                          capture_output=True, text=True, timeout=3600, check=False)
+    out: list[Result] = []
+    seen: set[str] = set()
+    for line in done.stdout.splitlines():
+        r = json.loads(line)
+        seen.add(r["path"])
+        status, why = outcome(metas[r["path"]], r["phase"], r["name"], r["message"], r["output"])
+        out.append(Result(r["path"], status, why))
+    out.extend(Result(p, "fail", f"node stopped: {done.stderr.strip()[-200:]}") for p in paths if p not in seen)
+    return out
+
+
+def node_results(root: Path, paths: list[str], node: str, jobs: int = 2) -> list[Result]:
+    """Each test run in node (tests/test262/node_baseline.js: a new context per test), judged as the engine is."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    size = max(1, -(-len(paths) // max(1, jobs * 4)))
+    batches = [paths[i:i + size] for i in range(0, len(paths), size)]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return [r for batch in pool.map(lambda b: _node_batch(root, b, node), batches) for r in batch]
