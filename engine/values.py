@@ -14,6 +14,7 @@ None when empty, so the common path checks one attribute).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -242,7 +243,12 @@ class JSArray(JSObject):
             items.append(value)
 
     def set_length(self, value: Any) -> None:
-        if not isinstance(value, float) or value < 0 or value != int(value) or value > 4294967295:
+        if not isinstance(value, float):  # ArraySetLength (10.4.2.4): ToNumber, then it must be a uint32
+            from engine.errors import current_vm
+
+            vm = current_vm()
+            value = vm.to_number(value) if vm is not None else math.nan
+        if value != value or value < 0 or value > 4294967295 or value != int(value):
             raise JSThrow_range("Invalid array length")
         n = int(value)
         if n > 10_000_000:
@@ -254,6 +260,8 @@ class JSArray(JSObject):
 
     def delete_own(self, key: Any) -> bool:
         if is_array_index(key):
+            if self.nc is not None and key in self.nc:
+                return False
             i = int(key)
             if i < len(self.items):
                 self.items[i] = HOLE
@@ -268,8 +276,6 @@ class JSArray(JSObject):
 
     def has_own(self, key: Any) -> bool:
         if is_array_index(key):
-            if self.nc is not None and key in self.nc:
-                return False
             i = int(key)
             return i < len(self.items) and self.items[i] is not HOLE
         return key == "length" or key in self.props

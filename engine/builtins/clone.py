@@ -88,6 +88,13 @@ class _Cloner:
             vm.register(w)
             self.memory[id(v)] = w
             return w
+        if hasattr(v, "tv"):  # a Date: a new Date with the same time value
+            from engine.builtins.date import JSDate
+
+            d = JSDate(vm.DatePrototype, v.tv)
+            vm.register(d)
+            self.memory[id(v)] = d
+            return d
         if v.cls in ("WeakMap", "WeakSet", "WeakRef"):
             raise _data_clone_error(vm, v)
         obj = vm.new_object()

@@ -1,0 +1,1 @@
+var x=[]; try { x.length = undefined } catch(e) { console.log(e.name) } x.length = "3"; console.log(x); x.length = {valueOf() { return 1 }}; console.log(x); try { x.length = NaN } catch (e) { console.log(e.message) }
