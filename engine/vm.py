@@ -277,8 +277,6 @@ class VM:
         """ToPrimitive (7.1.1); user-defined valueOf/toString run as nested calls."""
         if not isinstance(v, JSObject):
             return v
-        if isinstance(v, JSPrimitiveWrapper):
-            return v.value
         exotic = self.get(v, SYM_TO_PRIMITIVE)  # GetMethod(input, @@toPrimitive): Date, user objects
         if exotic is not UNDEFINED and exotic is not NULL:
             if not ops.is_callable(exotic):

@@ -78,4 +78,6 @@ def install(vm: Any) -> None:
     proto.define_hidden(SYM_TO_STRING_TAG, "Symbol")
     method(vm, proto, "toString", lambda vm, this, args: f"Symbol({_this_symbol(vm, this, 'toString').description})")
     method(vm, proto, "valueOf", lambda vm, this, args: _this_symbol(vm, this, "valueOf"))
+    # (20.4.3.5): a Symbol wrapper converts to its symbol, so String(Object(sym)) throws as for the symbol
+    method(vm, proto, SYM_TO_PRIMITIVE, lambda vm, this, args: _this_symbol(vm, this, "[Symbol.toPrimitive]"), 1)
     getter(vm, proto, "description", _description)

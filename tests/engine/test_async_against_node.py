@@ -1,5 +1,6 @@
-"""Asynchronous programs (tests/engine/async_programs/): the engine prints what node prints, in the same
-order, and ends with the same error (docs/event-loop.md). node is the reference, run in the same test."""
+"""Programs in tests/engine/async_programs/ (asynchronous ones, and a few conversions node is exact about):
+the engine prints what node prints, in the same order, and ends with the same error (docs/event-loop.md). node is
+the reference, run in the same test."""
 
 from __future__ import annotations
 
