@@ -31,10 +31,10 @@ Gen = Generator[Any, Any, Any]
 
 # ---------------------------------------------------------------- receivers
 def fast_array(vm: Any, this: Any, name: str) -> JSArray | None:
-    """The receiver when it is a plain array (every element a writable data property, extensible): the
-    mutators then work on its list. None for anything else (array-likes, frozen or sealed arrays, arrays with
+    """The receiver when it is a plain array (every element a writable data property, extensible, and no
+    element on Array.prototype to show through its holes): the mutators then work on its list. None for anything else (array-likes, frozen or sealed arrays, arrays with
     accessors or read-only elements), which the generic algorithms of the specification handle."""
-    if type(this) is JSArray:
+    if type(this) is JSArray and not vm.ArrayPrototype.items:
         return this
     if this is UNDEFINED or this is NULL:
         raise vm.throw_type(f"Array.prototype.{name} called on null or undefined")
@@ -48,7 +48,7 @@ def _generic(vm: Any, this: Any) -> tuple[JSObject, int]:
 
 def this_items(vm: Any, this: Any, name: str) -> list[Any]:
     """The elements of an array, or a snapshot of an array-like (``arguments``, ``{length: 2}``)."""
-    if type(this) is JSArray:
+    if type(this) is JSArray and not vm.ArrayPrototype.items:  # (elements on Array.prototype show in holes)
         return this.items
     if this is UNDEFINED or this is NULL:
         raise vm.throw_type(f"Array.prototype.{name} called on null or undefined")
