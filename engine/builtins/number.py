@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
 from engine import ops
@@ -57,7 +57,7 @@ def parse_int(s: str, radix_v: Any, vm: Any) -> float:
         radix = 16
     digits = _DIGITS[:radix]
     end = 0
-    while end < len(s) and s[end].lower() in digits:
+    while end < len(s) and s[end].isascii() and s[end].lower() in digits:  # not the Kelvin sign's "k"
         end += 1
     if end == 0:
         return math.nan
@@ -201,21 +201,26 @@ def _to_fixed(vm: Any, this: Any, args: list[Any]) -> Any:
         return special
     if abs(x) >= 1e21:
         return ops.num_to_str(x)
-    q = Decimal(x).quantize(Decimal(1).scaleb(-int(d)), rounding=ROUND_HALF_UP)
-    text = f"{abs(q):f}"
+    q = Decimal(x).quantize(Decimal(1).scaleb(-int(d)), rounding=ROUND_HALF_UP, context=_EXACT)
+    text = f"{q.copy_abs():f}"  # abs() would round to the default context's 28 digits
     return ("-" if x < 0 and q != 0 else "") + text
+
+
+# Enough digits for any double with up to 100 more (a double's exact decimal value has at most 767 significant
+# digits): the default context's 28 made toFixed(100)/toPrecision(100) raise decimal.InvalidOperation.
+_EXACT = Context(prec=1200)
 
 
 def _round_significant(x: float, p: int) -> tuple[str, int]:
     """The p significant digits of |x| (half-up on the exact value) and its decimal exponent."""
     if x == 0:
         return "0" * p, 0
-    d = abs(Decimal(x))
+    d = Decimal(x).copy_abs()
     e = d.adjusted()
-    q = d.scaleb(-e).quantize(Decimal(1).scaleb(-(p - 1)), rounding=ROUND_HALF_UP)
+    q = d.scaleb(-e, _EXACT).quantize(Decimal(1).scaleb(-(p - 1)), rounding=ROUND_HALF_UP, context=_EXACT)
     if q >= 10:
         e += 1
-        q = d.scaleb(-e).quantize(Decimal(1).scaleb(-(p - 1)), rounding=ROUND_HALF_UP)
+        q = d.scaleb(-e, _EXACT).quantize(Decimal(1).scaleb(-(p - 1)), rounding=ROUND_HALF_UP, context=_EXACT)
     digits = f"{q:f}".replace(".", "")
     return digits[:p], e
 
