@@ -79,6 +79,18 @@ def frame_values(vm: Any, fr: Any, f_locals: dict[str, Any] | None = None) -> li
                 out.append(value)
         elif k == _ITER:  # a running for-of loop's iterator keeps what it iterates alive
             out.extend(_iterator_values(value))
+    # A destructuring assignment used as a value runs in a nested generator of the function
+    # (engine.compiler.FnEmitter.destructuring_expr): while it runs, its values are the frame's registers.
+    sub = getattr(fr.gen, "gi_yieldfrom", None) if fr.gen is not None else None
+    while sub is not None and getattr(getattr(sub, "gi_code", None), "co_name", "").startswith("_da"):
+        frame = sub.gi_frame
+        if frame is not None:
+            for name, value in frame.f_locals.items():
+                if name.startswith("_i"):
+                    out.extend(_iterator_values(value))
+                else:
+                    out.extend(_flatten(value))
+        sub = sub.gi_yieldfrom
     return out
 
 

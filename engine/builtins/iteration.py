@@ -373,14 +373,16 @@ class ProtocolIterator:
 
     def _close(self, abrupt: bool) -> None:
         vm = self.vm
-        ret = vm.get(self.it, "return")
-        if ret is UNDEFINED or ret is NULL:
-            return
-        if abrupt:
+        if abrupt:  # the completion that closes it wins over anything return() or getting it throws (7.4.11)
             try:
-                vm.call_sync(ret, self.it, [])
+                ret = vm.get(self.it, "return")
+                if ret is not UNDEFINED and ret is not NULL:
+                    vm.call_sync(ret, self.it, [])
             except JSThrow:
                 pass
+            return
+        ret = vm.get(self.it, "return")
+        if ret is UNDEFINED or ret is NULL:
             return
         r = vm.call_sync(ret, self.it, [])
         if not isinstance(r, JSObject):

@@ -75,6 +75,24 @@ def _string_construct(vm: Any, args: list[Any], proto: Any) -> JSObject:
     return vm.register(w)
 
 
+def _raw(vm: Any, this: Any, args: list[Any]) -> Any:
+    """String.raw(template, ...substitutions) (22.1.2.4)."""
+    from engine.builtins.common import to_length
+
+    cooked = vm.to_object(arg(args, 0))
+    raw = vm.get(cooked, "raw")
+    vm.to_object(raw)  # (a TypeError for undefined and null; a string's characters are read from it as is)
+    n = to_length(vm, vm.get(raw, "length"))
+    out: list[str] = []
+    for i in range(n):
+        out.append(vm.to_string(vm.get(raw, str(i))))
+        if i + 1 == n:
+            break
+        if i + 1 < len(args):
+            out.append(vm.to_string(args[i + 1]))
+    return "".join(out)
+
+
 def _from_char_code(vm: Any, this: Any, args: list[Any]) -> Any:
     units = [ops.to_uint32(vm.to_number(a)) & 0xFFFF for a in args]
     return _from_utf16(units)
@@ -400,6 +418,7 @@ def install(vm: Any) -> None:
     ctor = constructor(vm, "String", _string_call, 1, _string_construct, proto)
     method(vm, ctor, "fromCharCode", _from_char_code, 1)
     method(vm, ctor, "fromCodePoint", _from_code_point, 1)
+    method(vm, ctor, "raw", _raw, 1)
     table = {
         "charAt": (_char_at, 1), "charCodeAt": (_char_code_at, 1), "codePointAt": (_code_point_at, 1),
         "at": (_at, 1), "indexOf": (_index_of, 1), "lastIndexOf": (_last_index_of, 1),
