@@ -82,6 +82,8 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         """Assignment to an undeclared name in strict code is a ReferenceError (9.4.2 PutValue)."""
         if name not in sv and g.get_own(name) is HOLE:
             raise vm.throw_reference(f"{name} is not defined")
+        if name not in sv and g.ro is not None and name in g.ro:
+            return vm.put_strict(g, name, value)  # a read-only global (undefined, NaN, defineProperty'd)
         return gput(name, value)
 
     put_strict = vm.put_strict

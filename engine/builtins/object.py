@@ -668,6 +668,9 @@ def install(vm: Any) -> None:
     acc.set = native(vm, "set __proto__", _proto_set, 1)
 
     fp = vm.FunctionPrototype
+    fp.define_hidden("length", 0.0)  # Function.prototype is a function: length 0, name "" (20.2.3)
+    fp.define_hidden("name", "")
+    fp.ro = NAME_LENGTH
     constructor(vm, "Function", _function_call, 1, None, fp)
     method(vm, fp, "call", _call, 1, gen=True)
     method(vm, fp, "apply", _apply, 2, gen=True)
