@@ -65,6 +65,12 @@ class EarlyErrors:
             if not binding and after and after in ";)]},:":  # V8 reads an await expression, with no operand
                 self._syntax(f"Unexpected token '{after}'", node)
             self._syntax("Unexpected reserved word", node)
+        if name == "await":  # a static block is parsed as if in an async function (15.7.1, ContainsAwait)
+            g = f
+            while g is not None and g.is_arrow:
+                g = g.parent
+            if g is not None and g.node is not None and g.node.type == "class_static_block":
+                self._syntax("Unexpected reserved word", node)
         if binding and f.strict and name in ("eval", "arguments"):
             self._syntax(EVAL_ARGUMENTS, node)
 
@@ -116,6 +122,13 @@ class EarlyErrors:
     def v_unary_expression(self, node: Node, scope: Scope) -> None:
         op = node.child_by_field_name("operator")
         arg = node.child_by_field_name("argument")
+        if op is not None and op.type == "delete":
+            inner = arg
+            while inner.type == "parenthesized_expression" and len(children(inner)) == 1:
+                inner = children(inner)[0]
+            prop = inner.child_by_field_name("property") if inner.type == "member_expression" else None
+            if prop is not None and prop.type == "private_property_identifier":
+                self._syntax("Private fields can not be deleted", prop)
         if op is not None and op.type == "delete" and scope.func.strict:
             inner = arg
             while inner.type == "parenthesized_expression" and len(children(inner)) == 1:

@@ -31,7 +31,7 @@ FUNCTION_NODES = ("function_declaration", "function_expression", "function", "ar
 @dataclass(eq=False)
 class Binding:
     name: str
-    kind: str                 # var | let | const | class | function | param | catch
+    kind: str                 # var | let | const | class | function | param | catch | private (#x)
     scope: Scope
     decl_end: int = 0         # byte offset after which the binding is surely initialised
     captured: bool = False
@@ -552,15 +552,79 @@ class Analyzer(EarlyErrors):
             scope = inner
         body = node.child_by_field_name("body")
         self._check_class(body)
+        scope = self._private_scope(body, scope)
         for member in children(body):
             if member.type == "method_definition":
                 self.v_method_definition(member, scope)
             elif member.type == "field_definition":
                 self._field(member, scope)
             elif member.type == "class_static_block":
-                self._unsupported("static block", member)
+                self._static_block(member, scope)
             else:
                 self.visit(member, scope)
+
+    def _private_scope(self, body: Node, scope: Scope) -> Scope:
+        """A class that declares private names (#x) gets a scope holding them (15.7.14 step 6: the class's
+        PrivateEnvironment), one binding of kind "private" per name, always in the class's context: each
+        evaluation of the class makes new private names, which its methods, fields and closures share."""
+        declared: list[tuple[str, Node, str]] = []
+        for m in children(body):
+            key = None
+            if m.type == "method_definition":
+                key = m.child_by_field_name("name")
+            elif m.type == "field_definition":
+                key = m.child_by_field_name("property")
+            if key is None or key.type != "private_property_identifier":
+                continue
+            kind = "field"
+            if m.type == "method_definition":
+                kind = "method"
+                for ch in m.children:
+                    if ch.type in ("get", "set") and ch.next_sibling is not None and ch.next_sibling.is_named:
+                        kind = ch.type
+            static = "static" if any(c.type == "static" for c in m.children) else ""
+            declared.append((self.src.text_of(key), key, static + kind))
+        if not declared:
+            return scope
+        inner = self.a.new_scope("block", scope, scope.func, body)
+        seen: dict[str, str] = {}
+        for name, key, kind in declared:
+            prev = seen.get(name)
+            if prev is not None:
+                pair = {prev, kind} in ({"get", "set"}, {"staticget", "staticset"})
+                if not pair:
+                    self._syntax(f"Identifier '{name}' has already been declared", key)
+                seen[name] = "pair"
+                continue
+            seen[name] = kind
+            b = inner.bindings[name] = Binding(name, "private", inner)
+            b.captured = True
+        return inner
+
+    def v_private_property_identifier(self, node: Node, scope: Scope) -> None:
+        """A use of a private name (`o.#x`, `#x in o`): it must be declared by an enclosing class."""
+        name = self.src.text_of(node)
+        b, _ = self.a.lookup(name, scope)
+        if b is None or b.kind != "private":
+            self._syntax(f"Private field '{name}' must be declared in an enclosing class", node)
+
+    def _static_block(self, node: Node, scope: Scope) -> None:
+        """`static { ... }` runs like the body of a method called on the class, with its own var scope."""
+        saved, self.jc = self.jc, JumpContext()
+        info = FuncInfo(node, scope.func)
+        info.strict = True
+        info.id = len(self.a.funcs)
+        self.a.funcs[node.id] = info
+        fscope = self.a.new_scope("function", scope, info, node)
+        info.scope = fscope
+        body = node.child_by_field_name("body")
+        stmts = children(body)
+        self._hoist_vars(body, fscope)
+        self._declare_block(stmts, fscope)
+        self.a.scopes[body.id] = fscope
+        for c in stmts:
+            self.visit(c, fscope)
+        self.jc = saved
 
     def _field(self, node: Node, scope: Scope) -> None:
         """A field initialiser behaves like the body of a method (its own `this`)."""
@@ -570,8 +634,6 @@ class Analyzer(EarlyErrors):
 
     def _field_body(self, node: Node, scope: Scope) -> None:
         prop = node.child_by_field_name("property")
-        if prop is not None and prop.type == "private_property_identifier":
-            self._unsupported("private field (#name)", prop)
         if prop is not None and prop.type == "computed_property_name":
             self.visit(prop, scope)
         value = node.child_by_field_name("value")
@@ -624,6 +686,9 @@ class Analyzer(EarlyErrors):
 
     def v_member_expression(self, node: Node, scope: Scope) -> None:
         self.visit(node.child_by_field_name("object"), scope)
+        prop = node.child_by_field_name("property")
+        if prop is not None and prop.type == "private_property_identifier":
+            self.v_private_property_identifier(prop, scope)
 
     def v_pair(self, node: Node, scope: Scope) -> None:
         key = node.child_by_field_name("key")
@@ -713,7 +778,7 @@ def visible_bindings(scope: Scope) -> list[Binding]:
         s = s.parent
     for sc in reversed(chain):
         for name, b in sc.bindings.items():
-            if b.kind in ("fname", "arguments"):
+            if b.kind in ("fname", "arguments", "private"):
                 continue
             seen[name] = b
     return list(seen.values())

@@ -113,6 +113,10 @@ def _plain_props(o: JSObject) -> dict[str, Any]:
             out[k] = {"site": v.site} if v.site else {"ref": f"@{v.id}"}
         else:
             out[k] = heap_ref(v)
+    if o.priv is not None:  # private fields are the object's own slots, named "#x" (as V8's heap snapshot does)
+        for pn, v in o.priv.items():
+            if pn.kind == "field":
+                out[pn.desc] = heap_ref(v)
     return out
 
 
@@ -133,7 +137,7 @@ def describe(o: JSObject) -> dict[str, Any]:
         proto = _proto_ref(o)
         if proto is not None:
             entry["proto"] = proto
-        if len(entry["props"]) != len(o.props):
+        if len(entry["props"]) != len(o.props) + (len(o.priv) if o.priv is not None else 0):
             internal = [heap_ref(v) for v in _internal_edges(o) if isinstance(v, JSObject) and _is_heap(v)]
             if internal:
                 entry["internal"] = internal
@@ -152,7 +156,10 @@ def describe(o: JSObject) -> dict[str, Any]:
         props.pop("name", None)  # primitives V8 keeps on the function itself; not edges
         props.pop("length", None)
     if isinstance(o, Context):
-        props = {n: heap_ref(v) for n, v in zip(o.names, o.slots, strict=False)}
+        props = {n: heap_ref(v) for n, v in zip(o.names, o.slots, strict=False) if not n.startswith("#")}
+        for n, v in zip(o.names, o.slots, strict=False):
+            if n.startswith("#") and getattr(v, "kind", "field") != "field":  # a class's private method
+                props[n] = heap_ref(v.element())
         if o.parent is not None:
             entry["parent"] = heap_ref(o.parent)
     entry["props"] = props
@@ -237,6 +244,10 @@ def _internal_edges(o: JSObject) -> list[Any]:
                 out.extend(x for x in (v.get, v.set) if x is not None)
             else:
                 out.append(v)
+    if o.priv is not None:  # private methods and accessors: the class's, each object holds them (its brand)
+        for pn, v in o.priv.items():
+            if pn.kind != "field":
+                out.extend(x for x in ((v.get, v.set) if type(v) is Accessor else (v,)) if x is not None)
     if isinstance(o, JSFunction):
         if o.this_val is not None:
             out.append(o.this_val)
@@ -368,7 +379,7 @@ class _Known:
 
 def _patchable(o: JSObject) -> bool:
     t = type(o)
-    return t is JSObject or t is JSArray
+    return (t is JSObject or t is JSArray) and o.priv is None
 
 
 def _copy_desc(d: dict[str, Any]) -> dict[str, Any]:

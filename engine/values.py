@@ -114,7 +114,7 @@ class LimitExceeded(Exception):
 class JSObject:
     """An ordinary object (ECMA-262 10.1)."""
 
-    __slots__ = ("id", "proto", "props", "hidden", "ro", "nc", "site", "cls", "extensible", "__weakref__")
+    __slots__ = ("id", "proto", "props", "hidden", "ro", "nc", "site", "cls", "extensible", "priv", "__weakref__")
     type_name = "object"
 
     def __init__(self, proto: JSObject | None = None, cls: str = "Object") -> None:
@@ -127,6 +127,7 @@ class JSObject:
         self.site: str | None = None
         self.cls = cls
         self.extensible = True
+        self.priv: dict[Any, Any] | None = None  # private elements (#x), keyed by engine.syntax_rt.PrivateName
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.cls} #{self.id} {self.site}>"
@@ -186,6 +187,12 @@ class JSObject:
                     yield v.set
             else:
                 yield v
+        if self.priv is not None:
+            for v in self.priv.values():
+                if isinstance(v, Accessor):
+                    yield from (f for f in (v.get, v.set) if f is not None)
+                else:
+                    yield v
 
 
 def is_array_index(key: Any) -> bool:
@@ -438,10 +445,7 @@ class JSFunction(JSObject):
     def own_keys(self) -> list[Any]:
         self._materialize_meta()
         self._materialize_prototype()
-        keys = list(self.props)
-        if keys[:2] != ["length", "name"]:  # V8 lists length and name first (a class defines prototype before)
-            keys = [k for k in ("length", "name") if k in self.props] + [k for k in keys if k not in ("length", "name")]
-        return keys
+        return list(self.props)
 
     def delete_own(self, key: Any) -> bool:
         if key == "name" or key == "length":

@@ -166,9 +166,8 @@ def test_syntax_error_in_a_file_exits_1(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("source", "what", "line", "column"), [
     ("var o = {};\nwith (o) {}", "with", 2, 1),
-    ("const C = class { #x = 1; };", "private field (#name)", 1, 19),
     ('import x from "y";', "import", 1, 1),
-], ids=["with", "private-field", "import"])
+], ids=["with", "import"])
 def test_unsupported_syntax_exits_1_naming_the_construct(source: str, what: str, line: int, column: int) -> None:
     run = cli("trace", "-", stdin=source)
     assert run.status == 1
