@@ -63,6 +63,7 @@ def run_node(source: str, node: str) -> NodeRun:
         text=True,
         timeout=NODE_TIMEOUT_S,
         check=False,
+        env={**os.environ, "TZ": "UTC"},  # local time is UTC in the engine
     )
     lines = done.stdout.split("\n")
     if lines and lines[-1] == "":

@@ -23,7 +23,8 @@ def _node(path: Path) -> tuple[list[str], str | None]:
         if os.environ.get("CI") == "true":
             pytest.fail("node is required under CI=true")
         pytest.skip("node is not installed")
-    run = subprocess.run([NODE, str(path)], capture_output=True, text=True, timeout=60)
+    run = subprocess.run([NODE, str(path)], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "TZ": "UTC"})  # local time is UTC in the engine
     error = None
     if run.returncode != 0:
         m = re.search(r"^(\w*Error): (.*)$", run.stderr, re.M)

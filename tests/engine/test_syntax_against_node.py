@@ -38,7 +38,8 @@ def node_run(source: str, tmp: Path) -> tuple[list[str], dict | None]:
     runner, prog = tmp / "runner.js", tmp / "prog.js"
     runner.write_text(RUNNER)
     prog.write_text(source)
-    out = subprocess.run([NODE, str(runner), str(prog)], capture_output=True, text=True, timeout=60).stdout
+    out = subprocess.run([NODE, str(runner), str(prog)], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "TZ": "UTC"}).stdout  # local time is UTC in the engine
     error = None
     if "\n@@ERROR " in out:
         out, _, tail = out.partition("\n@@ERROR ")

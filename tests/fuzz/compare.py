@@ -54,7 +54,7 @@ def node_path() -> str | None:
 
 def run_node(source: str, node: str) -> Outcome:
     done = subprocess.run([node, "-e", NODE_RUNNER], input=source, capture_output=True, text=True,
-                          timeout=NODE_TIMEOUT_S, check=False)
+                          timeout=NODE_TIMEOUT_S, check=False, env={**os.environ, "TZ": "UTC"})
     lines = done.stdout.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
