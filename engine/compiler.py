@@ -121,7 +121,6 @@ class FnEmitter:
         self.cur_pos = 0
         self.open_calls: list[int] = []
         self.stmt_temps: set[str] = set()
-        self.da_helpers: list[tuple[Scope, set[str]]] = []  # destructuring helpers being emitted
 
     # ---------------------------------------------------------------- output
     def emit(self, line: str) -> None:
@@ -277,8 +276,6 @@ class FnEmitter:
 
     def _store(self, b: Binding, name: str, value: str) -> str:
         if b.storage == "local":
-            if self.da_helpers:
-                self.note_local_write(b)
             return f"{b.py} = {value}"
         if b.storage == "ctx":
             if self.c.trace_steps:  # the timeline notices the context changed
@@ -752,10 +749,8 @@ class FnEmitter:
             return self.update(node, as_statement=True)
         if node.type == "assignment_expression":
             return self.assign(node, as_statement=True)
-        if node.type == "sequence_expression":  # (a destructuring among them is a value: order kept)
-            return "; ".join(self.expr(c) if c.type == "assignment_expression" and c.child_by_field_name(
-                "left").type in ("array_pattern", "object_pattern") else self.expr_statement_text(c)
-                for c in children(node))
+        if node.type == "sequence_expression":
+            return "; ".join(self.expr_statement_text(c) for c in children(node))
         return self.expr(node)
 
     def s_for_in_statement(self, node: Node) -> None:
@@ -801,8 +796,6 @@ class FnEmitter:
             self.bind_pattern(left, val, init=kind.type != "var")
         elif left.type == "identifier":
             self.emit(self.write_var(self.text(left), val, left))
-        elif left.type in ("array_pattern", "object_pattern"):
-            self.assign_pattern(left, val, ("top", "(intermediate value)"))
         else:
             self.bind_pattern(left, val, init=False)
         self.loops.append(self.new_loop())
@@ -861,8 +854,6 @@ class FnEmitter:
             self.bind_pattern(left, val, init=kind.type != "var")
         elif left.type == "identifier":
             self.emit(self.write_var(self.text(left), val, left))
-        elif left.type in ("array_pattern", "object_pattern"):
-            self.assign_pattern(left, val, ("top", "(intermediate value)"))
         else:
             self.bind_pattern(left, val, init=False)
         self.loops.append(self.new_loop())
@@ -1138,6 +1129,9 @@ class FnEmitter:
         if chain is not None:
             operands = ", ".join(self.expr(n) for n in chain)
             return f"_chain({BINARY[op]}, [{operands}])"
+        if op == "in" and node.child_by_field_name("left").type == "private_property_identifier":
+            pn = self.private_name(node.child_by_field_name("left"))
+            return f"_privin({pn}, {self.expr(node.child_by_field_name('right'))})"
         left = self.expr(node.child_by_field_name("left"))
         right = self.expr(node.child_by_field_name("right"))
         if op == "&&":
@@ -1226,7 +1220,13 @@ class FnEmitter:
         if arg.type in ("member_expression", "subscript_expression"):
             obj, key = self.temp(), self.temp()
             o = self.expr(arg.child_by_field_name("object"))
-            if arg.type == "member_expression":
+            if arg.type == "member_expression" and \
+                    arg.child_by_field_name("property").type == "private_property_identifier":
+                pn = self.private_name(arg.child_by_field_name("property"))
+                get = f"_privget({obj}, {pn})"
+                put = f"_privset({obj}, {pn}, {{v}})"
+                pre = f"({obj} := {o}), "
+            elif arg.type == "member_expression":
                 k = repr(self.text(arg.child_by_field_name("property")))
                 get = f"_get({obj}, {k})"
                 put = f"{self.put_fn}({obj}, {k}, {{v}})"
@@ -1256,8 +1256,6 @@ class FnEmitter:
         if b.kind == "const":
             return f"_constassign({value})"
         if b.storage == "local":
-            if self.da_helpers:
-                self.note_local_write(b)
             if b.kind in ("let", "class") and not self._surely_initialised(b, node):
                 return f"({self.read_var(name, node)}, {b.py} := {value})[-1]"
             return f"({b.py} := {value})"
@@ -1285,204 +1283,13 @@ class FnEmitter:
             value_hint = None
             return self.assign_target(left, self.expr(right, value_hint))
         if left.type in ("object_pattern", "array_pattern"):
-            where = self.source_name(right)
             if not as_statement:
-                return self.destructuring_expr(left, self.expr(right), where)
+                raise self.err("destructuring assignment inside an expression", node)
             tmp = self.temp()
             self.emit(f"{tmp} = {self.expr(right)}")
-            self.assign_pattern(left, tmp, ("top", where))
+            self.bind_pattern(left, tmp, init=False)
             return "pass"
         raise self.err("this assignment target", left)
-
-    # -- destructuring assignment (13.15.5)
-    def source_name(self, node: Node) -> str:
-        """How V8 names the value of `node` in "Cannot destructure property 'a' of 'X'"."""
-        while node.type == "parenthesized_expression" and len(children(node)) == 1:
-            node = children(node)[0]
-        if node.type == "object":
-            return "{}" if not children(node) else "{(intermediate value)}"
-        if node.type == "unary_expression" and self.text(node.child_by_field_name("operator")) == "void":
-            return f"(void {self.source_name(node.child_by_field_name('argument'))})"
-        return self.callee_text(node)
-
-    def destructuring_expr(self, pat: Node, value: str, where: str) -> str:
-        """A destructuring assignment used as a value: a nested generator of the function, defined just before
-        the statement that uses it, runs the pattern's statements (writing the function's locals through
-        `nonlocal`) and returns the right-hand side; the expression is ``(yield from _daN(value))``. Calls inside
-        it yield to the run loop through it; the collector sees its locals as the frame's (engine.gc)."""
-        self.tmp += 1
-        name = f"_da{self.tmp}"
-        saved_out, saved_indent = self.out, self.indent
-        self.out, self.indent = [], saved_indent + 1
-        self.da_helpers.append((self.scope, set()))
-        try:
-            self.assign_pattern(pat, "_v", ("top", where))
-            self.emit("return _v")
-            self.emit("if 0: yield")
-        finally:
-            _, names = self.da_helpers.pop()
-            body, self.out, self.indent = self.out, saved_out, saved_indent
-        self.emit(f"def {name}(_v):")
-        if names:
-            self.emit(f"    nonlocal {', '.join(sorted(names))}")
-        self.out.extend(body)
-        return f"(yield from {name}({value}))"
-
-    def note_local_write(self, b: Binding) -> None:
-        """A Python local of the function written inside destructuring helpers: `nonlocal` there, unless its
-        scope was entered inside the helper (then it is the helper's own)."""
-        for start, names in self.da_helpers:
-            s: Scope | None = start
-            while s is not None and s is not b.scope:
-                s = s.parent
-            if s is not None:
-                names.add(b.py)
-
-    def target_ref(self, node: Node) -> Any:
-        """Evaluate an assignment target's reference (its object and key) now; returns how to store into it
-        later (a function of the value's expression giving a statement), or None for a nested pattern."""
-        while node.type == "parenthesized_expression" and len(children(node)) == 1:
-            node = children(node)[0]
-        t = node.type
-        if t in ("array_pattern", "object_pattern"):
-            return None
-        if t in ("identifier", "shorthand_property_identifier_pattern"):
-            name = self.text(node)
-            return lambda v: self.write_var(name, v, node)
-        obj_node = node.child_by_field_name("object")
-        plain = obj_node is not None and obj_node.type != "super" and (
-            t == "subscript_expression" or (
-                t == "member_expression" and node.child_by_field_name("optional_chain") is None
-                and node.child_by_field_name("property").type != "private_property_identifier"))
-        if t == "subscript_expression" and node.child_by_field_name("optional_chain") is not None:
-            plain = False
-        if not plain:
-            return lambda v: self.assign_target(node, v)
-        o = self.temp()
-        self.emit(f"{o} = {self.expr(obj_node)}")
-        if t == "member_expression":
-            prop = self.text(node.child_by_field_name("property"))
-            return lambda v: f"{self.put_fn}({o}, {prop!r}, {v})"
-        k = self.temp()
-        self.emit(f"{k} = {self.expr(node.child_by_field_name('index'))}")
-        return lambda v: f"{self.put_fn}v({o}, {k}, {v})"
-
-    def _assign_element(self, target: Node, default: Node | None, fetch: str, where: tuple) -> None:
-        """One AssignmentElement / AssignmentProperty: the target's reference, then the value (`fetch`, an
-        expression), then the default if it is undefined, then the store or the nested pattern."""
-        while target.type == "parenthesized_expression" and len(children(target)) == 1:
-            target = children(target)[0]
-        ref = self.target_ref(target)
-        v = self.temp()
-        self.emit(f"{v} = {fetch}")
-        if default is not None:
-            self.emit(f"if {v} is UNDEFINED:")
-            self.indent += 1
-            hint = self.text(target) if target.type in ("identifier", "shorthand_property_identifier_pattern") else None
-            self.emit(f"{v} = {self.expr(default, hint)}")
-            self.indent -= 1
-        if ref is None:
-            self.assign_pattern(target, v, where)
-        else:
-            self.emit(ref(v))
-
-    def assign_pattern(self, pat: Node, value: str, where: tuple) -> None:
-        """Emit DestructuringAssignmentEvaluation of `pat` with the value of expression `value`. `where` is how
-        the value came: ("top", source name), ("elem",) from an array pattern, ("prop", key, outer source)."""
-        while pat.type == "parenthesized_expression" and len(children(pat)) == 1:
-            pat = children(pat)[0]
-        if pat.type == "array_pattern":
-            self.tmp += 1
-            it, n = f"_i{self.tmp}", self.tmp  # the iterator record: a root while the pattern runs
-            outer = repr(where[2]) if where[0] == "prop" else "None"
-            self.emit(f"{it} = _daiter({value}, {outer})")
-            self.emit("try:")
-            self.indent += 1
-            self.emit("pass")
-            had_elem = False
-            for c in pat.children:
-                if c.type == ",":
-                    if not had_elem:  # an elision: one IteratorStep
-                        self.emit(f"_dastep({it})")
-                    had_elem = False
-                    continue
-                if not c.is_named or c.type == "comment":
-                    continue
-                had_elem = True
-                if c.type == "rest_pattern":
-                    target = children(c)[0]
-                    self._assign_element(target, None, f"_newarr_nosite(list({it}))", ("elem",))
-                elif c.type == "assignment_pattern":
-                    self._assign_element(c.child_by_field_name("left"), c.child_by_field_name("right"),
-                                         f"_dastep({it})", ("elem",))
-                else:
-                    self._assign_element(c, None, f"_dastep({it})", ("elem",))
-            self.indent -= 1
-            self.emit(f"except BaseException as _e{n}:")
-            self.emit(f"    _iterclose_abrupt({it}, _e{n})")
-            self.emit("    raise")
-            self.emit(f"_iterclose({it})")
-            self.emit(f"{it} = None")
-            return
-        if pat.type != "object_pattern":
-            raise self.err(f"this destructuring pattern ({pat.type})", pat)
-        props = [c for c in children(pat) if c.type != "comment"]
-        src = self.temp()
-        self.emit(f"{src} = _dareq({value}, {self._coercible_message(props, where)!r})")
-        here = where[1] if where[0] == "top" else "(intermediate value)"
-        used: list[str] = []
-        for c in props:
-            if c.type == "shorthand_property_identifier_pattern":
-                key = repr(self.text(c))
-                used.append(key)
-                self._assign_element(c, None, f"_get({src}, {key})", where)
-            elif c.type == "object_assignment_pattern":
-                left = c.child_by_field_name("left")
-                key = repr(self.text(left))
-                used.append(key)
-                self._assign_element(left, c.child_by_field_name("right"), f"_get({src}, {key})", where)
-            elif c.type == "pair_pattern":
-                key_node = c.child_by_field_name("key")
-                k = self.prop_key(key_node)
-                if not k.startswith(("'", '"')):
-                    kt = self.temp()
-                    self.emit(f"{kt} = {k}")
-                    k = kt
-                used.append(k)
-                target, default = c.child_by_field_name("value"), None
-                if target.type == "assignment_pattern":
-                    target, default = target.child_by_field_name("left"), target.child_by_field_name("right")
-                name = self.c.key_name(key_node) if key_node.type != "computed_property_name" else None
-                self._assign_element(target, default, f"_get({src}, {k})", ("prop", name, here))
-            elif c.type == "rest_pattern":
-                self._assign_element(children(c)[0], None, f"_daobjrest({src}, [{', '.join(used)}])", where)
-            else:
-                raise self.err(f"this destructuring pattern ({c.type})", c)
-
-    def _coercible_message(self, props: list[Node], where: tuple) -> str:
-        """V8's TypeError when an object pattern meets undefined or null (``@V@`` is which)."""
-        first = props[0] if props else None
-        key = None
-        if first is not None:
-            if first.type == "shorthand_property_identifier_pattern":
-                key = self.text(first)
-            elif first.type == "object_assignment_pattern":
-                key = self.text(first.child_by_field_name("left"))
-            elif first.type == "pair_pattern" and first.child_by_field_name("key").type != "computed_property_name":
-                key = self.c.key_name(first.child_by_field_name("key"))
-        reading = f"Cannot read properties of @V@ (reading '{key}')"
-        if where[0] == "top":
-            if key is None:
-                return f"Cannot destructure '{where[1]}' as it is @V@."
-            plain = first.type == "shorthand_property_identifier_pattern" or (
-                first.type == "pair_pattern" and first.child_by_field_name("value").type in (
-                    "identifier", "object_pattern", "array_pattern"))
-            return f"Cannot destructure property '{key}' of '{where[1]}' as it is @V@." if plain else reading
-        if key is not None:
-            return reading
-        if where[0] == "prop" and where[1] is not None and (first is None or first.type != "rest_pattern"):
-            return f"Cannot destructure property '{where[1]}' of '{where[2]}' as it is @V@."
-        return "Cannot read properties of @V@"
 
     def assign_target(self, left: Node, value: str) -> str:
         obj = self.expr(left.child_by_field_name("object"))
@@ -1491,7 +1298,7 @@ class FnEmitter:
                 raise self.err("optional chaining on the left of =", left)
             prop = left.child_by_field_name("property")
             if prop.type == "private_property_identifier":
-                raise self.err("private field (#name)", prop)
+                return f"_privset({obj}, {self.private_name(prop)}, {value})"
             return f"{self.put_fn}({obj}, {self.text(prop)!r}, {value})"
         return f"{self.put_fn}v({obj}, {self.expr(left.child_by_field_name('index'))}, {value})"
 
@@ -1514,7 +1321,11 @@ class FnEmitter:
             obj, key = self.temp(), self.temp()
             o = self.expr(left.child_by_field_name("object"))
             if left.type == "member_expression":
-                k = repr(self.text(left.child_by_field_name("property")))
+                prop = left.child_by_field_name("property")
+                if prop.type == "private_property_identifier":
+                    pn = self.private_name(prop)
+                    return f"_privset(({obj} := {o}), {pn}, {fn}(_privget({obj}, {pn}), {self.expr(right)}))"
+                k = repr(self.text(prop))
                 return f"{self.put_fn}(({obj} := {o}), {k}, {fn}(_get({obj}, {k}), {self.expr(right)}))"
             kx = self.expr(left.child_by_field_name("index"))
             return (f"{self.put_fn}(({obj} := {o}), ({key} := _tokey({kx})), "
@@ -1604,9 +1415,9 @@ class FnEmitter:
         t = link.type
         if t == "member_expression":
             prop = link.child_by_field_name("property")
-            if prop.type == "private_property_identifier":
-                raise self.err("private field (#name)", prop)
             o = self.temp()
+            if prop.type == "private_property_identifier":
+                return f"_privget(({o} := {value}), {self.private_name(prop)})", o
             return f"_get(({o} := {value}), {self.text(prop)!r})", o
         if t == "subscript_expression":
             o = self.temp()
@@ -1629,7 +1440,7 @@ class FnEmitter:
             return self.callee_text(node.child_by_field_name("function")) + "(...)"
         text = re.sub(r"\s+", "", self.text(node))
         text = re.sub(r"\[(['\"])([A-Za-z_$][\w$]*)\1\]", r".\2", text)
-        if re.fullmatch(r"[\w$]+(?:\??\.[\w$]+|\[[^\[\]()]*\])*", text):
+        if re.fullmatch(r"[\w$]+(?:\??\.#?[\w$]+|\[[^\[\]()]*\])*", text):
             big = re.match(r"\d\w*n(?![\w$])", text)  # V8 names a BigInt literal "(intermediate value)"
             if big is not None:
                 return "(intermediate value)" + text[big.end():].replace("?.", ".")
@@ -1640,7 +1451,7 @@ class FnEmitter:
         if node is None:
             return "[]"
         if node.type == "template_string":
-            return self.template_arguments(node)
+            raise self.err("tagged template", node)
         parts = []
         for a in children(node):
             if a.type == "spread_element":
@@ -1649,32 +1460,6 @@ class FnEmitter:
             else:
                 parts.append(self.expr(a))
         return "[" + ", ".join(parts) + "]"
-
-    def template_arguments(self, node: Node) -> str:
-        """A tagged template's arguments: its strings object (one per site, engine.template_rt), then the
-        substitutions' values."""
-        data = self.c.src.data
-        cooked: list[str | None] = []
-        raws: list[str] = []
-        values: list[str] = []
-        start = node.start_byte + 1
-        piece: list[str] = []
-        for c in node.children:
-            if c.type in ("template_substitution", "`") and c.start_byte >= start:
-                if c.type == "`" and c.start_byte == node.start_byte:
-                    continue
-                raws.append(data[start:c.start_byte].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
-                cooked.append(ops.join_surrogates("".join(piece)).replace("\r\n", "\n").replace("\r", "\n"))
-                piece = []
-                if c.type == "template_substitution":
-                    values.append(self.expr(children(c)[0]))
-                    start = c.end_byte
-            elif c.type == "string_fragment":
-                piece.append(self.text(c))
-            elif c.type == "escape_sequence":
-                piece.append(self.c.unescape(self.text(c)))
-        site = self.site(node)
-        return f"[_tplobj({site!r}, {cooked!r}, {raws!r}), {', '.join(values)}]"
 
     def super_chain(self, links: list[Node]) -> str:
         first = links[0]
@@ -1705,9 +1490,16 @@ class FnEmitter:
         cls = self.c.current_class
         if cls is None:
             return
+        if cls.private_methods:  # the brand first, then the fields in order (7.3.35 InitializeInstanceElements)
+            self.emit(f"_privbrand(_this, [{', '.join(cls.private_methods)}])")
         for key_expr, value_node, hint in cls.instance_fields:
             v = self.field_value(value_node, hint)
-            self.emit(f"_defprop(_this, {key_expr}, {v})")
+            if key_expr.startswith("#"):  # V8 reports a second initialisation at the field's line
+                line = self.c.src.line_col(cls.private_fields[key_expr])[0]
+                self.emit(f"_pp = _f.pos; _f.pos = {self.c.position(line, self.scope.id)}; "
+                          f"_privinit(_this, {key_expr[1:]}, {v}); _f.pos = _pp")
+            else:
+                self.emit(f"_defprop(_this, {key_expr}, {v})")
 
     def field_value(self, value_node: Node | None, hint: str | None) -> str:
         if value_node is None:
@@ -1792,8 +1584,8 @@ class FnEmitter:
             return f"_tokey({self.e_number(key_node)})"
         if t == "computed_property_name":
             return f"_tokey({self.expr(children(key_node)[0])})"
-        if t == "private_property_identifier":
-            raise self.err("private field (#name)", key_node)
+        if t == "private_property_identifier":  # (a private method's key is its Private Name, not a property)
+            return repr(self.text(key_node))
         raise self.err(f"the property key {t}", key_node)
 
     def method_value(self, node: Node, home: str) -> tuple[str, str, str]:
@@ -1883,24 +1675,51 @@ class FnEmitter:
         if heritage is not None:
             parent = self.expr(children(heritage)[0])
         body = node.child_by_field_name("body")
+        pscope = self.c.an.scopes.get(body.id)  # the class's private names (engine.scope._private_scope)
+        saved_scope, saved_ctx = self.scope, self.ctx_scope
+        private_kinds: dict[str, tuple[str, bool]] = {}
+        if pscope is not None:
+            for m in children(body):
+                key = m.child_by_field_name("name" if m.type == "method_definition" else "property")
+                if key is not None and key.type == "private_property_identifier":
+                    kind = "field" if m.type == "field_definition" else (
+                        "method" if self._method_kind(m) == "method" else "accessor")
+                    private_kinds[self.text(key)] = (kind, self._is_static(m))
+            self.enter_scope(pscope)
+            for pname, b in pscope.bindings.items():
+                kind, static = private_kinds[pname]
+                self.emit(self._store(b, pname, f"_privname({pname!r}, {kind!r}, {static})"))
         ctor_node = None
         methods: list[Node] = []
         instance_fields: list[tuple[str, Node | None, str | None]] = []
-        static_fields: list[tuple[str, Node | None, str | None]] = []
+        static_fields: list[tuple[str, Node | None, str | None]] = []  # and static blocks: (None, block, None)
+        private_methods: list[str] = []
+        private_fields: dict[str, Node] = {}
         for m in children(body):
             if m.type == "method_definition":
-                if self.text(m.child_by_field_name("name")) == "constructor" and not self._is_static(m):
+                name_node = m.child_by_field_name("name")
+                if self.text(name_node) == "constructor" and not self._is_static(m):
                     ctor_node = m
                 else:
                     methods.append(m)
+                    if name_node.type == "private_property_identifier" and not self._is_static(m):
+                        pn = self.private_name(name_node)
+                        if pn not in private_methods:
+                            private_methods.append(pn)
             elif m.type == "field_definition":
                 prop = m.child_by_field_name("property")
-                key = self.prop_key(prop)
-                hint = self.c.key_name(prop)
+                if prop.type == "private_property_identifier":
+                    key = "#" + self.private_name(prop)
+                    private_fields[key] = m
+                else:
+                    key = self.prop_key(prop)
+                hint = self.c.key_name(prop) or (self.text(prop) if prop.type == "private_property_identifier" else None)
                 entry = (key, m.child_by_field_name("value"), hint)
                 (static_fields if self._is_static(m) else instance_fields).append(entry)
+            elif m.type == "class_static_block":
+                static_fields.append(("", m, None))
         derived = heritage is not None
-        cls_info = _ClassInfo(instance_fields)
+        cls_info = _ClassInfo(instance_fields, private_methods, private_fields)
         saved = self.c.current_class
         self.c.current_class = cls_info
         ctor_code = self.c.compile_constructor(node, ctor_node, name, derived, cls_info, self.scope)
@@ -1910,19 +1729,69 @@ class FnEmitter:
         site = self.site(node)
         out = [f"({cls} := _mkclass({ctor_code}, {self.cur_ctx()}, {site!r}, {parent}))",
                f"({proto_t} := _get({cls}, 'prototype'))"]
+        if node.type == "class_declaration" and static_fields:
+            out.append(self._init_class_name(node, name, cls))
         for m in methods:
             static = self._is_static(m)
+            name_node = m.child_by_field_name("name")
+            if name_node.type == "private_property_identifier":
+                fn, _, kind = self.method_value(m, cls if static else proto_t)
+                out.append(f"_privmethod({self.private_name(name_node)}, {fn}, {kind!r})")
+                continue
             fn, key, kind = self.method_value(m, cls if static else proto_t)
             out.append(f"_defmethod({cls if static else proto_t}, {key}, {fn}, {kind!r})")
+        if pscope is not None:  # static private methods are the class's before any static field is defined
+            names = ", ".join(self.private_name_of(n) for n in pscope.bindings)
+            out.append(f"_privclass({cls}, [{names}])")
         for key, value, hint in static_fields:
+            if value is not None and value.type == "class_static_block":
+                info = self.c.an.funcs[value.id]
+                code = self.c.compile_static_block(value, info)
+                init = f"_mkmethod({code}, {self.cur_ctx()}, None, {cls})"
+                out.append(f"(yield ({init}, {cls}, [], {self.pos(value)}))")
+                continue
+            define = f"_privinit({cls}, {key[1:]}, " if key.startswith("#") else f"_defprop({cls}, {key}, "
             if value is None:
-                out.append(f"_defprop({cls}, {key}, UNDEFINED)")
+                out.append(f"{define}UNDEFINED)")
                 continue
             info = self.c.an.funcs[value.parent.id]
             code = self.c.compile_field_init(value.parent, info, hint)
             init = f"_mkfn({code}, {self.cur_ctx()}, None)"
-            out.append(f"_defprop({cls}, {key}, (yield ({init}, {cls}, [], {self.pos(value)})))")
+            out.append(f"{define}(yield ({init}, {cls}, [], {self.pos(value)})))")
+        if pscope is not None:
+            if pscope.has_ctx:  # the class's context is its closures' from now on (V8 pops it)
+                out.append(f"({pscope.ctx_var} := None)")
+            self.leave_scope(pscope, saved_scope, saved_ctx)
         return "(" + ", ".join(out) + f", {cls})[-1]"
+
+    def _init_class_name(self, node: Node, name: str, cls: str) -> str:
+        """A declared class's name is initialised before its static fields and blocks run (as the class scope's
+        own binding of it is: 15.7.14 step 27), which may use it: as an expression."""
+        b = self.resolve(name)
+        if b is None:
+            return f"_gput({name!r}, {cls})"
+        if b.storage == "local":
+            return f"({b.py} := {cls})"
+        if b.storage == "ctx":
+            return f"_setslot({self.ctx_ref(b)}, {b.slot}, {cls})"
+        if b.storage == "script":
+            return f"_sv.__setitem__({name!r}, {cls})"
+        return f"_gput({name!r}, {cls})"
+
+    def private_name(self, node: Node) -> str:
+        """The expression for the Private Name `#x` means here (the innermost class declaring it)."""
+        return self.private_name_of(self.text(node))
+
+    def private_name_of(self, name: str) -> str:
+        b = self.resolve(name)
+        assert b is not None and b.kind == "private", name
+        return self._binding_expr(b)
+
+    def _method_kind(self, m: Node) -> str:
+        for ch in m.children:
+            if ch.type in ("get", "set") and ch.next_sibling is not None and ch.next_sibling.is_named:
+                return ch.type
+        return "method"
 
     def _is_static(self, m: Node) -> bool:
         return any(c.type == "static" for c in m.children)
@@ -1930,7 +1799,9 @@ class FnEmitter:
 
 @dataclass
 class _ClassInfo:
-    instance_fields: list[tuple[str, Node | None, str | None]]
+    instance_fields: list[tuple[str, Node | None, str | None]]  # a private field's key is "#" + its name's expr
+    private_methods: list[str] = field(default_factory=list)     # instance private methods' names (exprs)
+    private_fields: dict[str, Node] = field(default_factory=dict)  # key -> the field's node
 
 
 class Compiler:
@@ -1966,9 +1837,7 @@ class Compiler:
             self.program.function_names.append(name or "<anonymous>")
         return code
 
-    PRELUDE = ("from engine.syntax_rt import install as _srt_install\n_srt_install(globals())\n"
-               "from engine.destructure_rt import install as _drt_install\n_drt_install(globals())\n"
-               "from engine.template_rt import install as _trt_install\n_trt_install(globals())\n")
+    PRELUDE = "from engine.syntax_rt import install as _srt_install\n_srt_install(globals())\n"
 
     def compile_script(self, root: Node) -> Program:
         info = self.an.funcs[root.id]
@@ -2033,6 +1902,24 @@ class Compiler:
         self._finish(em, code)
         return f"_CODES[{code.id}]"
 
+    def compile_static_block(self, node: Node, info: FuncInfo) -> str:
+        """`static { ... }`: a method of the class, called on it once (15.7.11 ClassStaticBlockDefinition)."""
+        code = self.new_code("<static_initializer>", "field", node, strict=True)
+        code.uses_this = info.uses_this
+        em = FnEmitter(self, info, code)
+        saved = self.current_class
+        self.current_class = None
+        em.emit("_tick()")
+        em.load_outer_contexts(info.scope)  # type: ignore[arg-type]
+        em.enter_scope(info.scope)  # type: ignore[arg-type]
+        stmts = children(node.child_by_field_name("body"))
+        em._hoist_functions(stmts)
+        em.emit_body(stmts)
+        em.emit("return UNDEFINED")
+        self.current_class = saved
+        self._finish(em, code)
+        return f"_CODES[{code.id}]"
+
     def _finish(self, em: FnEmitter, code: FunctionCode) -> None:
         em.flush_temps()
         header = f"def _f{code.id}(_vm, _f, _fn, _this, _args):"
@@ -2068,7 +1955,7 @@ class Compiler:
         if key_node is None:
             return None
         t = key_node.type
-        if t in ("property_identifier", "identifier", "shorthand_property_identifier"):
+        if t in ("property_identifier", "identifier", "shorthand_property_identifier", "private_property_identifier"):
             return self.src.text_of(key_node)
         if t == "string":
             return self.string_value(key_node)
