@@ -128,6 +128,12 @@ def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:
     text = src.text_of(bad).strip()
     if re.match(r"for\s*\(", text) and re.search(r"\s(in|of)\s", text):
         return bad, "Invalid left-hand side in for-loop"
+    missing_value = _missing_value(bad)
+    if missing_value is not None:  # a valid target and `=`, then no value: V8 stops at the token after the `=`
+        leaf = missing_value if missing_value is not bad else _next_leaf(root, bad.end_byte)
+        if leaf is None or leaf.start_byte >= end:
+            return None, "Unexpected end of input"
+        return leaf, _unexpected(src, leaf)
     declaration = parent is not None and parent.type in ("variable_declaration", "lexical_declaration") and \
         text.startswith("=")
     if not declaration and not _after_yield(bad) and (re.search(r"(?<![=!<>+\-*/%&|^?])=$", text) or
@@ -150,6 +156,28 @@ def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:
     if leaf is None or leaf.start_byte >= end:
         return None, "Unexpected end of input"
     return leaf, _unexpected(src, leaf)
+
+
+_TARGETS = ("identifier", "member_expression", "subscript_expression")
+
+
+def _missing_value(bad: Node) -> Node | None:
+    """`x = )` or `a.b =` at the end: a valid assignment target, `=`, and no value. Returns the first token after
+    the `=` inside the error, or `bad` itself when the value is missing at its end; None for other errors."""
+    kids = list(bad.children)
+    prev = bad.prev_sibling
+    if kids and kids[0].type == "=" and prev is not None and prev.type in _TARGETS:
+        rest = kids[1:]
+    elif len(kids) >= 2 and kids[0].type in _TARGETS and kids[1].type == "=":
+        rest = kids[2:]
+    else:
+        return None
+    if not rest:
+        return bad
+    leaf = rest[0]
+    while leaf.child_count:
+        leaf = leaf.children[0]
+    return leaf
 
 
 def _after_yield(node: Node) -> bool:

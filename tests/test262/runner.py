@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import random
 import re
+import subprocess
 import tarfile
 import time
 import traceback
@@ -52,14 +53,28 @@ def find_tarball(repo_root: Path = REPO_ROOT) -> Path | None:
     if env:
         p = Path(env)
         return p if p.is_file() else None
-    for base in (repo_root, *repo_root.parents):
-        candidate = base.parent / "shared" / "test262" / TARBALL_NAME
-        if candidate.is_file():
-            return candidate
-        candidate = base / "shared" / "test262" / TARBALL_NAME
-        if candidate.is_file():
-            return candidate
+    roots = [repo_root]
+    origin = _origin_checkout(repo_root)
+    if origin is not None:  # a clone of a local checkout (CI clones one): look beside the original too
+        roots.append(origin)
+    for root in roots:
+        for base in (root, *root.parents):
+            for candidate in (base.parent / "shared" / "test262" / TARBALL_NAME,
+                              base / "shared" / "test262" / TARBALL_NAME):
+                if candidate.is_file():
+                    return candidate
     return None
+
+
+def _origin_checkout(repo_root: Path) -> Path | None:
+    """The local directory this checkout was cloned from, if its `origin` is one."""
+    try:
+        url = subprocess.run(["git", "-C", str(repo_root), "config", "--get", "remote.origin.url"],
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path = Path(url.removeprefix("file://")) if url and "://" not in url.removeprefix("file://") else None
+    return path.resolve() if path is not None and path.is_dir() else None
 
 
 def extract(tarball: Path, dest: Path) -> Path:
