@@ -96,10 +96,15 @@ def _keys(vm: Any, this: Any, args: list[Any]) -> Any:
     return vm.new_array(list(own_enumerable_string_keys(vm, arg(args, 0))))
 
 
+def _still_enumerable(v: Any, k: str) -> bool:
+    """EnumerableOwnProperties (7.3.23) step 4.a: a key a getter removed or hid meanwhile is skipped."""
+    return not isinstance(v, JSObject) or (v.has_own(k) and v.is_enumerable(k))
+
+
 def _values(vm: Any, this: Any, args: list[Any]) -> Any:
     v = arg(args, 0)
     keys = own_enumerable_string_keys(vm, v)
-    return vm.new_array([vm.get(v, k) for k in keys])
+    return vm.new_array([vm.get(v, k) for k in keys if _still_enumerable(v, k)])
 
 
 def _entries(vm: Any, this: Any, args: list[Any]) -> Any:
@@ -107,7 +112,8 @@ def _entries(vm: Any, this: Any, args: list[Any]) -> Any:
     keys = own_enumerable_string_keys(vm, v)
     result = vm.new_array([])
     for k in keys:
-        result.items.append(vm.new_array([k, vm.get(v, k)]))
+        if _still_enumerable(v, k):
+            result.items.append(vm.new_array([k, vm.get(v, k)]))
     return result
 
 
@@ -191,6 +197,10 @@ def _create(vm: Any, this: Any, args: list[Any]) -> Any:
     props = arg(args, 1)
     if isinstance(props, JSObject):
         _define_properties(vm, obj, props)
+    elif props is NULL:
+        raise vm.throw_type("Cannot convert undefined or null to object")
+    elif type(props) is str and props:  # ToObject: its characters would be the descriptors
+        raise vm.throw_type(f"Property description must be an object: {props[0]}")
     return obj
 
 
@@ -453,7 +463,8 @@ def _from_entries(vm: Any, this: Any, args: list[Any]) -> Any:
     for entry in iterate_values(vm, src):
         if not isinstance(entry, JSObject):
             raise vm.throw_type(f"Iterator value {describe(vm, entry)} is not an entry object")
-        vm.put(obj, vm.to_key(vm.get(entry, "0")), vm.get(entry, "1"))
+        key = vm.to_key(vm.get(entry, "0"))
+        obj.set_own(key, vm.get(entry, "1"))  # CreateDataPropertyOrThrow: no setter runs
     return obj
 
 
