@@ -121,6 +121,7 @@ class FnEmitter:
         self.cur_pos = 0
         self.open_calls: list[int] = []
         self.stmt_temps: set[str] = set()
+        self.da_helpers: list[tuple[Scope, set[str]]] = []  # destructuring helpers being emitted
 
     # ---------------------------------------------------------------- output
     def emit(self, line: str) -> None:
@@ -276,6 +277,8 @@ class FnEmitter:
 
     def _store(self, b: Binding, name: str, value: str) -> str:
         if b.storage == "local":
+            if self.da_helpers:
+                self.note_local_write(b)
             return f"{b.py} = {value}"
         if b.storage == "ctx":
             if self.c.trace_steps:  # the timeline notices the context changed
@@ -749,8 +752,10 @@ class FnEmitter:
             return self.update(node, as_statement=True)
         if node.type == "assignment_expression":
             return self.assign(node, as_statement=True)
-        if node.type == "sequence_expression":
-            return "; ".join(self.expr_statement_text(c) for c in children(node))
+        if node.type == "sequence_expression":  # (a destructuring among them is a value: order kept)
+            return "; ".join(self.expr(c) if c.type == "assignment_expression" and c.child_by_field_name(
+                "left").type in ("array_pattern", "object_pattern") else self.expr_statement_text(c)
+                for c in children(node))
         return self.expr(node)
 
     def s_for_in_statement(self, node: Node) -> None:
@@ -796,6 +801,8 @@ class FnEmitter:
             self.bind_pattern(left, val, init=kind.type != "var")
         elif left.type == "identifier":
             self.emit(self.write_var(self.text(left), val, left))
+        elif left.type in ("array_pattern", "object_pattern"):
+            self.assign_pattern(left, val, ("top", "(intermediate value)"))
         else:
             self.bind_pattern(left, val, init=False)
         self.loops.append(self.new_loop())
@@ -854,6 +861,8 @@ class FnEmitter:
             self.bind_pattern(left, val, init=kind.type != "var")
         elif left.type == "identifier":
             self.emit(self.write_var(self.text(left), val, left))
+        elif left.type in ("array_pattern", "object_pattern"):
+            self.assign_pattern(left, val, ("top", "(intermediate value)"))
         else:
             self.bind_pattern(left, val, init=False)
         self.loops.append(self.new_loop())
@@ -1256,6 +1265,8 @@ class FnEmitter:
         if b.kind == "const":
             return f"_constassign({value})"
         if b.storage == "local":
+            if self.da_helpers:
+                self.note_local_write(b)
             if b.kind in ("let", "class") and not self._surely_initialised(b, node):
                 return f"({self.read_var(name, node)}, {b.py} := {value})[-1]"
             return f"({b.py} := {value})"
@@ -1283,13 +1294,204 @@ class FnEmitter:
             value_hint = None
             return self.assign_target(left, self.expr(right, value_hint))
         if left.type in ("object_pattern", "array_pattern"):
+            where = self.source_name(right)
             if not as_statement:
-                raise self.err("destructuring assignment inside an expression", node)
+                return self.destructuring_expr(left, self.expr(right), where)
             tmp = self.temp()
             self.emit(f"{tmp} = {self.expr(right)}")
-            self.bind_pattern(left, tmp, init=False)
+            self.assign_pattern(left, tmp, ("top", where))
             return "pass"
         raise self.err("this assignment target", left)
+
+    # -- destructuring assignment (13.15.5)
+    def source_name(self, node: Node) -> str:
+        """How V8 names the value of `node` in "Cannot destructure property 'a' of 'X'"."""
+        while node.type == "parenthesized_expression" and len(children(node)) == 1:
+            node = children(node)[0]
+        if node.type == "object":
+            return "{}" if not children(node) else "{(intermediate value)}"
+        if node.type == "unary_expression" and self.text(node.child_by_field_name("operator")) == "void":
+            return f"(void {self.source_name(node.child_by_field_name('argument'))})"
+        return self.callee_text(node)
+
+    def destructuring_expr(self, pat: Node, value: str, where: str) -> str:
+        """A destructuring assignment used as a value: a nested generator of the function, defined just before
+        the statement that uses it, runs the pattern's statements (writing the function's locals through
+        `nonlocal`) and returns the right-hand side; the expression is ``(yield from _daN(value))``. Calls inside
+        it yield to the run loop through it; the collector sees its locals as the frame's (engine.gc)."""
+        self.tmp += 1
+        name = f"_da{self.tmp}"
+        saved_out, saved_indent = self.out, self.indent
+        self.out, self.indent = [], saved_indent + 1
+        self.da_helpers.append((self.scope, set()))
+        try:
+            self.assign_pattern(pat, "_v", ("top", where))
+            self.emit("return _v")
+            self.emit("if 0: yield")
+        finally:
+            _, names = self.da_helpers.pop()
+            body, self.out, self.indent = self.out, saved_out, saved_indent
+        self.emit(f"def {name}(_v):")
+        if names:
+            self.emit(f"    nonlocal {', '.join(sorted(names))}")
+        self.out.extend(body)
+        return f"(yield from {name}({value}))"
+
+    def note_local_write(self, b: Binding) -> None:
+        """A Python local of the function written inside destructuring helpers: `nonlocal` there, unless its
+        scope was entered inside the helper (then it is the helper's own)."""
+        for start, names in self.da_helpers:
+            s: Scope | None = start
+            while s is not None and s is not b.scope:
+                s = s.parent
+            if s is not None:
+                names.add(b.py)
+
+    def target_ref(self, node: Node) -> Any:
+        """Evaluate an assignment target's reference (its object and key) now; returns how to store into it
+        later (a function of the value's expression giving a statement), or None for a nested pattern."""
+        while node.type == "parenthesized_expression" and len(children(node)) == 1:
+            node = children(node)[0]
+        t = node.type
+        if t in ("array_pattern", "object_pattern"):
+            return None
+        if t in ("identifier", "shorthand_property_identifier_pattern"):
+            name = self.text(node)
+            return lambda v: self.write_var(name, v, node)
+        obj_node = node.child_by_field_name("object")
+        plain = obj_node is not None and obj_node.type != "super" and (
+            t == "subscript_expression" or (
+                t == "member_expression" and node.child_by_field_name("optional_chain") is None
+                and node.child_by_field_name("property").type != "private_property_identifier"))
+        if t == "subscript_expression" and node.child_by_field_name("optional_chain") is not None:
+            plain = False
+        if not plain:
+            return lambda v: self.assign_target(node, v)
+        o = self.temp()
+        self.emit(f"{o} = {self.expr(obj_node)}")
+        if t == "member_expression":
+            prop = self.text(node.child_by_field_name("property"))
+            return lambda v: f"{self.put_fn}({o}, {prop!r}, {v})"
+        k = self.temp()
+        self.emit(f"{k} = {self.expr(node.child_by_field_name('index'))}")
+        return lambda v: f"{self.put_fn}v({o}, {k}, {v})"
+
+    def _assign_element(self, target: Node, default: Node | None, fetch: str, where: tuple) -> None:
+        """One AssignmentElement / AssignmentProperty: the target's reference, then the value (`fetch`, an
+        expression), then the default if it is undefined, then the store or the nested pattern."""
+        while target.type == "parenthesized_expression" and len(children(target)) == 1:
+            target = children(target)[0]
+        ref = self.target_ref(target)
+        v = self.temp()
+        self.emit(f"{v} = {fetch}")
+        if default is not None:
+            self.emit(f"if {v} is UNDEFINED:")
+            self.indent += 1
+            hint = self.text(target) if target.type in ("identifier", "shorthand_property_identifier_pattern") else None
+            self.emit(f"{v} = {self.expr(default, hint)}")
+            self.indent -= 1
+        if ref is None:
+            self.assign_pattern(target, v, where)
+        else:
+            self.emit(ref(v))
+
+    def assign_pattern(self, pat: Node, value: str, where: tuple) -> None:
+        """Emit DestructuringAssignmentEvaluation of `pat` with the value of expression `value`. `where` is how
+        the value came: ("top", source name), ("elem",) from an array pattern, ("prop", key, outer source)."""
+        while pat.type == "parenthesized_expression" and len(children(pat)) == 1:
+            pat = children(pat)[0]
+        if pat.type == "array_pattern":
+            self.tmp += 1
+            it, n = f"_i{self.tmp}", self.tmp  # the iterator record: a root while the pattern runs
+            outer = repr(where[2]) if where[0] == "prop" else "None"
+            self.emit(f"{it} = _daiter({value}, {outer})")
+            self.emit("try:")
+            self.indent += 1
+            self.emit("pass")
+            had_elem = False
+            for c in pat.children:
+                if c.type == ",":
+                    if not had_elem:  # an elision: one IteratorStep
+                        self.emit(f"_dastep({it})")
+                    had_elem = False
+                    continue
+                if not c.is_named or c.type == "comment":
+                    continue
+                had_elem = True
+                if c.type == "rest_pattern":
+                    target = children(c)[0]
+                    self._assign_element(target, None, f"_newarr_nosite(list({it}))", ("elem",))
+                elif c.type == "assignment_pattern":
+                    self._assign_element(c.child_by_field_name("left"), c.child_by_field_name("right"),
+                                         f"_dastep({it})", ("elem",))
+                else:
+                    self._assign_element(c, None, f"_dastep({it})", ("elem",))
+            self.indent -= 1
+            self.emit(f"except BaseException as _e{n}:")
+            self.emit(f"    _iterclose_abrupt({it}, _e{n})")
+            self.emit("    raise")
+            self.emit(f"_iterclose({it})")
+            self.emit(f"{it} = None")
+            return
+        if pat.type != "object_pattern":
+            raise self.err(f"this destructuring pattern ({pat.type})", pat)
+        props = [c for c in children(pat) if c.type != "comment"]
+        src = self.temp()
+        self.emit(f"{src} = _dareq({value}, {self._coercible_message(props, where)!r})")
+        here = where[1] if where[0] == "top" else "(intermediate value)"
+        used: list[str] = []
+        for c in props:
+            if c.type == "shorthand_property_identifier_pattern":
+                key = repr(self.text(c))
+                used.append(key)
+                self._assign_element(c, None, f"_get({src}, {key})", where)
+            elif c.type == "object_assignment_pattern":
+                left = c.child_by_field_name("left")
+                key = repr(self.text(left))
+                used.append(key)
+                self._assign_element(left, c.child_by_field_name("right"), f"_get({src}, {key})", where)
+            elif c.type == "pair_pattern":
+                key_node = c.child_by_field_name("key")
+                k = self.prop_key(key_node)
+                if not k.startswith(("'", '"')):
+                    kt = self.temp()
+                    self.emit(f"{kt} = {k}")
+                    k = kt
+                used.append(k)
+                target, default = c.child_by_field_name("value"), None
+                if target.type == "assignment_pattern":
+                    target, default = target.child_by_field_name("left"), target.child_by_field_name("right")
+                name = self.c.key_name(key_node) if key_node.type != "computed_property_name" else None
+                self._assign_element(target, default, f"_get({src}, {k})", ("prop", name, here))
+            elif c.type == "rest_pattern":
+                self._assign_element(children(c)[0], None, f"_daobjrest({src}, [{', '.join(used)}])", where)
+            else:
+                raise self.err(f"this destructuring pattern ({c.type})", c)
+
+    def _coercible_message(self, props: list[Node], where: tuple) -> str:
+        """V8's TypeError when an object pattern meets undefined or null (``@V@`` is which)."""
+        first = props[0] if props else None
+        key = None
+        if first is not None:
+            if first.type == "shorthand_property_identifier_pattern":
+                key = self.text(first)
+            elif first.type == "object_assignment_pattern":
+                key = self.text(first.child_by_field_name("left"))
+            elif first.type == "pair_pattern" and first.child_by_field_name("key").type != "computed_property_name":
+                key = self.c.key_name(first.child_by_field_name("key"))
+        reading = f"Cannot read properties of @V@ (reading '{key}')"
+        if where[0] == "top":
+            if key is None:
+                return f"Cannot destructure '{where[1]}' as it is @V@."
+            plain = first.type == "shorthand_property_identifier_pattern" or (
+                first.type == "pair_pattern" and first.child_by_field_name("value").type in (
+                    "identifier", "object_pattern", "array_pattern"))
+            return f"Cannot destructure property '{key}' of '{where[1]}' as it is @V@." if plain else reading
+        if key is not None:
+            return reading
+        if where[0] == "prop" and where[1] is not None and (first is None or first.type != "rest_pattern"):
+            return f"Cannot destructure property '{where[1]}' of '{where[2]}' as it is @V@."
+        return "Cannot read properties of @V@"
 
     def assign_target(self, left: Node, value: str) -> str:
         obj = self.expr(left.child_by_field_name("object"))
@@ -1451,7 +1653,7 @@ class FnEmitter:
         if node is None:
             return "[]"
         if node.type == "template_string":
-            raise self.err("tagged template", node)
+            return self.template_arguments(node)
         parts = []
         for a in children(node):
             if a.type == "spread_element":
@@ -1460,6 +1662,32 @@ class FnEmitter:
             else:
                 parts.append(self.expr(a))
         return "[" + ", ".join(parts) + "]"
+
+    def template_arguments(self, node: Node) -> str:
+        """A tagged template's arguments: its strings object (one per site, engine.template_rt), then the
+        substitutions' values."""
+        data = self.c.src.data
+        cooked: list[str | None] = []
+        raws: list[str] = []
+        values: list[str] = []
+        start = node.start_byte + 1
+        piece: list[str] = []
+        for c in node.children:
+            if c.type in ("template_substitution", "`") and c.start_byte >= start:
+                if c.type == "`" and c.start_byte == node.start_byte:
+                    continue
+                raws.append(data[start:c.start_byte].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
+                cooked.append(ops.join_surrogates("".join(piece)).replace("\r\n", "\n").replace("\r", "\n"))
+                piece = []
+                if c.type == "template_substitution":
+                    values.append(self.expr(children(c)[0]))
+                    start = c.end_byte
+            elif c.type == "string_fragment":
+                piece.append(self.text(c))
+            elif c.type == "escape_sequence":
+                piece.append(self.c.unescape(self.text(c)))
+        site = self.site(node)
+        return f"[_tplobj({site!r}, {cooked!r}, {raws!r}), {', '.join(values)}]"
 
     def super_chain(self, links: list[Node]) -> str:
         first = links[0]
@@ -1837,7 +2065,9 @@ class Compiler:
             self.program.function_names.append(name or "<anonymous>")
         return code
 
-    PRELUDE = "from engine.syntax_rt import install as _srt_install\n_srt_install(globals())\n"
+    PRELUDE = ("from engine.syntax_rt import install as _srt_install\n_srt_install(globals())\n"
+               "from engine.destructure_rt import install as _drt_install\n_drt_install(globals())\n"
+               "from engine.template_rt import install as _trt_install\n_trt_install(globals())\n")
 
     def compile_script(self, root: Node) -> Program:
         info = self.an.funcs[root.id]

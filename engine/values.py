@@ -445,7 +445,10 @@ class JSFunction(JSObject):
     def own_keys(self) -> list[Any]:
         self._materialize_meta()
         self._materialize_prototype()
-        return list(self.props)
+        keys = list(self.props)
+        if keys[:2] != ["length", "name"]:  # V8 lists length and name first (a class defines prototype before)
+            keys = [k for k in ("length", "name") if k in self.props] + [k for k in keys if k not in ("length", "name")]
+        return keys
 
     def delete_own(self, key: Any) -> bool:
         if key == "name" or key == "length":
