@@ -37,6 +37,29 @@ SPREAD = _Spread()
 MAX_STRING_LENGTH = 2**29 - 24
 
 
+# Globals of JavaScript or of node that the engine leaves out: a program that uses one hears why.
+UNSUPPORTED_GLOBALS = {
+    "eval": "it runs code from a string at run time; write the code in the program",
+    "Proxy": "the course does not teach metaprogramming", "Reflect": "the course does not teach metaprogramming",
+    "Intl": "the course does not teach internationalisation",
+    **{name: "binary data is outside the course" for name in (
+        "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+        "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array",
+        "BigUint64Array")},
+    **{name: "programs are classic scripts, not node modules" for name in (
+        "require", "module", "exports", "__dirname", "__filename")},
+    **{name: "node's host APIs are not modelled; the course teaches the language's own queues" for name in (
+        "process", "Buffer")},
+    **{name: "programs run outside a browser" for name in ("window", "document", "fetch", "navigator", "alert")},
+}
+
+
+def not_defined(name: str) -> str:
+    """The ReferenceError message for an unknown global: V8's, or why memcourse leaves out a real one."""
+    reason = UNSUPPORTED_GLOBALS.get(name)
+    return f"{name} is not defined" if reason is None else f"{name} is not supported in memcourse ({reason})"
+
+
 def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
     """The globals of the compiled module: helpers closed over `vm`."""
     g = vm.global_object
@@ -62,7 +85,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
                     return vm.call_sync(own.get, g, []) if own.get is not None else UNDEFINED
                 return own
             obj = obj.proto
-        raise vm.throw_reference(f"{name} is not defined")
+        raise vm.throw_reference(not_defined(name))
 
     def gtypeof(name: str) -> str:
         if name in sv or g.get_own(name) is not HOLE:

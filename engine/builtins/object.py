@@ -643,7 +643,8 @@ def _function_to_string(vm: Any, this: Any, args: list[Any]) -> Any:
 
 
 def _function_call(vm: Any, this: Any, args: list[Any]) -> Any:
-    raise vm.throw_type("The Function constructor is not supported in memcourse")
+    raise vm.throw_type("The Function constructor is not supported in memcourse (it compiles code from a string at "
+                        "run time; write the function in the program)")
 
 
 def install(vm: Any) -> None:
@@ -682,7 +683,7 @@ def install(vm: Any) -> None:
     fp.define_hidden("length", 0.0)  # Function.prototype is a function: length 0, name "" (20.2.3)
     fp.define_hidden("name", "")
     fp.ro = NAME_LENGTH
-    constructor(vm, "Function", _function_call, 1, None, fp)
+    constructor(vm, "Function", _function_call, 1, lambda vm_, args, proto: _function_call(vm_, UNDEFINED, args), fp)
     method(vm, fp, "call", _call, 1, gen=True)
     method(vm, fp, "apply", _apply, 2, gen=True)
     method(vm, fp, "bind", _bind, 1)

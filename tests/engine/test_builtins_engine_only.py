@@ -159,3 +159,21 @@ def test_inspect_and_format_are_exposed_on_the_vm(vm: VM) -> None:
     assert vm.inspect(vm.new_array([1.0, "a"])) == "[ 1, 'a' ]"
     assert vm.format_log(["%s=%d", "x", 1.0]) == "x=1"
     assert vm.format_log([]) == ""
+
+
+@pytest.mark.parametrize(("source", "name", "message"), [
+    ('eval("1 + 1");', "ReferenceError", "eval is not supported in memcourse (it runs code from a string at run time"),
+    ("new Proxy({}, {});", "ReferenceError", "Proxy is not supported in memcourse (the course does not teach"),
+    ("new Uint8Array(4);", "ReferenceError", "Uint8Array is not supported in memcourse (binary data"),
+    ('require("fs");', "ReferenceError", "require is not supported in memcourse (programs are classic scripts"),
+    ('new Function("return 1");', "TypeError", "The Function constructor is not supported in memcourse"),
+    ("missing;", "ReferenceError", "missing is not defined"),
+])
+def test_a_global_the_engine_leaves_out_says_so_and_why(source: str, name: str, message: str) -> None:
+    error = trace(source)["error"]
+    assert error["name"] == name
+    assert error["message"].startswith(message)
+
+
+def test_typeof_a_left_out_global_is_undefined_as_for_any_unknown_name() -> None:
+    assert trace("console.log(typeof Proxy, typeof eval);")["output"] == ["undefined undefined"]
