@@ -351,6 +351,9 @@ class VM:
         if v is UNDEFINED or v is NULL:
             raise self.throw_type("Cannot convert undefined or null to object")
         proto = self.proto_of_primitive(v)
+        if type(v) is str:
+            from engine.builtins.string import string_wrapper
+            return self.register(string_wrapper(proto, v))
         w = JSPrimitiveWrapper(proto, {str: "String", float: "Number", bool: "Boolean",
                                        JSBigInt: "BigInt"}.get(type(v), "Object"), v)
         self.register(w)
@@ -643,6 +646,8 @@ class VM:
             this = f.this_val if f.this_val is not None else UNDEFINED
         elif not code.strict and (this is UNDEFINED or this is NULL):
             this = self.global_object
+        elif not code.strict and not isinstance(this, JSObject):
+            this = self.to_object(this)  # OrdinaryCallBindThis: a sloppy function's this is ToObject(thisArgument)
         fr = Frame(None, f, this, args, code, False)
         fr.recv = recv
         return fr

@@ -15,18 +15,66 @@ from engine import ops
 from engine.builtins.common import (
     arg,
     array_like_length,
+    constant,
     constructor,
     describe,
+    getter,
     method,
     relative_index,
     require_callable,
     to_integer,
 )
 from engine.builtins.iteration import iterate_values, make_iterator
+from engine.builtins.regexp import SYM_SPECIES
 from engine.builtins.sort import TimSort
-from engine.values import HOLE, NULL, SYM_ITERATOR, UNDEFINED, JSArray, JSObject
+from engine.values import HOLE, NULL, SYM_ITERATOR, UNDEFINED, JSArray, JSObject, Symbol
+
+SYM_UNSCOPABLES = Symbol("Symbol.unscopables")
+SYM_IS_CONCAT_SPREADABLE = Symbol("Symbol.isConcatSpreadable")
+_UNSCOPABLES = ("at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex", "flat",
+                "flatMap", "includes", "keys", "values", "toReversed", "toSorted", "toSpliced")
 
 Gen = Generator[Any, Any, Any]
+
+
+# ---------------------------------------------------------------- ArraySpeciesCreate
+def species_create(vm: Any, original: Any, n: int) -> JSObject | None:
+    """ArraySpeciesCreate (10.4.2.3): the object a species constructor makes for the result, or None when the
+    result is a plain array (``original`` is not an array, or its constructor's species is Array or undefined)."""
+    if not isinstance(original, JSArray):
+        return None
+    c = vm.get(original, "constructor")
+    if isinstance(c, JSObject):
+        c = vm.get(c, SYM_SPECIES)
+        if c is NULL:
+            c = UNDEFINED
+    if c is UNDEFINED or c is vm.ArrayConstructor:
+        return None
+    if not ops.is_callable(c):
+        raise vm.throw_type("object.constructor[Symbol.species] is not a constructor")
+    return vm.construct_sync(c, [float(n)])
+
+
+def create_data(vm: Any, o: JSObject, k: int, v: Any) -> None:
+    """CreateDataPropertyOrThrow(o, k, v)."""
+    from engine.builtins.object import define_property
+
+    define_property(vm, o, str(k), {"value": v, "writable": True, "enumerable": True, "configurable": True})
+
+
+def _species_result(vm: Any, this: Any, values: list[Any], create_len: int = 0, set_length: bool = False) -> Any:
+    """The result of a method that builds a new array from ``values`` (holes are left out), through
+    ArraySpeciesCreate(this, create_len); its length is set afterwards when the method does (slice, splice,
+    concat)."""
+    a = species_create(vm, this, create_len)
+    if a is None:
+        return vm.new_array(values)
+    for k, v in enumerate(values):
+        if v is not HOLE:
+            create_data(vm, a, k, v)
+    if set_length:
+        vm.put_strict(a, "length", float(len(values)))
+    return a
 
 
 # ---------------------------------------------------------------- receivers
@@ -241,17 +289,25 @@ def _splice(vm: Any, this: Any, args: list[Any]) -> Any:
         start = relative_index(vm, arg(args, 0), n, 0)
         count = _splice_count(vm, args, n, start)
         removed = items[start:start + count]
+        result = _species_result(vm, this, removed, count, True)
         items[start:start + count] = args[2:]
-        return vm.new_array(removed)
+        return result
     o, n = _generic(vm, this)
     start = relative_index(vm, arg(args, 0), n, 0)
     count = _splice_count(vm, args, n, start)
     new = list(args[2:])
-    removed = vm.new_array([])
+    species = species_create(vm, o, count)
+    removed = vm.new_array([]) if species is None else species
     for k in range(count):
         if vm.has_property(o, str(start + k)):
-            removed.set_index(k, vm.get(o, str(start + k)))
-    removed.set_length(float(count))
+            if species is None:
+                removed.set_index(k, vm.get(o, str(start + k)))
+            else:
+                create_data(vm, species, k, vm.get(o, str(start + k)))
+    if species is None:
+        removed.set_length(float(count))
+    else:
+        vm.put_strict(species, "length", float(count))
     if len(new) < count:
         for k in range(start, n - count):
             _move(vm, o, k + count, k + len(new))
@@ -326,17 +382,29 @@ def _slice(vm: Any, this: Any, args: list[Any]) -> Any:
     n = len(items)
     start = relative_index(vm, arg(args, 0), n, 0)
     end = relative_index(vm, arg(args, 1), n, n)
-    return vm.new_array(items[start:end] if start < end else [])
+    return _species_result(vm, this, items[start:end] if start < end else [], max(end - start, 0), True)
 
 
 def _concat(vm: Any, this: Any, args: list[Any]) -> Any:
     out: list[Any] = []
-    for v in [vm.to_object(this), *args]:
-        if isinstance(v, JSArray):
+    o = vm.to_object(this)
+    a = species_create(vm, o, 0)
+    for v in [o, *args]:
+        spreadable = vm.get(v, SYM_IS_CONCAT_SPREADABLE) if isinstance(v, JSObject) else UNDEFINED
+        if spreadable is UNDEFINED and isinstance(v, JSArray) and type(v) is JSArray:
             out.extend(v.items)
+        elif spreadable is UNDEFINED and isinstance(v, JSArray) or ops.truthy(spreadable):
+            n = array_like_length(vm, v)
+            out.extend(vm.get(v, str(k)) if vm.has_property(v, str(k)) else HOLE for k in range(n))
         else:
             out.append(v)
-    return vm.new_array(out)
+    if a is None:
+        return vm.new_array(out)
+    for k, v in enumerate(out):
+        if v is not HOLE:
+            create_data(vm, a, k, v)
+    vm.put_strict(a, "length", float(len(out)))
+    return a
 
 
 MAX_JOIN_NESTING = 3000  # node 20 overflows its stack joining arrays nested about 3,200 deep
@@ -468,7 +536,7 @@ def _flat(vm: Any, this: Any, args: list[Any]) -> Any:
     depth = 1.0 if d is UNDEFINED else to_integer(vm, d)
     out: list[Any] = []
     _flatten(vm, list(items), depth, out)
-    return vm.new_array(out)
+    return _species_result(vm, this, out)
 
 
 # ---------------------------------------------------------------- callback methods
@@ -489,38 +557,50 @@ def _map(vm: Any, this: Any, args: list[Any]) -> Gen:
     items = this_items(vm, this, "map")
     fn, this_arg = _callback(vm, args)
     n = len(items)
-    result = vm.new_array([HOLE] * n)
+    species = species_create(vm, this, n)
+    result = vm.new_array([HOLE] * n) if species is None else species
     for k in range(n):
         if (v := _item(items, k)) is not HOLE:
-            result.items[k] = yield (fn, this_arg, [v, float(k), this], 0)
+            r = yield (fn, this_arg, [v, float(k), this], 0)
+            if species is None:
+                result.items[k] = r
+            else:
+                create_data(vm, species, k, r)
     return result
 
 
 def _filter(vm: Any, this: Any, args: list[Any]) -> Gen:
     items = this_items(vm, this, "filter")
     fn, this_arg = _callback(vm, args)
+    species = species_create(vm, this, 0)
     result = vm.new_array([])
     for k in range(len(items)):
         if (v := _item(items, k)) is not HOLE:
-            v = v
             keep = yield (fn, this_arg, [v, float(k), this], 0)
             if ops.truthy(keep):
                 result.items.append(v)
-    return result
+                if species is not None:
+                    create_data(vm, species, len(result.items) - 1, v)
+    return result if species is None else species
 
 
 def _flat_map(vm: Any, this: Any, args: list[Any]) -> Gen:
     items = this_items(vm, this, "flatMap")
     fn, this_arg = _callback(vm, args)
+    species = species_create(vm, this, 0)
     result = vm.new_array([])
     for k in range(len(items)):
         if (v := _item(items, k)) is not HOLE:
             r = yield (fn, this_arg, [v, float(k), this], 0)
+            n = len(result.items)
             if isinstance(r, JSArray):
                 result.items.extend(v for v in r.items if v is not HOLE)
             else:
                 result.items.append(r)
-    return result
+            if species is not None:
+                for j in range(n, len(result.items)):
+                    create_data(vm, species, j, result.items[j])
+    return result if species is None else species
 
 
 def _some(vm: Any, this: Any, args: list[Any]) -> Gen:
@@ -684,6 +764,16 @@ def install(vm: Any) -> None:
     vm.ArrayPrototype = proto
     vm.join_stack = []  # ids of the arrays being joined, innermost last (cycles join as "")
     ctor = constructor(vm, "Array", _array_call, 1, _array_construct, proto)
+    vm.ArrayConstructor = ctor
+    sym = vm.global_object.get_own("Symbol")
+    constant(sym, "unscopables", SYM_UNSCOPABLES)
+    constant(sym, "isConcatSpreadable", SYM_IS_CONCAT_SPREADABLE)
+    unscopables = vm.builtin_object(None)
+    for name in _UNSCOPABLES:
+        unscopables.props[name] = True
+    proto.define_hidden(SYM_UNSCOPABLES, unscopables)
+    proto.ro = (proto.ro or frozenset()) | {SYM_UNSCOPABLES}
+    getter(vm, ctor, SYM_SPECIES, lambda vm, this, args: this)
     method(vm, ctor, "isArray", _is_array, 1)
     method(vm, ctor, "of", _of, 0)
     method(vm, ctor, "from", _from, 1, gen=True)

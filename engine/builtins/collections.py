@@ -21,6 +21,7 @@ from engine.builtins.iteration import (
     note_cleared,
     note_deleted,
 )
+from engine.builtins.regexp import SYM_SPECIES
 from engine.values import (
     HOLE,
     NULL,
@@ -295,6 +296,11 @@ def _weakset_delete(vm: Any, this: Any, args: list[Any]) -> Any:
     return True
 
 
+def _species(vm: Any, this: Any, args: list[Any]) -> Any:
+    """get [Symbol.species]: the constructor itself."""
+    return this
+
+
 # ---------------------------------------------------------------- WeakRef
 def _keep(vm: Any, target: JSObject) -> None:
     vm.kept_objects.append(target)
@@ -326,7 +332,7 @@ def _proto(vm: Any, tag: str) -> JSObject:
 
 def install(vm: Any) -> None:
     vm.MapPrototype = mp = _proto(vm, "Map")
-    constructor(vm, "Map", _requires_new("Map"), 0, _map_construct, mp)
+    getter(vm, constructor(vm, "Map", _requires_new("Map"), 0, _map_construct, mp), SYM_SPECIES, _species)
     for name, fn, n in (("get", _map_get, 1), ("set", _map_set, 2), ("has", _map_has, 1),
                         ("delete", _map_delete, 1), ("clear", _map_clear, 0),
                         ("keys", _map_iter("keys"), 0), ("values", _map_iter("values"), 0)):
@@ -337,7 +343,7 @@ def install(vm: Any) -> None:
     getter(vm, mp, "size", _map_size)
 
     vm.SetPrototype = sp = _proto(vm, "Set")
-    constructor(vm, "Set", _requires_new("Set"), 0, _set_construct, sp)
+    getter(vm, constructor(vm, "Set", _requires_new("Set"), 0, _set_construct, sp), SYM_SPECIES, _species)
     for name, fn, n in (("add", _set_add, 1), ("has", _set_has, 1), ("delete", _set_delete, 1),
                         ("clear", _set_clear, 0), ("entries", _set_iter("entries"), 0)):
         method(vm, sp, name, fn, n)

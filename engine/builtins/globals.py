@@ -76,8 +76,10 @@ def install(vm: Any) -> None:
     method(vm, sym, "for", _for, 1)
     method(vm, sym, "keyFor", _key_for, 1)
     proto.define_hidden(SYM_TO_STRING_TAG, "Symbol")
+    proto.ro = (proto.ro or frozenset()) | {SYM_TO_STRING_TAG}
     method(vm, proto, "toString", lambda vm, this, args: f"Symbol({_this_symbol(vm, this, 'toString').description})")
     method(vm, proto, "valueOf", lambda vm, this, args: _this_symbol(vm, this, "valueOf"))
     # (20.4.3.5): a Symbol wrapper converts to its symbol, so String(Object(sym)) throws as for the symbol
     method(vm, proto, SYM_TO_PRIMITIVE, lambda vm, this, args: _this_symbol(vm, this, "[Symbol.toPrimitive]"), 1)
+    proto.ro = (proto.ro or frozenset()) | {SYM_TO_PRIMITIVE}
     getter(vm, proto, "description", _description)

@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import arg, describe, method, native
+from engine.builtins.common import arg, describe, getter, method, native
+from engine.builtins.regexp import SYM_SPECIES
 from engine.values import (
+    NULL,
     SYM_TO_STRING_TAG,
     UNDEFINED,
     JSObject,
@@ -137,7 +139,12 @@ def species_constructor(vm: Any, promise: JSObject) -> Any:
         return vm.PromiseCtor
     if not isinstance(c, JSObject):
         raise vm.throw_type("The .constructor property is not an object")
-    return c
+    s = vm.get(c, SYM_SPECIES)
+    if s is UNDEFINED or s is NULL:
+        return vm.PromiseCtor
+    if ops.is_callable(s):
+        return s
+    raise vm.throw_type("object.constructor[Symbol.species] is not a constructor")
 
 
 class Reaction:
@@ -504,6 +511,7 @@ def install(vm: Any) -> None:
     proto.define_hidden("constructor", ctor)
     vm.global_object.define_hidden("Promise", ctor)
     vm.PromiseCtor = ctor
+    getter(vm, ctor, SYM_SPECIES, lambda vm, this, args: this)
     method(vm, ctor, "resolve", _resolve, 1)
     method(vm, ctor, "reject", _reject, 1)
     for name, body in (("all", _all_body("all")), ("allSettled", _all_body("allSettled")),

@@ -13,7 +13,7 @@ from collections.abc import Generator
 from typing import Any
 
 from engine import jsregex, ops
-from engine.builtins.common import arg, constructor, describe, getter, method, to_length
+from engine.builtins.common import arg, constant, constructor, describe, getter, method, to_length
 from engine.builtins.string import text, units
 from engine.values import (
     HOLE,
@@ -795,7 +795,7 @@ def install(vm: Any) -> None:
     sym = vm.global_object.get_own("Symbol")
     for name, s in (("match", SYM_MATCH), ("matchAll", SYM_MATCH_ALL), ("replace", SYM_REPLACE),
                     ("search", SYM_SEARCH), ("split", SYM_SPLIT), ("species", SYM_SPECIES)):
-        sym.define_hidden(name, s)
+        constant(sym, name, s)
 
     proto = vm.builtin_object(vm.ObjectPrototype)
     vm.RegExpPrototype = proto

@@ -66,13 +66,23 @@ def _string_call(vm: Any, this: Any, args: list[Any]) -> Any:
     return vm.to_string(v)
 
 
+def string_wrapper(proto: JSObject, s: str) -> JSPrimitiveWrapper:
+    """A String object (10.4.3): its code units are own enumerable index properties and its length an own
+    property, all non-writable and non-configurable."""
+    w = JSPrimitiveWrapper(proto, "String", s)
+    u = units(s)
+    for i, ch in enumerate(u):
+        w.set_own(str(i), ch)
+    w.define_hidden("length", float(len(u)))
+    fixed = frozenset([*(str(i) for i in range(len(u))), "length"])
+    w.ro = fixed
+    w.nc = fixed
+    return w
+
+
 def _string_construct(vm: Any, args: list[Any], proto: Any) -> JSObject:
     s = vm.to_string(args[0]) if args else ""
-    w = JSPrimitiveWrapper(proto if isinstance(proto, JSObject) else vm.StringPrototype, "String", s)
-    for i, ch in enumerate(s):
-        w.set_own(str(i), ch)
-    w.define_hidden("length", float(len(s)))
-    return vm.register(w)
+    return vm.register(string_wrapper(proto if isinstance(proto, JSObject) else vm.StringPrototype, s))
 
 
 def _raw(vm: Any, this: Any, args: list[Any]) -> Any:

@@ -103,7 +103,7 @@ def arith(g: Gen) -> str:
     for _ in range(g.r.randint(2, 5)):
         a, b = g.value(), g.value()
         op = g.pick(binops)
-        if op == "**" and g.ci:  # V8's pow is fdlibm's, not libm's (KNOWN.md 7): small integer bases only
+        if op == "**" and g.ci:  # V8's pow is fdlibm's, not libm's (KNOWN.md 4): small integer bases only
             a = g.small_int()
         if op == "**" and a.startswith("-"):
             a = f"({a})"
@@ -320,7 +320,7 @@ def spread_templates(g: Gen) -> str:
             g.print(f"Math.max(...[{g.small_int()}, {g.small_int()}], {g.small_int()})"),
             g.print(f"`${{base{n}}} / ${{{g.value()}}} / ${{[1, [2, 3]]}} / ${{{{}}}}`"),
             g.print("`multi\\nline ${1 + 1}`"),
-            *[g.print(k) for k in g.known("String.raw`a\\n${1}`")],
+            g.print("String.raw`a\\n${1}`"),
             g.print("[...new Map([[1, 'a'], [2, 'b']]).values()]"),
             g.print(f"Object.entries({{ ...base{n} }})"),
             g.print(f"((...xs) => xs.length)(...base{n}, ...[])")]
@@ -398,7 +398,8 @@ def getters_proto(g: Gen) -> str:
             f"const bound{n} = function (a, b) {{ return [this.t, a, b]; }}.bind({{ t: 'T' }}, 1);",
             g.print(f"bound{n}(2)"), g.print(f"bound{n}.name"),
             g.print("Math.max.apply(null, [1, 5, 2])"),
-            *[g.print(k) for k in g.known("(function () { return typeof this; }).call(7)")]]
+            g.print("(function () { return typeof this; }).call(7)"),
+            f"for (const k{n} in 'ab') console.log(k{n});"]
     return "{\n" + "\n".join(body) + "\n}"
 
 
