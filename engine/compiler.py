@@ -20,7 +20,7 @@ from tree_sitter import Node
 
 from engine import ops
 from engine.errors import JSSyntaxError, UnsupportedSyntax
-from engine.parse import Source, children
+from engine.parse import Source, _bad_escape, children
 from engine.scope import Analysis, Binding, FuncInfo, Scope
 
 BINARY = {
@@ -307,7 +307,7 @@ class FnEmitter:
             self._script_prologue(node)
             self.emit_body(children(node))
             self.flush_temps()
-            stmts = [c for c in children(node) if c.type != "comment"]
+            stmts = [c for c in children(node) if c.type not in ("comment", "html_comment")]
             last = self.c.src.line_col(stmts[-1])[0] if stmts else 1
             # A position of its own (no scope, no temporaries): every block and statement has ended. The
             # finished script frame stays there while the event loop runs.
@@ -466,7 +466,7 @@ class FnEmitter:
             return
         if t == "array_pattern":
             items = self.temp()
-            elems = [c for c in pat.children if c.type == "," or (c.is_named and c.type != "comment")]
+            elems = [c for c in pat.children if c.type == "," or (c.is_named and c.type not in ("comment", "html_comment"))]
             has_rest = any(c.type == "rest_pattern" for c in elems)
             need = "None" if has_rest else str(sum(1 for c in elems if c.type == ",") + 1)
             self.emit(f"{items} = _destructure_list({value}, {need})")
@@ -475,7 +475,7 @@ class FnEmitter:
                 if c.type == ",":
                     i += 1
                     continue
-                if not c.is_named or c.type == "comment":
+                if not c.is_named or c.type in ("comment", "html_comment"):
                     continue
                 if c.type == "rest_pattern":
                     self.bind_pattern(children(c)[0], f"_newarr_nosite({items}[{i}:])", init)
@@ -761,12 +761,16 @@ class FnEmitter:
     def s_for_in_statement(self, node: Node) -> None:
         scope = self.c.an.scopes[node.id]
         saved, saved_ctx = self.scope, self.ctx_scope
-        if any(c.type == "await" for c in node.children):
+        if any(c.type == "await" for c in node.children) or node.start_byte in self.c.src.for_await:
             self._for_await(node, scope, saved, saved_ctx)
             return
         self.statement_pos(node)
         is_of = node.child_by_field_name("operator").type == "of"
         right_node = node.child_by_field_name("right")
+        init = node.child_by_field_name("value")
+        if init is not None:  # Annex B.3.5: `for (var x = init in o)` assigns init first
+            self.emit(self.write_var(self.text(node.child_by_field_name("left")), self.expr(init),
+                                     node.child_by_field_name("left")))
         right = self.expr(right_node)
         self.tmp += 1
         it = f"_i{self.tmp}"  # the iterator: a root while the loop runs (V8 keeps it in a register)
@@ -780,6 +784,8 @@ class FnEmitter:
             self.emit(f"{it} = _forin_keys({right})")
         kind = node.child_by_field_name("kind")
         left = node.child_by_field_name("left")
+        while kind is None and left.type == "parenthesized_expression" and len(children(left)) == 1:
+            left = children(left)[0]
         if is_of:  # the value stays in a register until the next one (V8): a root while the loop runs
             self.tmp += 1
             val = f"_yv{self.tmp}"
@@ -943,7 +949,7 @@ class FnEmitter:
         self.indent += 1
         self.emit(f"if {k} < 0: break")
         for i, case in enumerate(cases):
-            stmts = [c for c in case.children_by_field_name("body") if c.is_named and c.type != "comment"]
+            stmts = [c for c in case.children_by_field_name("body") if c.is_named and c.type not in ("comment", "html_comment")]
             self.emit(f"if {k} <= {i}:")
             self.indent += 1
             self._hoist_functions(stmts)
@@ -1415,7 +1421,7 @@ class FnEmitter:
                         self.emit(f"_dastep({it})")
                     had_elem = False
                     continue
-                if not c.is_named or c.type == "comment":
+                if not c.is_named or c.type in ("comment", "html_comment"):
                     continue
                 had_elem = True
                 if c.type == "rest_pattern":
@@ -1435,7 +1441,7 @@ class FnEmitter:
             return
         if pat.type != "object_pattern":
             raise self.err(f"this destructuring pattern ({pat.type})", pat)
-        props = [c for c in children(pat) if c.type != "comment"]
+        props = [c for c in children(pat) if c.type not in ("comment", "html_comment")]
         src = self.temp()
         self.emit(f"{src} = _dareq({value}, {self._coercible_message(props, where)!r})")
         here = where[1] if where[0] == "top" else "(intermediate value)"
@@ -1672,18 +1678,24 @@ class FnEmitter:
         values: list[str] = []
         start = node.start_byte + 1
         piece: list[str] = []
+        invalid = False
         for c in node.children:
             if c.type in ("template_substitution", "`") and c.start_byte >= start:
                 if c.type == "`" and c.start_byte == node.start_byte:
                     continue
                 raws.append(data[start:c.start_byte].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
-                cooked.append(ops.join_surrogates("".join(piece)).replace("\r\n", "\n").replace("\r", "\n"))
+                cooked.append(None if invalid else
+                              ops.join_surrogates("".join(piece)).replace("\r\n", "\n").replace("\r", "\n"))
                 piece = []
+                invalid = False
                 if c.type == "template_substitution":
                     values.append(self.expr(children(c)[0]))
                     start = c.end_byte
             elif c.type == "string_fragment":
                 piece.append(self.text(c))
+            elif c.type == "escape_sequence" and (c.start_byte in self.c.src.bad_escapes or _bad_escape(
+                    self.text(c).encode(), 0, len(c.text)) is not None):
+                invalid = True  # an invalid escape: the cooked string is undefined (13.2.8.3)
             elif c.type == "escape_sequence":
                 piece.append(self.c.unescape(self.text(c)))
         site = self.site(node)
@@ -1761,7 +1773,7 @@ class FnEmitter:
                     items.append("HOLE")
                 expect_value = True
                 continue
-            if not c.is_named or c.type == "comment":
+            if not c.is_named or c.type in ("comment", "html_comment"):
                 continue
             if c.type == "spread_element":
                 inner = children(c)[0]
@@ -1859,6 +1871,8 @@ class FnEmitter:
         return f"(yield (AWAIT, {self.expr(children(node)[0])}))"
 
     def e_yield_expression(self, node: Node) -> str:
+        if not self.code.is_gen and not node.named_children and not any(c.type == "*" for c in node.children):
+            return self.read_var("yield", node)  # an identifier in sloppy code outside generators
         if not self.code.is_gen:
             line, col = self.c.src.line_col(node)
             raise JSSyntaxError("Unexpected identifier 'yield'" if children(node) else "Unexpected strict mode reserved word",

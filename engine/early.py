@@ -48,8 +48,7 @@ class EarlyErrors:
         """An identifier, as a reference or (binding) as a name being declared or assigned."""
         raw = self.src.data[node.start_byte:node.end_byte]
         name = self.src.text_of(node)
-        if b"\\" in raw and name in KEYWORDS and (name not in STRICT_RESERVED or scope.func.strict
-                                                  or name in ("let", "yield")):
+        if b"\\" in raw and self._escaped_keyword(name, scope):
             self._syntax("Keyword must not contain escaped characters", node)
         if name == "enum":
             self._syntax("Unexpected reserved word", node)
@@ -73,6 +72,117 @@ class EarlyErrors:
                 self._syntax("Unexpected reserved word", node)
         if binding and f.strict and name in ("eval", "arguments"):
             self._syntax(EVAL_ARGUMENTS, node)
+
+    def _escaped_keyword(self, name: str, scope: Scope) -> bool:
+        """A name spelled with escapes that is a reserved word where it stands (12.7.2)."""
+        f = scope.func
+        if name == "await":
+            return f.is_async
+        if name == "yield":
+            return f.is_gen or f.strict
+        return name in KEYWORDS and (name not in STRICT_RESERVED or f.strict)
+
+    def _label(self, label: Node, scope: Scope) -> None:
+        """A label is an identifier too: `\\u0074rue:`, `await:` in an async function are errors."""
+        raw = self.src.data[label.start_byte:label.end_byte]
+        name = self.src.text_of(label)
+        if b"\\" in raw and self._escaped_keyword(name, scope):
+            self._syntax("Keyword must not contain escaped characters", label)
+        if name in ("await", "yield") or (scope.func.strict and name in STRICT_RESERVED):
+            self._ident(label, scope)
+
+    def _rest_last(self, pattern: Node, message: str) -> None:
+        """A rest element must be the last element of a pattern, with no comma after it."""
+        rest: Node | None = None
+        for c in pattern.children:
+            if c.type in ("]", "}", ")", "comment", "html_comment"):
+                continue
+            if rest is not None:
+                self._syntax(message, rest)
+            if c.type == "rest_pattern" or (c.type == "spread_element" and pattern.type.endswith("pattern")):
+                rest = c
+
+    def _parenthesized(self, node: Node) -> bool:
+        """Whether parentheses the parser took out (engine.parse._paren_targets) enclose exactly this node."""
+        data = self.src.data
+        return any(o < node.start_byte and node.end_byte <= c and not data[o + 1:node.start_byte].strip()
+                   and not data[node.end_byte:c].strip() for o, c in self.src.paren_targets)
+
+    def _paren_elements(self, pattern: Node, declaration: bool) -> None:
+        """`[(a)] = x` is valid, `[(a = 1)] = x`, `[([a])] = x` and `var [(a)] = x` are not (13.15.5.1)."""
+        if not self.src.paren_targets:
+            return
+        for c in children(pattern):
+            targets = [c]
+            if c.type in ("assignment_pattern", "object_assignment_pattern"):
+                targets.append(c.child_by_field_name("left"))
+            elif c.type == "rest_pattern":
+                targets = children(c)[:1]
+            elif c.type == "pair_pattern":
+                v = c.child_by_field_name("value")
+                targets = [v] + ([v.child_by_field_name("left")] if v.type == "assignment_pattern" else [])
+            for t in targets:
+                if t is not None and self._parenthesized(t) and (
+                        declaration or t.type not in ("identifier", "member_expression", "subscript_expression")):
+                    self._syntax("Invalid destructuring assignment target", t)
+
+    def _accessor_params(self, node: Node) -> None:
+        kinds = [c.type for c in node.children if not c.is_named]
+        name = node.child_by_field_name("name")
+        if name is None or name.prev_sibling is None or name.prev_sibling.type not in ("get", "set"):
+            return
+        params = node.child_by_field_name("parameters")
+        plist = children(params) if params is not None else []
+        if "get" in kinds and plist:
+            self._syntax("Getter must not have any formal parameters.", params)
+        if "set" in kinds:
+            if len(plist) != 1:
+                self._syntax("Setter must have exactly one formal parameter.", params)
+            if plist[0].type == "rest_pattern":
+                self._syntax("Setter function argument must not be a rest parameter", plist[0])
+
+    def _yield_operand(self, node: Node, scope: Scope) -> None:
+        """`void yield`, `yield + 1`: a YieldExpression only stands where an AssignmentExpression can."""
+        parent = node.parent
+        if parent is None:
+            return
+        t = parent.type
+        bad = t in ("unary_expression", "update_expression", "await_expression", "new_expression") or (
+            t == "binary_expression") or (
+            t in ("member_expression", "subscript_expression") and parent.child_by_field_name("object") == node) or (
+            t == "call_expression" and parent.child_by_field_name("function") == node) or (
+            t == "ternary_expression" and parent.child_by_field_name("condition") == node)
+        if bad:
+            self._syntax("Unexpected strict mode reserved word" if scope.func.strict else
+                         "Unexpected identifier 'yield'", node)
+
+    def _for_in_head(self, node: Node, scope: Scope) -> None:
+        """for-in/of heads (14.7.5.1): no `let`/`async` starting an of-loop's target, no initializer."""
+        from engine.parse import _unexpected
+        op = node.child_by_field_name("operator")
+        is_of = op is not None and op.type == "of"
+        kind = node.child_by_field_name("kind")
+        left = node.child_by_field_name("left")
+        raw = self.src.data[left.start_byte:left.end_byte]
+        if kind is None and is_of:
+            if left.type == "identifier" and raw == b"let":
+                leaf = node.child_by_field_name("right")
+                while leaf.child_count:
+                    leaf = leaf.children[0]
+                self._syntax(_unexpected(self.src, leaf), leaf)
+            if left.type == "identifier" and raw == b"async" and not any(c.type == "await" for c in node.children):
+                self._syntax("The left-hand side of a for-of loop may not be 'async'.", left)
+            start = left
+            while start.type in ("member_expression", "subscript_expression", "call_expression"):
+                start = start.child_by_field_name("object") or start.child_by_field_name("function")
+            if start is not left and start.type == "identifier" and self.src.data[
+                    start.start_byte:start.end_byte] == b"let":
+                self._syntax("The left-hand side of a for-of loop may not start with 'let'.", start)
+        value = node.child_by_field_name("value")
+        if value is not None and (is_of or kind is None or kind.type != "var" or left.type != "identifier"
+                                  or scope.func.strict):
+            self._syntax(f"for-{'of' if is_of else 'in'} loop variable declaration may not have an initializer.",
+                         node)
 
     def _assign_target(self, left: Node, scope: Scope, message: str) -> None:
         while left.type == "parenthesized_expression":
@@ -143,6 +253,8 @@ class EarlyErrors:
             if c.type != "pair":
                 continue
             key = c.child_by_field_name("key")
+            if key.type == "private_property_identifier":
+                self._syntax(f"Unexpected identifier '{self.src.text_of(key)}'", key)
             text = self.src.text_of(key)
             if (key.type == "property_identifier" and text == "__proto__") or (
                     key.type == "string" and text[1:-1] == "__proto__"):
@@ -181,23 +293,39 @@ class EarlyErrors:
 
     def v_number(self, node: Node, scope: Scope) -> None:
         text = self.src.text_of(node)
+        after = self.src.data[node.end_byte:node.end_byte + 1]
+        if re.match(rb"[A-Za-z_$\\0-9]", after) or (after >= b"\x80" and not text.endswith("n")):
+            self._syntax("Invalid or unexpected token", node)  # `3in []`: a number may not touch a name (12.9.3)
+        if "_" in text and re.match(r"0[0-9]", text):
+            self._syntax("Invalid or unexpected token", node)
+        if text.startswith("0_"):
+            self._syntax("Numeric separator can not be used after leading 0.", node)
         if scope.func.strict and re.fullmatch(r"0[0-9]+", text):
             if all(ch in "01234567" for ch in text):
                 self._syntax("Octal literals are not allowed in strict mode.", node)
             self._syntax("Decimals with leading zeros are not allowed in strict mode.", node)
 
     def v_string(self, node: Node, scope: Scope) -> None:
+        for c in node.named_children:
+            if c.type == "escape_sequence":
+                self._code_point(c)
         if not scope.func.strict:
             return
         for c in node.named_children:
             if c.type == "escape_sequence":
                 self._octal_escape(c, "strict mode.")
 
+    def _code_point(self, esc: Node) -> None:
+        text = self.src.text_of(esc)
+        if text.startswith("\\u{") and int(text[3:-1], 16) > 0x10FFFF:
+            self._syntax("Undefined Unicode code-point", esc)
+
     def v_template_string(self, node: Node, scope: Scope) -> None:
         tagged = node.parent is not None and node.parent.type == "call_expression"
         for c in node.named_children:
             if c.type == "escape_sequence" and not tagged:
                 self._octal_escape(c, "template strings.")
+                self._code_point(c)
         self._children(node, scope)
 
     def _octal_escape(self, esc: Node, where: str) -> None:
@@ -255,7 +383,8 @@ class EarlyErrors:
             elif m.type == "field_definition":
                 key = m.child_by_field_name("property")
                 name = self._static_key(key)
-                if name == "constructor":
+                if name == "constructor" or (key is not None and key.type == "private_property_identifier"
+                                             and self.src.text_of(key) == "#constructor"):
                     self._syntax("Classes may not have a field named 'constructor'", key)
                 if static and name == "prototype":
                     self._syntax("Classes may not have a static property named 'prototype'", key)

@@ -34,6 +34,9 @@ class Source:
         self.text = text
         self.data = text.encode("utf-8")
         self.lines = self.data.split(b"\n")
+        self.paren_targets: list[tuple[int, int]] = []  # `(`, `)` offsets of parenthesized destructuring targets
+        self.bad_escapes: set[int] = set()
+        self.for_await: set[int] = set()  # `for await` loops whose `await` the parser did not see  # byte offsets of invalid escapes in tagged templates (cooked: undefined)
 
     def line_col(self, node: Node) -> tuple[int, int]:
         row, byte_col = node.start_point
@@ -58,6 +61,42 @@ def parse(text: str) -> tuple[Source, Node]:
     src = Source(text)
     tree = _parser().parse(src.data)
     root = tree.root_node
+    data = src.data
+    for _ in range(50):  # a tagged template may hold invalid escapes (13.2.8.3: its cooked string is undefined)
+        if not root.has_error:
+            break
+        bad = _first_error(root)
+        tpl = bad
+        while tpl is not None and tpl.type != "template_string":
+            tpl = tpl.parent
+        if tpl is None or tpl.parent is None or tpl.parent.type != "call_expression":
+            break
+        at = _bad_escape(data, tpl.start_byte, tpl.end_byte)
+        if at is None:
+            break
+        src.bad_escapes.add(at)
+        data = data[:at] + b"\\\\" + data[at + 2:]  # same length, parses as an escape
+        tree = _parser().parse(data)
+        root = tree.root_node
+    lets = _for_await_let(data, root)
+    if lets:  # `for await (let [x] of y)`: tree-sitter reads `let[x]`; without `await` it reads a declaration
+        data2 = bytearray(data)
+        for at in lets:
+            data2[at:at + 5] = b"     "
+        data = bytes(data2)
+        tree = _parser().parse(data)
+        root = tree.root_node
+        src.for_await = {data.rfind(b"for", 0, at) for at in lets}
+    if root.has_error:  # `[(a)] = x`: tree-sitter's patterns take no parentheses; read them without
+        stripped = _paren_targets(data, root)
+        if stripped:
+            data2 = bytearray(data)
+            for o, c in stripped:
+                data2[o] = data2[c] = 0x20
+            tree2 = _parser().parse(bytes(data2))
+            if not tree2.root_node.has_error:
+                tree, root = tree2, tree2.root_node
+                src.paren_targets = stripped
     if root.has_error:
         bad = _first_error(root)
         if bad is not None:
@@ -69,6 +108,52 @@ def parse(text: str) -> tuple[Source, Node]:
                 line, col = src.line_col(where)
             raise JSSyntaxError(message, line, col)
     return src, root
+
+
+def _for_await_let(data: bytes, root: Node) -> list[int]:
+    out: list[int] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children)
+        if n.type == "for_in_statement" and n.child_by_field_name("kind") is None:
+            left = n.child_by_field_name("left")
+            aw = [c for c in n.children if c.type == "await"]
+            if aw and left is not None and left.type == "subscript_expression":
+                obj = left.child_by_field_name("object")
+                if data[obj.start_byte:obj.end_byte] == b"let":
+                    out.append(aw[0].start_byte)
+    return out
+
+
+_ASSIGN_AFTER = re.compile(rb"\s*(?:=(?![=>])|of\b|in\b)")
+
+
+def _paren_targets(data: bytes, root: Node) -> list[tuple[int, int]]:
+    """Parenthesized elements of array/object literals that are followed by `=` (or `of`/`in`): destructuring
+    assignment targets, which may be parenthesized (13.15.5)."""
+    out: list[tuple[int, int]] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children)
+        if n.type != "parenthesized_expression" or n.child_count != 3:
+            continue
+        up = n.parent
+        if up is not None and up.type == "assignment_expression" and up.child_by_field_name("left") == n:
+            up = up.parent
+        if up is not None and up.type in ("spread_element", "pair"):
+            up = up.parent
+        if up is None or up.type not in ("array", "object"):
+            continue
+        top = up
+        while top.parent is not None and (top.parent.type in ("array", "object") or (
+                top.parent.type in ("pair", "spread_element", "parenthesized_expression")
+                and top.parent.parent is not None and top.parent.parent.type in ("array", "object"))):
+            top = top.parent
+        if _ASSIGN_AFTER.match(data, top.end_byte):
+            out.append((n.children[0].start_byte, n.children[2].start_byte))
+    return out
 
 
 def _first_error(node: Node) -> Node | None:
@@ -105,6 +190,24 @@ def _next_leaf(root: Node, offset: int) -> Node | None:
     return best
 
 
+_ESCAPE = re.compile(rb"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|0[0-9]?|.)", re.S)
+
+
+def _bad_escape(data: bytes, start: int, end: int) -> int | None:
+    """The offset of the first escape in data[start:end] that is not a valid escape sequence."""
+    for m in _ESCAPE.finditer(data, start, end):
+        g = m.group(1)
+        if g.startswith(b"u{"):
+            bad = int(g[2:-1], 16) > 0x10FFFF
+        elif g[:1] in b"ux":
+            bad = len(g) == 1
+        else:
+            bad = g[:1] in b"123456789" or (len(g) == 2 and g[:1] == b"0")
+        if bad:
+            return m.start()
+    return None
+
+
 _RESERVED = frozenset(
     "await break case catch class const continue debugger default delete do else enum export extends false finally "
     "for function if import in instanceof new null return super switch this throw true try typeof var void while "
@@ -117,6 +220,22 @@ def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:
     end = len(src.data.rstrip())
     parent = bad.parent
     in_args = parent is not None and parent.type == "arguments"
+    tpl = bad
+    while tpl is not None and tpl.type != "template_string":
+        tpl = tpl.parent
+    if tpl is not None:
+        at = _bad_escape(src.data, tpl.start_byte, tpl.end_byte)
+        if at is not None:
+            esc = src.data[at + 1:at + 2]
+            return bad, ("Invalid hexadecimal escape sequence" if esc == b"x" else "Invalid Unicode escape sequence"
+                         if esc == b"u" else "Octal escape sequences are not allowed in template strings")
+    if _escaped_keyword_in(src, bad):
+        return bad, "Keyword must not contain escaped characters"
+    sep = _separator_error(src, bad)
+    if sep is not None:
+        return bad, sep
+    if bad.prev_sibling is not None and bad.prev_sibling.type == "=" and src.text_of(bad).startswith("="):
+        return bad, "Unexpected token '='"
     if _invalid_token(src, bad):
         return bad, "Invalid or unexpected token"
     if bad.is_missing:
@@ -126,6 +245,10 @@ def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:
             return None, "Unexpected end of input"
         return bad, _error_message(src, bad)
     text = src.text_of(bad).strip()
+    line_start = src.data.rfind(b"\n", 0, bad.start_byte) + 1
+    head = _FOR_INIT.search(src.data, line_start)
+    if head is not None and head.start() <= bad.start_byte < head.end() + 1:
+        return bad, f"for-{head.group(1).decode()} loop variable declaration may not have an initializer."
     if re.match(r"for\s*\(", text) and re.search(r"\s(in|of)\s", text):
         return bad, "Invalid left-hand side in for-loop"
     missing_value = _missing_value(bad)
@@ -158,6 +281,7 @@ def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:
     return leaf, _unexpected(src, leaf)
 
 
+_FOR_INIT = re.compile(rb"for\s*\(\s*(?:var|let|const)\s[^;)]*?=[^;]*?\s(of|in)\s")
 _TARGETS = ("identifier", "member_expression", "subscript_expression")
 
 
@@ -183,6 +307,45 @@ def _missing_value(bad: Node) -> Node | None:
 def _after_yield(node: Node) -> bool:
     prev = node.prev_sibling
     return prev is not None and prev.type == "yield"
+
+
+_CONTEXTUAL = _RESERVED | frozenset("async let static get set of target meta".split())
+
+
+def _escaped_keyword_in(src: Source, bad: Node) -> bool:
+    """`\\u0061sync function f() {}`: a keyword spelled with escapes, which tree-sitter read as a name."""
+    stack = [bad]
+    while stack:
+        n = stack.pop()
+        if n.child_count == 0:
+            if n.type in NAME_NODES and b"\\" in src.data[n.start_byte:n.end_byte] and src.text_of(n) in _CONTEXTUAL:
+                return True
+        else:
+            stack.extend(n.children)
+    return False
+
+
+def _separator_error(src: Source, bad: Node) -> str | None:
+    """`1__0`, `1_`: numeric separators (12.9.3) in a number tree-sitter stopped at."""
+    data = src.data
+    start = bad.start_byte
+    while start > 0 and data[start - 1:start] in b"0123456789abcdefABCDEFxXoOnN_.":
+        start -= 1
+    m = re.compile(rb"[0-9][0-9A-Za-z_.]*").match(data, start)
+    if m is None or m.end() < bad.start_byte:
+        return None
+    lit = m.group(0)
+    if b"_" not in lit:
+        return None
+    if lit.startswith(b"0_"):
+        return "Numeric separator can not be used after leading 0."
+    if b"__" in lit:
+        return "Only one underscore is allowed as numeric separator"
+    if re.search(rb"_(?![0-9A-Fa-f])", lit) and not re.search(rb"[._]_|_[.]?[eE]?_|[eExXbBoO._]_", lit):
+        return "Numeric separators are not allowed at the end of numeric literals"
+    if re.search(rb"_(?:$|[.eEn])", lit) and not re.search(rb"[.eExXbBoO]_", lit):
+        return "Numeric separators are not allowed at the end of numeric literals"
+    return None
 
 
 def _invalid_token(src: Source, bad: Node) -> bool:
@@ -234,7 +397,7 @@ def _error_message(src: Source, node: Node) -> str:
 
 
 def children(node: Node) -> list[Node]:
-    return [c for c in node.named_children if c.type != "comment"]
+    return [c for c in node.named_children if c.type not in ("comment", "html_comment")]
 
 
 def field(node: Node, name: str) -> Any:

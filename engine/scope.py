@@ -92,6 +92,10 @@ def function_flavour(node: Node) -> tuple[bool, bool]:
     return is_async, is_gen
 
 
+def _plain_function(node: Node | None) -> bool:
+    return node is not None and node.type == "function_declaration" and not function_flavour(node)[0]
+
+
 class Analysis:
     """The result of analysing one program: scopes by node, and a resolver."""
 
@@ -198,7 +202,8 @@ class Analyzer(EarlyErrors):
                                    else node)
                     return
             if kind == "function" and existing.kind == "function" and scope.kind not in ("function", "script") \
-                    and scope.func.strict:
+                    and (scope.func.strict or not _plain_function(node) or not _plain_function(
+                        self._decl_nodes.get(id(existing)))):  # Annex B.3.2.4: only plain functions
                 self._conflict(name, node)
                 return
             if kind == "function":
@@ -366,7 +371,7 @@ class Analyzer(EarlyErrors):
         inner = self.a.new_scope("block", scope, scope.func, node)
         stmts: list[Node] = []
         for case in children(node):
-            body = [c for c in case.children_by_field_name("body") if c.is_named and c.type != "comment"]
+            body = [c for c in case.children_by_field_name("body") if c.is_named and c.type not in ("comment", "html_comment")]
             stmts.extend(body)
         self._declare_block(stmts, inner)
         for case in children(node):
@@ -425,6 +430,9 @@ class Analyzer(EarlyErrors):
                 self.visit(key, scope)
             self._visit_pattern(node.child_by_field_name("value"), scope)
         elif t in ("object_pattern", "array_pattern", "rest_pattern"):
+            if t != "rest_pattern":
+                self._rest_last(node, "Rest element must be last element")
+                self._paren_elements(node, True)
             for c in children(node):
                 self._visit_pattern(c, scope)
         elif t in ("identifier", "shorthand_property_identifier_pattern"):
@@ -447,6 +455,7 @@ class Analyzer(EarlyErrors):
         self._function(node, scope, is_arrow=True)
 
     def v_method_definition(self, node: Node, scope: Scope) -> None:
+        self._accessor_params(node)
         name = node.child_by_field_name("name")
         if name is not None and name.type == "computed_property_name":
             self.visit(name, scope)
@@ -457,11 +466,32 @@ class Analyzer(EarlyErrors):
 
     v_generator_function = v_generator_function_declaration
 
+    def v_yield_expression(self, node: Node, scope: Scope) -> None:
+        if not scope.func.is_gen and not node.named_children and not any(c.type == "*" for c in node.children):
+            self._ident(node, scope)  # `yield` is an identifier outside generators (in sloppy code)
+            self.a.refs.append(("yield", scope, node))
+            return
+        if scope.func.is_gen:
+            self._yield_operand(node, scope)
+        self._children(node, scope)
+
+    def v_array_pattern(self, node: Node, scope: Scope) -> None:
+        self._rest_last(node, "Rest element must be last element")
+        self._paren_elements(node, False)
+        for c in children(node):
+            key = c.child_by_field_name("key") if c.type == "pair_pattern" else None
+            if key is not None and key.type == "private_property_identifier":
+                self._syntax(f"Unexpected identifier '{self.src.text_of(key)}'", key)
+        self._children(node, scope)
+
+    v_object_pattern = v_array_pattern
+
     def v_regex(self, node: Node, scope: Scope) -> None:
         pass  # a literal: checked and compiled by the compiler (engine.jsregex)
 
     def v_labeled_statement(self, node: Node, scope: Scope) -> None:
         name = self.src.text_of(node.child_by_field_name("label"))
+        self._label(node.child_by_field_name("label"), scope)
         if any(lb == name for lb, _ in self.jc.labels):
             self._syntax(f"Label '{name}' has already been declared", node.child_by_field_name("label"))
         body = node.child_by_field_name("body")
@@ -511,6 +541,8 @@ class Analyzer(EarlyErrors):
         plist = [params] if params is not None and params.type != "formal_parameters" else (
             children(params) if params is not None else [])
         names = [n for p in plist for n in self._pattern_names(p)]
+        if params is not None and params.type == "formal_parameters":
+            self._rest_last(params, "Rest parameter must be last formal parameter")
         self._check_params(node, plist, names, info.strict, is_arrow)
         for n in names:
             self.declare(fscope, self.src.text_of(n), "param", n)
@@ -655,6 +687,7 @@ class Analyzer(EarlyErrors):
             self.visit(c, inner)
 
     def v_for_in_statement(self, node: Node, scope: Scope) -> None:
+        self._for_in_head(node, scope)
         right = node.child_by_field_name("right")
         self.visit(right, scope)
         inner = self.a.new_scope("for", scope, scope.func, node)
@@ -688,6 +721,8 @@ class Analyzer(EarlyErrors):
         self.visit(node.child_by_field_name("object"), scope)
         prop = node.child_by_field_name("property")
         if prop is not None and prop.type == "private_property_identifier":
+            if node.child_by_field_name("object").type == "super":
+                self._syntax("Unexpected private field", prop)
             self.v_private_property_identifier(prop, scope)
 
     def v_pair(self, node: Node, scope: Scope) -> None:
