@@ -19,6 +19,7 @@ get ``patch`` entries instead of a whole new description.
 
 from __future__ import annotations
 
+import gc as _pygc
 import math
 import time
 from itertools import compress
@@ -63,6 +64,10 @@ MAX_TIMELINE_HEAP = 20_000
 # Arrays and plain objects with at least this many items and properties get ``patch`` entries for small
 # changes (a push, one property set) instead of a whole new description.
 PATCH_MIN = 16
+# Python's cyclic collector during a run: the engine's objects and the timeline are long-lived, and the
+# collector's young-generation passes (every 700 allocations by default) walk ever more of them; what exists
+# before the run is frozen out of its reach and the first threshold raised, both restored by `finish`.
+PY_GC_THRESHOLD = 100_000
 
 
 def encode(v: Any) -> Any:
@@ -421,6 +426,9 @@ class Recorder:
         self._kept_seen = 0
         self.recording_time = 0.0
         self._loop_seen = 0
+        self._py_gc = _pygc.get_threshold()
+        _pygc.freeze()
+        _pygc.set_threshold(max(PY_GC_THRESHOLD, self._py_gc[0]), *self._py_gc[1:])
         vm.observer = self
         if self.timeline is not None:
             watched = _WatchedVars(vm.script_scope.vars)
@@ -668,6 +676,10 @@ class Recorder:
         """The run ended with an uncaught error or a limit: the timeline ends with an ``error`` event. The
         state there is the one of the last step (the frames have unwound or their code was stopped); only
         the output printed since is added."""
+        if self._py_gc is not None:
+            _pygc.set_threshold(*self._py_gc)
+            _pygc.unfreeze()
+            self._py_gc = None
         timeline = self.timeline
         if error is None or timeline is None or self.truncated:
             return
