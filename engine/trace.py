@@ -302,6 +302,7 @@ def _class_name(o: JSObject) -> str:
 
 
 _MISSING: Any = object()
+_NO_TEMPS: frozenset[str] = frozenset()
 
 
 def same(a: Any, b: Any) -> bool:
@@ -601,7 +602,8 @@ class Recorder:
             held = [fr.this, *fr.args, *(v for v in f_locals.values() if type(v) not in inert),
                     *(v for v in raw.values() if type(v) not in inert)]
             st.held = held
-            if prev is not None and prev.held is not None and prev.pos == fr.pos and _same_values(prev.held, held):
+            if (prev is not None and prev.held is not None and _same_values(prev.held, held)
+                    and (prev.pos == fr.pos or (prev.scope == st.scope and self._roots_pos_free(fr, f_locals, prev.pos)))):
                 st.roots = prev.roots
                 return st
         skip = {id(v) for v in raw.values() if isinstance(v, JSObject)}
@@ -618,6 +620,30 @@ class Recorder:
         st.roots = sorted({heap_key(v) for v in values
                            if isinstance(v, JSObject) and id(v) not in skip and heap.get(v.id) is v})
         return st
+
+    def _roots_pos_free(self, fr: Any, f_locals: dict[str, Any], old_pos: int) -> bool:
+        """Do the frame's roots come out the same at `old_pos` as at its current position, given the same
+        values? They depend on the position only through the statement's live temporaries (the same ones
+        must hold objects), running for-of iterators and a nested destructuring generator (never assumed)."""
+        code = fr.code
+        program = self.vm.program
+        gen = fr.gen
+        if code is None or program is None or (gen is not None and getattr(gen, "gi_yieldfrom", None) is not None):
+            return False
+        pos_temps = program.pos_temps
+        new = pos_temps.get((code.id, fr.pos), _NO_TEMPS)
+        old = pos_temps.get((code.id, old_pos), _NO_TEMPS)
+        inert = _INERT
+        kinds = collector._KIND
+        for name, v in f_locals.items():
+            if type(v) in inert:
+                continue
+            k = kinds.get(name) or collector._kind(name)
+            if k == collector._ITER:
+                return False
+            if k == collector._TEMP and (name in new) != (name in old):
+                return False
+        return True
 
     def _natives_after(self, index: int) -> list[Any]:
         stack = self.vm.stack
