@@ -981,6 +981,50 @@ class Recorder:
         key = heap_key(o)
         k = self._known.get(o.id)
         if not _patchable(o):
+            t = type(o)
+            if (t is JSMap or t is JSSet) and o.priv is None:
+                # A Map or Set is marked dirty by every built-in call on it (get, has...): when its properties,
+                # prototype and entries are the same objects as last time, so is its description.
+                props = o.props
+                entries = list(o.entries.values())
+                if (k is not None and k.key == key and k.keys is not None and o.proto is k.proto and o.cls == k.cls
+                        and k.items is not None and _same_values(k.vals, list(props.values()))
+                        and k.keys == list(props)):
+                    old_raw = k.items
+                    if _same_values(old_raw, entries):
+                        return
+                    # Only the entries changed: encode the new ones, keep the encoding of the same entries.
+                    old_enc = k.desc["entries"]
+                    changed = len(entries) != len(old_raw)
+                    n = min(len(entries), len(old_raw))
+                    enc: list[Any] = []
+                    pair = t is JSMap
+                    for i, e in enumerate(entries):
+                        if i < n and e is old_raw[i]:
+                            enc.append(old_enc[i])
+                            continue
+                        x = [heap_ref(e[0]), heap_ref(e[1])] if pair else heap_ref(e)
+                        if not changed and not same(x, old_enc[i]):
+                            changed = True
+                        enc.append(x)
+                    k.items = entries
+                    if changed:
+                        d = dict(k.desc)
+                        d["entries"] = enc
+                        k.desc = d
+                        diff[key] = d
+                    return
+                d = describe(o)
+                if k is None or k.key != key or not same(k.desc, d):
+                    k = _Known(key, d)
+                    self._known[o.id] = k
+                    diff[key] = d
+                k.keys = list(props)
+                k.vals = list(props.values())
+                k.items = entries
+                k.proto = o.proto
+                k.cls = o.cls
+                return
             d = describe(o)
             if k is None or k.key != key or not same(k.desc, d):
                 self._known[o.id] = _Known(key, d)
