@@ -180,20 +180,22 @@ def sweep(vm: Any, marked: set[int], record: bool = True) -> list[JSObject]:
 
 def refcount_leaked(objs: list[JSObject]) -> list[JSObject]:
     """The garbage that reference counting alone never frees (on a cycle, or held only from one)."""
-    ids = {id(o): o for o in objs}
-    counts = {k: 0 for k in ids}
+    counts = {id(o): 0 for o in objs}
+    edges: dict[int, list[Any]] = {}  # each object's edges to other garbage, listed once
     for o in objs:
-        for child in o.children():
-            if id(child) in counts:
+        inner = [child for child in o.children() if id(child) in counts]
+        if inner:
+            edges[id(o)] = inner
+            for child in inner:
                 counts[id(child)] += 1
     queue = [o for o in objs if counts[id(o)] == 0]
     freed: set[int] = set()
     while queue:
         o = queue.pop()
         freed.add(id(o))
-        for child in o.children():
+        for child in edges.get(id(o), ()):
             k = id(child)
-            if k in counts and k not in freed:
+            if k not in freed:
                 counts[k] -= 1
                 if counts[k] == 0:
                     queue.append(child)
