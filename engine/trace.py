@@ -28,6 +28,7 @@ from typing import Any
 
 from engine import gc as collector
 from engine.bigint import to_decimal
+from engine.errors import current_vm as _current_vm
 from engine.gc import _INERT
 from engine.scope import Binding, visible_bindings
 from engine.timeline import EMPTY_LOOP
@@ -286,9 +287,7 @@ def _internal_edges(o: JSObject) -> list[Any]:
 
 
 def _is_heap(o: JSObject) -> bool:
-    from engine.errors import current_vm
-
-    vm = current_vm()
+    vm = _current_vm()
     return vm is not None and o.id in vm.heap
 
 
