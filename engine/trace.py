@@ -235,6 +235,10 @@ def _describe_async(o: Any, entry: dict[str, Any]) -> None:
             entry["repeat"] = o.repeat if o.repeat is None or not float(o.repeat).is_integer() else int(o.repeat)
 
 
+def _object_id(o: JSObject) -> int:
+    return o.id
+
+
 def _ref_or_none(v: Any) -> Any:
     return heap_ref(v) if isinstance(v, JSObject) else None
 
@@ -963,7 +967,7 @@ class Recorder:
             swept = False
         diff: dict[str, Any] = {}
         patches: dict[str, Any] = {}
-        for o in dirty:
+        for o in sorted(dirty, key=_object_id):  # allocation order: the same bytes whatever the memory layout
             if heap.get(o.id) is o:
                 self._diff_object(o, diff, patches)
         dirty.clear()
