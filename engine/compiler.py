@@ -307,7 +307,7 @@ class FnEmitter:
             self._script_prologue(node)
             self.emit_body(children(node))
             self.flush_temps()
-            stmts = [c for c in children(node) if c.type not in ("comment", "html_comment")]
+            stmts = [c for c in children(node) if c.type not in ("comment", "html_comment", "hash_bang_line")]
             last = self.c.src.line_col(stmts[-1])[0] if stmts else 1
             # A position of its own (no scope, no temporaries): every block and statement has ended. The
             # finished script frame stays there while the event loop runs.
@@ -466,7 +466,7 @@ class FnEmitter:
             return
         if t == "array_pattern":
             items = self.temp()
-            elems = [c for c in pat.children if c.type == "," or (c.is_named and c.type not in ("comment", "html_comment"))]
+            elems = [c for c in pat.children if c.type == "," or (c.is_named and c.type not in ("comment", "html_comment", "hash_bang_line"))]
             has_rest = any(c.type == "rest_pattern" for c in elems)
             need = "None" if has_rest else str(sum(1 for c in elems if c.type == ",") + 1)
             self.emit(f"{items} = _destructure_list({value}, {need})")
@@ -475,7 +475,7 @@ class FnEmitter:
                 if c.type == ",":
                     i += 1
                     continue
-                if not c.is_named or c.type in ("comment", "html_comment"):
+                if not c.is_named or c.type in ("comment", "html_comment", "hash_bang_line"):
                     continue
                 if c.type == "rest_pattern":
                     self.bind_pattern(children(c)[0], f"_newarr_nosite({items}[{i}:])", init)
@@ -949,7 +949,7 @@ class FnEmitter:
         self.indent += 1
         self.emit(f"if {k} < 0: break")
         for i, case in enumerate(cases):
-            stmts = [c for c in case.children_by_field_name("body") if c.is_named and c.type not in ("comment", "html_comment")]
+            stmts = [c for c in case.children_by_field_name("body") if c.is_named and c.type not in ("comment", "html_comment", "hash_bang_line")]
             self.emit(f"if {k} <= {i}:")
             self.indent += 1
             self._hoist_functions(stmts)
@@ -1421,7 +1421,7 @@ class FnEmitter:
                         self.emit(f"_dastep({it})")
                     had_elem = False
                     continue
-                if not c.is_named or c.type in ("comment", "html_comment"):
+                if not c.is_named or c.type in ("comment", "html_comment", "hash_bang_line"):
                     continue
                 had_elem = True
                 if c.type == "rest_pattern":
@@ -1441,7 +1441,7 @@ class FnEmitter:
             return
         if pat.type != "object_pattern":
             raise self.err(f"this destructuring pattern ({pat.type})", pat)
-        props = [c for c in children(pat) if c.type not in ("comment", "html_comment")]
+        props = [c for c in children(pat) if c.type not in ("comment", "html_comment", "hash_bang_line")]
         src = self.temp()
         self.emit(f"{src} = _dareq({value}, {self._coercible_message(props, where)!r})")
         here = where[1] if where[0] == "top" else "(intermediate value)"
@@ -1773,7 +1773,7 @@ class FnEmitter:
                     items.append("HOLE")
                 expect_value = True
                 continue
-            if not c.is_named or c.type in ("comment", "html_comment"):
+            if not c.is_named or c.type in ("comment", "html_comment", "hash_bang_line"):
                 continue
             if c.type == "spread_element":
                 inner = children(c)[0]

@@ -294,7 +294,8 @@ class EarlyErrors:
     def v_number(self, node: Node, scope: Scope) -> None:
         text = self.src.text_of(node)
         after = self.src.data[node.end_byte:node.end_byte + 1]
-        if re.match(rb"[A-Za-z_$\\0-9]", after) or (after >= b"\x80" and not text.endswith("n")):
+        nxt = self.src.data[node.end_byte:node.end_byte + 4].decode("utf-8", errors="ignore")[:1]
+        if re.match(rb"[A-Za-z_$\\0-9]", after) or (nxt > "\x7f" and ("a" + nxt).isidentifier()):
             self._syntax("Invalid or unexpected token", node)  # `3in []`: a number may not touch a name (12.9.3)
         if "_" in text and re.match(r"0[0-9]", text):
             self._syntax("Invalid or unexpected token", node)

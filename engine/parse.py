@@ -5,6 +5,7 @@ Lines are 1-based; columns are 1-based and counted in UTF-16 code units (contrac
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any
@@ -36,9 +37,13 @@ class Source:
         self.lines = self.data.split(b"\n")
         self.paren_targets: list[tuple[int, int]] = []  # `(`, `)` offsets of parenthesized destructuring targets
         self.bad_escapes: set[int] = set()
-        self.for_await: set[int] = set()  # `for await` loops whose `await` the parser did not see  # byte offsets of invalid escapes in tagged templates (cooked: undefined)
+        self.for_await: set[int] = set()
+        self.line_starts: list[int] | None = None  # `for await` loops whose `await` the parser did not see  # byte offsets of invalid escapes in tagged templates (cooked: undefined)
 
     def line_col(self, node: Node) -> tuple[int, int]:
+        if self.line_starts is not None:  # the parser read a text with some line breaks taken out
+            row = bisect.bisect_right(self.line_starts, node.start_byte) - 1
+            return row + 1, self._col16(row, node.start_byte - self.line_starts[row])
         row, byte_col = node.start_point
         return row + 1, self._col16(row, byte_col)
 
@@ -78,6 +83,15 @@ def parse(text: str) -> tuple[Source, Node]:
         data = data[:at] + b"\\\\" + data[at + 2:]  # same length, parses as an escape
         tree = _parser().parse(data)
         root = tree.root_node
+    breaks = _let_newline(data, root)
+    if breaks:  # `let` + line break + a name is a declaration (V8; 14.3.1 has no [no LineTerminator here])
+        data2 = bytearray(data)
+        for o, c in breaks:
+            data2[o:c] = b" " * (c - o)
+        data = bytes(data2)
+        tree = _parser().parse(data)
+        root = tree.root_node
+        src.line_starts = [0] + [m.end() for m in re.finditer(rb"\n", src.data)]
     lets = _for_await_let(data, root)
     if lets:  # `for await (let [x] of y)`: tree-sitter reads `let[x]`; without `await` it reads a declaration
         data2 = bytearray(data)
@@ -97,6 +111,10 @@ def parse(text: str) -> tuple[Source, Node]:
             if not tree2.root_node.has_error:
                 tree, root = tree2, tree2.root_node
                 src.paren_targets = stripped
+    for c in root.children:
+        if c.type == "hash_bang_line" and c.start_byte != 0:  # `#!` only at the very start (B.1.1)
+            line, col = src.line_col(c)
+            raise JSSyntaxError("Invalid or unexpected token", line, col)
     if root.has_error:
         bad = _first_error(root)
         if bad is not None:
@@ -108,6 +126,30 @@ def parse(text: str) -> tuple[Source, Node]:
                 line, col = src.line_col(where)
             raise JSSyntaxError(message, line, col)
     return src, root
+
+
+_STATEMENT_LISTS = frozenset(("program", "statement_block", "switch_case", "switch_default", "class_static_block"))
+
+
+def _let_newline(data: bytes, root: Node) -> list[tuple[int, int]]:
+    """The line breaks between a `let` statement (no semicolon) and a name starting the next statement."""
+    out: list[tuple[int, int]] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children)
+        if n.type != "expression_statement" or n.child_count != 1 or n.parent is None \
+                or n.parent.type not in _STATEMENT_LISTS:
+            continue
+        ident = n.children[0]
+        nxt = n.next_named_sibling
+        if ident.type != "identifier" or data[ident.start_byte:ident.end_byte] != b"let" or nxt is None:
+            continue
+        gap = data[ident.end_byte:nxt.start_byte]
+        if b"\n" in gap and not gap.strip() and re.match(rb"[A-Za-z_$\x80-\xff\\]", data[nxt.start_byte:nxt.start_byte + 1]) \
+                and not re.match(rb"(?:in|instanceof)\b", data[nxt.start_byte:nxt.start_byte + 10]):
+            out.append((ident.end_byte, nxt.start_byte))
+    return out
 
 
 def _for_await_let(data: bytes, root: Node) -> list[int]:
@@ -137,7 +179,7 @@ def _paren_targets(data: bytes, root: Node) -> list[tuple[int, int]]:
     while stack:
         n = stack.pop()
         stack.extend(n.children)
-        if n.type != "parenthesized_expression" or n.child_count != 3:
+        if n.type != "parenthesized_expression" or n.child_count != 3 or n.children[1].type == "sequence_expression":
             continue
         up = n.parent
         if up is not None and up.type == "assignment_expression" and up.child_by_field_name("left") == n:
@@ -309,12 +351,12 @@ def _after_yield(node: Node) -> bool:
     return prev is not None and prev.type == "yield"
 
 
-_CONTEXTUAL = _RESERVED | frozenset("async let static get set of target meta".split())
+_CONTEXTUAL = _RESERVED | frozenset("async let get set of target meta".split())
 
 
 def _escaped_keyword_in(src: Source, bad: Node) -> bool:
     """`\\u0061sync function f() {}`: a keyword spelled with escapes, which tree-sitter read as a name."""
-    stack = [bad]
+    stack = [bad] + ([bad.prev_sibling] if bad.prev_sibling is not None else [])
     while stack:
         n = stack.pop()
         if n.child_count == 0:
@@ -397,7 +439,7 @@ def _error_message(src: Source, node: Node) -> str:
 
 
 def children(node: Node) -> list[Node]:
-    return [c for c in node.named_children if c.type not in ("comment", "html_comment")]
+    return [c for c in node.named_children if c.type not in ("comment", "html_comment", "hash_bang_line")]
 
 
 def field(node: Node, name: str) -> Any:

@@ -371,7 +371,7 @@ class Analyzer(EarlyErrors):
         inner = self.a.new_scope("block", scope, scope.func, node)
         stmts: list[Node] = []
         for case in children(node):
-            body = [c for c in case.children_by_field_name("body") if c.is_named and c.type not in ("comment", "html_comment")]
+            body = [c for c in case.children_by_field_name("body") if c.is_named and c.type not in ("comment", "html_comment", "hash_bang_line")]
             stmts.extend(body)
         self._declare_block(stmts, inner)
         for case in children(node):
@@ -467,6 +467,7 @@ class Analyzer(EarlyErrors):
     v_generator_function = v_generator_function_declaration
 
     def v_yield_expression(self, node: Node, scope: Scope) -> None:
+        self._yield_in_arrow_params(node, scope)
         if not scope.func.is_gen and not node.named_children and not any(c.type == "*" for c in node.children):
             self._ident(node, scope)  # `yield` is an identifier outside generators (in sloppy code)
             self.a.refs.append(("yield", scope, node))
@@ -474,6 +475,17 @@ class Analyzer(EarlyErrors):
         if scope.func.is_gen:
             self._yield_operand(node, scope)
         self._children(node, scope)
+
+    def _yield_in_arrow_params(self, node: Node, scope: Scope) -> None:
+        f: FuncInfo | None = scope.func
+        arrow = f
+        while f is not None and f.is_arrow:
+            f = f.parent
+        if arrow is None or not arrow.is_arrow or f is None or not f.is_gen or arrow.node is None:
+            return
+        params = arrow.node.child_by_field_name("parameters") or arrow.node.child_by_field_name("parameter")
+        if params is not None and params.start_byte <= node.start_byte < params.end_byte:
+            self._syntax("Yield expression not allowed in formal parameter", node)
 
     def v_array_pattern(self, node: Node, scope: Scope) -> None:
         self._rest_last(node, "Rest element must be last element")

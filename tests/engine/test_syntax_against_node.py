@@ -278,6 +278,12 @@ console.log(f10());"""),
     ("assignment-twice", "x = = 2;"),
     ("html-comments", "var x = 1; <!-- a comment\n--> another\nconsole.log(x); /* c\n */ --> too\nwhile (x --> 0) console.log(x);"),
     ("tagged-template-invalid-escapes", "function tag(s) { console.log(s[0], s.raw[0], s[1], s.raw[1]); }\ntag`\\unicode and ${1} \\u{110000} \\\\u ok`;\ntag`\\xg ${2}\\01`;\ntag`\\0 fine \\u0041`;"),
+    ("escaped-get-and-async-methods", "class C {\n  \\u0061sync m() {} }"),
+    ("escaped-get-in-object", "var o = {\n  g\\u0065t x() {} };"),
+    ("let-newline-name-is-a-declaration", "let\nx = 1;\n{\n  let\n  y = 2, z\n  = 3;\n  console.log(x, y, z);\n}\nif (true) let\nw = 4;\nconsole.log(w);\nconsole.log(nope);"),
+    ("number-then-nbsp", "var x = 1\u00a0; console.log(x);"),
+    ("yield-in-arrow-params-in-generator", "function* g() {\n  (x = yield) => {};\n}"),
+    ("hashbang-not-at-start", "\n#! not a comment here\n"),
     ("template-invalid-code-point", "var x = `a\nb\\u{110000}`;"),
 ]
 
