@@ -222,7 +222,10 @@ def _worker(root: str, tasks: Any, results: Any) -> None:
 
     sys.setrecursionlimit(20000)
     try:  # a runaway test fails with MemoryError (an engine-error) instead of taking the machine down
-        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+        # 3 GiB more than the worker has mapped already: a replacement worker is forked from a parent that has
+        # grown, and a fixed cap left it no room (its tests failed as "nesting this deep", from MemoryError)
+        limit = _mapped_bytes() + (3 << 30)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):  # pragma: no cover
         pass
     base = Path(root)
@@ -235,6 +238,15 @@ def _worker(root: str, tasks: Any, results: Any) -> None:
         except BaseException as exc:  # noqa: BLE001 - e.g. a RecursionError while reading the result
             res = Result(item, "engine-error", _engine_bug(exc))
         results.send(res)
+
+
+def _mapped_bytes() -> int:
+    """This process's virtual memory size (Linux); 0 where /proc is not there."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 class _Slot:
