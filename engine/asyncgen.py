@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import arg, describe, method
+from engine.builtins.common import arg, describe, get_method, method
 from engine.coroutine import touch
 from engine.values import (
     NULL,
@@ -183,14 +183,14 @@ def yield_star(vm: Any, it: tuple[JSObject, Any], pos: int) -> Any:
         if mode == "next":
             r = yield (AWAIT, (yield (next_fn, iterator, [received], pos)))
         elif mode == "throw":
-            fn = _get_method(vm, iterator, "throw")
-            if fn is None:
+            fn = get_method(vm, iterator, "throw")
+            if fn is UNDEFINED:
                 yield from close(vm, it, False, pos)
                 raise vm.throw_type("The iterator does not provide a 'throw' method")
             r = yield (AWAIT, (yield (fn, iterator, [received], pos)))
         else:
-            fn = _get_method(vm, iterator, "return")
-            if fn is None:
+            fn = get_method(vm, iterator, "return")
+            if fn is UNDEFINED:
                 raise GeneratorReturn((yield (AWAIT, received)))
             r = yield (AWAIT, (yield (fn, iterator, [received], pos)))
         if not isinstance(r, JSObject):
@@ -205,23 +205,14 @@ def yield_star(vm: Any, it: tuple[JSObject, Any], pos: int) -> Any:
 
 
 # ---------------------------------------------------------------- for await and yield*: the iterator
-def _get_method(vm: Any, obj: Any, key: Any) -> Any:
-    fn = vm.get(obj, key)
-    if fn is UNDEFINED or fn is NULL:
-        return None
-    if not ops.is_callable(fn):
-        raise vm.throw_type(f"{describe(vm, fn)} is not a function")
-    return fn
-
-
 def get_async_iterator(vm: Any, obj: Any) -> tuple[JSObject, Any]:
     """GetIterator(obj, async) (7.4.3): the iterator and its `next` method."""
     if obj is UNDEFINED or obj is NULL:
         raise vm.throw_type(f"{describe(vm, obj)} is not async iterable")
-    fn = _get_method(vm, obj, SYM_ASYNC_ITERATOR)
-    if fn is None:
-        sync = _get_method(vm, obj, SYM_ITERATOR)
-        if sync is None:
+    fn = get_method(vm, obj, SYM_ASYNC_ITERATOR)
+    if fn is UNDEFINED:
+        sync = get_method(vm, obj, SYM_ITERATOR)
+        if sync is UNDEFINED:
             raise vm.throw_type(f"{describe(vm, obj)} is not async iterable")
         sync_it = vm.call_sync(sync, obj, [])
         if not isinstance(sync_it, JSObject):
@@ -248,8 +239,8 @@ def close(vm: Any, it: tuple[JSObject, Any], abrupt: bool, pos: int) -> Any:
     """AsyncIteratorClose (7.4.13): call `return()` and await it; after a throw its errors are ignored."""
     iterator = it[0]
     try:
-        fn = _get_method(vm, iterator, "return")
-        if fn is None:
+        fn = get_method(vm, iterator, "return")
+        if fn is UNDEFINED:
             return UNDEFINED
         r = yield (AWAIT, (yield (fn, iterator, [], pos)))
     except JSThrow:
@@ -313,8 +304,8 @@ def _from_sync(vm: Any, this: Any, mode: str, args: list[Any]) -> Any:
         if mode == "next":
             result = yield (this.sync_next, this.sync, args[:1])
         else:
-            fn = _get_method(vm, this.sync, mode)
-            if fn is None:
+            fn = get_method(vm, this.sync, mode)
+            if fn is UNDEFINED:
                 if mode == "return":
                     P.resolve_promise(vm, promise, iter_result(vm, arg(args, 0), True))
                 else:

@@ -802,18 +802,7 @@ class FnEmitter:
             self.emit("try:")
             self.indent += 1
         self.emit("_tick()")
-        self.enter_scope(scope)
-        if kind is not None:
-            self.bind_pattern(left, val, init=kind.type != "var")
-        elif left.type == "identifier":
-            self.emit(self.write_var(self.text(left), val, left))
-        elif left.type in ("array_pattern", "object_pattern"):
-            self.assign_pattern(left, val, ("top", "(intermediate value)"))
-        else:
-            self.bind_pattern(left, val, init=False)
-        self.loops.append(self.new_loop())
-        self.statement(node.child_by_field_name("body"))
-        self.loops.pop()
+        self._loop_iteration(node, scope, val, kind, left)
         if is_of and dead:
             self.indent -= 1
             self.emit("finally:")
@@ -833,6 +822,21 @@ class FnEmitter:
         self.emit(f"{it} = None")  # the loop is over: its iterator keeps nothing alive
         self.pop_ctx(scope)
         self.leave_scope(scope, saved, saved_ctx)
+
+    def _loop_iteration(self, node: Node, scope: Scope, val: str, kind: Node | None, left: Node) -> None:
+        """One iteration of a for-in/of/await loop: enter its scope, bind the head to `val`, run the body."""
+        self.enter_scope(scope)
+        if kind is not None:
+            self.bind_pattern(left, val, init=kind.type != "var")
+        elif left.type == "identifier":
+            self.emit(self.write_var(self.text(left), val, left))
+        elif left.type in ("array_pattern", "object_pattern"):
+            self.assign_pattern(left, val, ("top", "(intermediate value)"))
+        else:
+            self.bind_pattern(left, val, init=False)
+        self.loops.append(self.new_loop())
+        self.statement(node.child_by_field_name("body"))
+        self.loops.pop()
 
     def _for_await(self, node: Node, scope: Any, saved: Any, saved_ctx: Any) -> None:
         """for await (14.7.5.6-7, iteratorKind async): each next() result is awaited; a loop left early (break,
@@ -862,18 +866,7 @@ class FnEmitter:
         self.emit(f"if {res}:")
         self.emit("    break")
         self.emit(f"{state} = 0")
-        self.enter_scope(scope)
-        if kind is not None:
-            self.bind_pattern(left, val, init=kind.type != "var")
-        elif left.type == "identifier":
-            self.emit(self.write_var(self.text(left), val, left))
-        elif left.type in ("array_pattern", "object_pattern"):
-            self.assign_pattern(left, val, ("top", "(intermediate value)"))
-        else:
-            self.bind_pattern(left, val, init=False)
-        self.loops.append(self.new_loop())
-        self.statement(node.child_by_field_name("body"))
-        self.loops.pop()
+        self._loop_iteration(node, scope, val, kind, left)
         self.indent -= 2
         self.emit("except JSThrow:")
         self.emit(f"    if {state} == 0:")

@@ -11,7 +11,7 @@ a keyframe is a shallow copy of the stack and heap.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -214,9 +214,13 @@ def edges(desc: dict[str, Any]) -> Iterator[str]:
 
 def reachable(state: State) -> set[str]:
     """Keys of heap objects reachable from the frames (ephemerons: a WeakMap value once its key is)."""
-    heap = state.heap
+    return mark(state.heap, [k for f in state.stack for k in frame_refs(f)])
+
+
+def mark(heap: Mapping[str, Any], roots: Iterable[str]) -> set[str]:
+    """Keys of the described heap objects reachable from `roots` (ephemerons: a WeakMap value once its key is)."""
     marked: set[str] = set()
-    work = [k for f in state.stack for k in frame_refs(f)]
+    work = list(roots)
     weakmaps: list[dict[str, Any]] = []
     while True:
         while work:

@@ -32,19 +32,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from engine.timeline import mark, refs
+
 FUNCTION_TYPES = {"function"}  # classes are left out: calling one without `new` throws, so none is a callback
-
-
-def _refs(value: Any) -> Iterator[str]:
-    """Heap keys one value refers to: {"site": key}, {"ref": key}, and getter/setter pairs."""
-    if isinstance(value, Mapping):
-        for name in ("site", "ref"):
-            key = value.get(name)
-            if isinstance(key, str):
-                yield key
-        for part in ("getter", "setter"):
-            if value.get(part) is not None:
-                yield from _refs(value[part])
 
 
 def _all_refs(value: Any) -> Iterator[str]:
@@ -53,34 +43,10 @@ def _all_refs(value: Any) -> Iterator[str]:
     while stack:
         item = stack.pop()
         if isinstance(item, Mapping):
-            yield from _refs(item)
+            yield from refs(item)
             stack.extend(v for v in item.values() if isinstance(v, (Mapping, list)))
         elif isinstance(item, list):
             stack.extend(v for v in item if isinstance(v, (Mapping, list)))
-
-
-def _edges(desc: Mapping[str, Any]) -> Iterator[str]:
-    """Strong references of a heap object (as engine/timeline.py's `edges`: weak entries and WeakRef targets are
-    not edges; WeakMap values are ephemerons, handled in `live_keys`)."""
-    for value in desc.get("props", {}).values():
-        yield from _refs(value)
-    for value in desc.get("items", ()):
-        yield from _refs(value)
-    kind = desc.get("type")
-    if kind == "map":
-        for pair in desc.get("entries", ()):
-            for value in pair:
-                yield from _refs(value)
-    elif kind == "set":
-        for value in desc.get("entries", ()):
-            yield from _refs(value)
-    for name in ("scope", "parent", "proto"):
-        if desc.get(name) is not None:
-            yield from _refs(desc[name])
-    if kind != "weakref" and desc.get("target") is not None:
-        yield from _refs(desc["target"])
-    for value in desc.get("internal", ()):
-        yield from _refs(value)
 
 
 def live_keys(checkpoint: Mapping[str, Any]) -> set[str]:
@@ -97,28 +63,11 @@ def live_keys(checkpoint: Mapping[str, Any]) -> set[str]:
         work.extend(frame.get("roots", ()))
     work.extend(_all_refs(checkpoint.get("locals", [])))
     work.extend(_all_refs(checkpoint.get("loop", {})))
-    marked: set[str] = set()
-    weakmaps: list[Mapping[str, Any]] = []
-    while True:
-        while work:
-            key = work.pop()
-            if key in marked or key not in heap:
-                continue
-            marked.add(key)
-            desc = heap[key]
-            if desc.get("type") == "weakmap":
-                weakmaps.append(desc)
-            work.extend(k for k in _edges(desc) if k not in marked)
-        for weakmap in weakmaps:
-            for pair in weakmap.get("entries", ()):
-                if len(pair) == 2 and any(k in marked for k in _refs(pair[0])):
-                    work.extend(k for k in _refs(pair[1]) if k not in marked)
-        if not work:
-            return marked
+    return mark(heap, work)
 
 
 def _key(ref: Any) -> str | None:
-    return next(_refs(ref), None) if isinstance(ref, Mapping) else None
+    return next(refs(ref), None) if isinstance(ref, Mapping) else None
 
 
 def is_user_function(key: str, heap: Mapping[str, Any]) -> bool:

@@ -77,6 +77,16 @@ def constructor(vm: Any, name: str, fn: Native, length: int, construct: Native |
     return ctor
 
 
+def get_method(vm: Any, v: Any, key: Any) -> Any:
+    """GetMethod (7.3.11): ``v[key]``, UNDEFINED when it is undefined or null, a TypeError when not callable."""
+    f = vm.get(v, key)
+    if f is UNDEFINED or f is NULL:
+        return UNDEFINED
+    if not ops.is_callable(f):
+        raise vm.throw_type(f"{describe(vm, f)} is not a function")
+    return f
+
+
 def to_integer(vm: Any, v: Any) -> float:
     """ToIntegerOrInfinity (7.1.5)."""
     return ops.to_integer(vm.to_number(v))

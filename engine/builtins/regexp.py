@@ -13,7 +13,7 @@ from collections.abc import Generator
 from typing import Any
 
 from engine import jsregex, ops
-from engine.builtins.common import arg, constant, constructor, describe, getter, method, to_length
+from engine.builtins.common import arg, constant, constructor, describe, get_method, getter, method, to_length
 from engine.builtins.string import text, units
 from engine.values import (
     HOLE,
@@ -714,25 +714,23 @@ def _coercible(vm: Any, this: Any, name: str) -> None:
 
 
 def _get_method(vm: Any, v: Any, key: Symbol) -> Any:
-    if not isinstance(v, JSObject):
-        return UNDEFINED
-    f = vm.get(v, key)
-    if f is UNDEFINED or f is NULL:
-        return UNDEFINED
-    if not ops.is_callable(f):
-        raise vm.throw_type(f"{describe(vm, f)} is not a function")
-    return f
+    return get_method(vm, v, key) if isinstance(v, JSObject) else UNDEFINED
+
+
+def _string_by_pattern(vm: Any, this: Any, args: list[Any], name: str, key: Symbol) -> Gen:
+    """String.prototype.match and search: the pattern's own method, else a new RegExp's (22.1.3.13, .21)."""
+    _coercible(vm, this, name)
+    regexp = arg(args, 0)
+    method_ = _get_method(vm, regexp, key)
+    if method_ is not UNDEFINED:
+        return (yield (method_, regexp, [this], 0))
+    s = vm.to_string(this)
+    rx = regexp_create(vm, regexp, UNDEFINED)
+    return (yield (vm.get(rx, key), rx, [s], 0))
 
 
 def _string_match(vm: Any, this: Any, args: list[Any]) -> Gen:
-    _coercible(vm, this, "match")
-    regexp = arg(args, 0)
-    matcher = _get_method(vm, regexp, SYM_MATCH)
-    if matcher is not UNDEFINED:
-        return (yield (matcher, regexp, [this], 0))
-    s = vm.to_string(this)
-    rx = regexp_create(vm, regexp, UNDEFINED)
-    return (yield (vm.get(rx, SYM_MATCH), rx, [s], 0))
+    return (yield from _string_by_pattern(vm, this, args, "match", SYM_MATCH))
 
 
 def _string_match_all(vm: Any, this: Any, args: list[Any]) -> Gen:
@@ -754,14 +752,7 @@ def _string_match_all(vm: Any, this: Any, args: list[Any]) -> Gen:
 
 
 def _string_search(vm: Any, this: Any, args: list[Any]) -> Gen:
-    _coercible(vm, this, "search")
-    regexp = arg(args, 0)
-    searcher = _get_method(vm, regexp, SYM_SEARCH)
-    if searcher is not UNDEFINED:
-        return (yield (searcher, regexp, [this], 0))
-    s = vm.to_string(this)
-    rx = regexp_create(vm, regexp, UNDEFINED)
-    return (yield (vm.get(rx, SYM_SEARCH), rx, [s], 0))
+    return (yield from _string_by_pattern(vm, this, args, "search", SYM_SEARCH))
 
 
 def _delegating(vm: Any, name: str, key: Symbol, old: Any, check_global: bool) -> Any:
