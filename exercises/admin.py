@@ -67,9 +67,23 @@ class ModuleInline(admin.StackedInline):
     fields = ("order", "title", "lesson")
 
 
+class CourseAdminForm(forms.ModelForm):
+    class Meta:
+        model = Course
+        fields = "__all__"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].required = False  # empty means UTC
+
+    def clean_time_zone(self) -> str:
+        return str(self.cleaned_data.get("time_zone") or "UTC")
+
+
 @admin.register(Course)
 class CourseAdmin(TeacherScopedAdmin):
-    list_display = ("title", "slug")
+    form = CourseAdminForm
+    list_display = ("title", "slug", "time_zone")
     prepopulated_fields = {"slug": ("title",)}
     inlines = [ModuleInline]
 

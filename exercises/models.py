@@ -3,7 +3,10 @@ attempts and progress. Models hold data and constraints only; behaviour lives in
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
@@ -17,10 +20,24 @@ def unique_slug(title: str, taken: set[str], fallback: str) -> str:
     return slug
 
 
+def validate_time_zone(name: str) -> None:
+    """An IANA time zone name that zoneinfo knows (UTC, Europe/Paris, America/New_York...)."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(
+            f'"{name}" is not an IANA time zone; use a name such as UTC, Europe/Paris or America/New_York.'
+        ) from exc
+
+
 class Course(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
+    time_zone = models.CharField(
+        max_length=64, default="UTC", validators=[validate_time_zone],
+        help_text="IANA time zone (e.g. Europe/Paris): assignment dates are entered and shown in it, stored in UTC.",
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

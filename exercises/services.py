@@ -12,6 +12,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from assignments import selectors as assignment_selectors
+from assignments import services as assignment_services
 from exercises import program, selectors, selftest, variants
 from exercises.answer_keys import KeyResult, ProgramFacts, QuestionSpec, derive_key
 from exercises.answers import AnswerInvalid, validate_answer
@@ -316,6 +318,7 @@ def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any
         raise Forbidden("Enroll in this course before answering its questions.")
     if not exercise.published:
         raise ApplicationError("This exercise is not published yet.", status=409, code="not_published")
+    admission = assignment_services.submission_admit(student=student, exercise=exercise)  # refused when closed
     version = student_variant_version(student=student, exercise=exercise)
     key = selectors.answer_key_get(question=question, version=version) if version else None
     if version is None or key is None or not key.is_valid:
@@ -327,6 +330,7 @@ def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any
     attempt = Attempt.objects.create(
         student=student, question=question, exercise_version=version, answer=cleaned, max_score=question.points
     )
+    assignment_services.attempt_credit_record(attempt=attempt, admission=admission)
     transaction.on_commit(lambda: _queue_grading(attempt.pk))
     return attempt
 
@@ -391,13 +395,16 @@ def attempts_requeue_stale(*, older_than: timedelta) -> list[int]:
 
 @transaction.atomic
 def progress_record(*, attempt: Attempt) -> Progress:
-    """Count a graded attempt; the best score counts, and full marks complete the question."""
+    """Count a graded attempt; the best credited score counts (the score times the late credit it was submitted
+    with: assignments/), and full marks, late or not, complete the question."""
     progress, _ = Progress.objects.select_for_update().get_or_create(
         student_id=attempt.student_id, question_id=attempt.question_id, defaults={"max_score": attempt.max_score}
     )
     progress.attempts += 1
     progress.max_score = attempt.max_score
-    progress.best_score = max(progress.best_score, attempt.score or 0.0)
-    progress.completed = progress.best_score >= progress.max_score > 0
+    credited = assignment_selectors.attempt_credited_score(attempt=attempt) or 0.0
+    progress.best_score = max(progress.best_score, credited)
+    full_marks = (attempt.score or 0.0) >= progress.max_score > 0
+    progress.completed = progress.completed or full_marks or progress.best_score >= progress.max_score > 0
     progress.save()
     return progress

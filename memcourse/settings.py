@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "exercises",
+    "assignments",  # due dates and late credit (issue 12)
     "playground",
 ]
 

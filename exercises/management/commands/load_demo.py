@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Permission
 from django.core.management.base import BaseCommand, CommandError
 
+from assignments.rules import local_text
+from assignments.services import demo_assignment_ensure
 from exercises import services
 from exercises.course_import import course_import
 from exercises.coursefiles import CourseInvalid, course_read
@@ -22,6 +24,7 @@ TEACHER = {"username": "teacher", "password": "teach-memory-2024", "email": "tea
 STUDENT = {"username": "student", "password": "learn-memory-2024", "email": "student@example.com"}
 TEACHER_MODELS = ("course", "module", "exercise", "question", "enrollment")
 TEACHER_VIEW_MODELS = ("exerciseversion", "attempt", "progress")
+ASSIGNMENT_MODELS = ("assignment", "assignmentexercise", "extension")
 
 
 class Command(BaseCommand):
@@ -40,10 +43,22 @@ class Command(BaseCommand):
         student = self._user(STUDENT, staff=False)
         services.course_enroll(user=teacher, course=course, role=Enrollment.Role.TEACHER)
         services.course_enroll(user=student, course=course, role=Enrollment.Role.STUDENT)
+        self._demo_assignment(course)
         self.stdout.write(f"Imported {DEMO_COURSE.relative_to(settings.BASE_DIR)}: {report.summary()}.")
         self.stdout.write(self.style.SUCCESS(f'Demo course "{course.title}" is ready at /courses/{course.slug}/'))
         self.stdout.write(f"  teacher: {TEACHER['username']} / {TEACHER['password']} (also the admin, /admin/)")
         self.stdout.write(f"  student: {STUDENT['username']} / {STUDENT['password']}")
+
+    def _demo_assignment(self, course: Course) -> None:
+        """The first module's exercises as an assignment due in a week (created once, then left as it is)."""
+        first = course.modules.order_by("order", "id").first()
+        exercises = list(first.exercises.filter(published=True).order_by("order", "id")) if first else []
+        if first is None:
+            return
+        created = demo_assignment_ensure(course=course, title=f"Week 1: {first.title}", exercises=exercises)
+        if created is not None:
+            self.stdout.write(f'Assignment "{created.title}": due {local_text(created.due_at, course.time_zone)}, '
+                              f"then {created.late_credit}% credit for {created.late_days} days.")
 
     def _user(self, spec: dict[str, str], *, staff: bool) -> AbstractUser:
         user, created = get_user_model().objects.get_or_create(
@@ -60,6 +75,12 @@ class Command(BaseCommand):
         codenames = [f"{action}_{model}" for model in TEACHER_MODELS for action in ("add", "change", "delete", "view")]
         codenames += [f"view_{model}" for model in TEACHER_VIEW_MODELS]
         permissions = Permission.objects.filter(content_type__app_label="exercises", codename__in=codenames)
+        assignments = Permission.objects.filter(
+            content_type__app_label="assignments",
+            codename__in=[f"{action}_{model}" for model in ASSIGNMENT_MODELS for action in ("add", "change", "delete",
+                                                                                            "view")]
+            + ["view_attemptcredit"],
+        )
         # to pick students when enrolling them (the enrollment form looks users up)
         view_users = Permission.objects.filter(content_type__app_label="auth", codename="view_user")
-        return [*permissions, *view_users]
+        return [*permissions, *assignments, *view_users]
