@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from assignments import rules
 from assignments.models import Assignment, AssignmentExercise, AttemptCredit, Extension
+from exercises import selectors as exercise_selectors
 from exercises.models import Attempt, Course, Enrollment, Exercise
 
 User = AbstractBaseUser | AnonymousUser
@@ -147,3 +148,19 @@ def attempt_credit_json(*, attempt: Attempt) -> dict[str, Any] | None:
         "credited_score": rules.credited(attempt.score, credit.multiplier),
         "submitted_at": credit.submitted_at.isoformat(), "rule": credit.rule,
     }
+
+
+def course_assignment_rows(*, course: Course, user: User) -> list[dict[str, Any]]:
+    """The course page's assignments: each status (a student's own dates; a teacher's or visitor's the general
+    ones) with the published exercises it holds, in module order."""
+    teacher = exercise_selectors.user_is_teacher(user=user, course=course)
+    student = user if exercise_selectors.enrollment_role(user=user, course=course) == Enrollment.Role.STUDENT else None
+    statuses = course_assignments(course=course, student=student)
+    exercises = Exercise.objects.filter(assignment_item__assignment__course=course).order_by(
+        "module__order", "order", "id")
+    if not teacher:
+        exercises = exercises.filter(published=True)
+    by_assignment: dict[int, list[Exercise]] = {}
+    for exercise in exercises.select_related("assignment_item"):
+        by_assignment.setdefault(exercise.assignment_item.assignment_id, []).append(exercise)
+    return [{"status": s, "exercises": by_assignment.get(s.assignment.pk, [])} for s in statuses]

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from assignments import selectors as assignment_selectors
 from exercises import selectors, services
 from exercises.answers import AnswerInvalid, validate_answer
 from exercises.errors import Forbidden, NotFound
@@ -221,6 +222,11 @@ class AttemptDetailApi(APIView):
             help_text="Once graded, for a checkpoint question: the answer beside the true state there: "
             '{"checkpoint": index, "name", "line", "right", "items": [{"kind", "text"}], "marks": {...}}.',
         )
+        credit = serializers.JSONField(
+            allow_null=True,
+            help_text="Under an assignment, the credit kept from submission time: "
+            '{"assignment", "late", "multiplier", "credited_score", "submitted_at", "rule"}; null outside one.',
+        )
 
     @extend_schema(responses={200: OutputSerializer, 404: ERROR_SHAPE})
     def get(self, request: Request, attempt_id: int) -> Response:
@@ -228,6 +234,7 @@ class AttemptDetailApi(APIView):
         data = AttemptOutputSerializer(attempt).data
         data["memory"] = selectors.attempt_memory(attempt=attempt)
         data["comparison"] = selectors.attempt_comparison(attempt=attempt)
+        data["credit"] = assignment_selectors.attempt_credit_json(attempt=attempt)
         return Response(data)
 
 

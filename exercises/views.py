@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assignments import selectors as assignment_selectors
 from exercises import selectors, services
 from exercises.errors import ApplicationError, Forbidden, NotFound
 from exercises.forms import SignUpForm
@@ -115,7 +116,8 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except ApplicationError as exc:
         raise _page_error(exc) from exc
     role = selectors.enrollment_role(user=request.user, course=course)
-    context = {"course": course, "role": role, "modules": _module_rows(request, course, role)}
+    context = {"course": course, "role": role, "modules": _module_rows(request, course, role),
+               "assignments": assignment_selectors.course_assignment_rows(course=course, user=request.user)}
     return render(request, "exercises/course_detail.html", context)
 
 
@@ -201,6 +203,7 @@ def exercise_detail(request: HttpRequest, exercise_id: int) -> HttpResponse:
         "stepper_url": reverse("exercises:exercise-run", args=[exercise.pk]),
         "urls": {"submit": reverse("api-attempt-list"), "attempt": reverse("api-attempt-detail", args=[0])},
         "new_variant": _new_variant_offer(request, exercise, version),
+        "assignment": assignment_selectors.exercise_status(exercise=exercise, student=request.user),
     }
     return render(request, "exercises/exercise_detail.html", context)
 

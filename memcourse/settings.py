@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "exercises",
     "assignments",  # due dates and late credit (issue 12)
+    "exports",  # streamed CSV exports: Canvas, Moodle, submissions (issue 12)
     "playground",
 ]
 

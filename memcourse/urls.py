@@ -9,8 +9,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("exercises.api_urls")),
+    path("api/", include("assignments.api_urls")),  # assignments and extensions (issue 12)
     path("playground/", include("playground.urls")),
     path("courses/<slug:slug>/gradebook/", gradebook.GradebookPageView.as_view(), name="gradebook"),
     path("courses/<slug:slug>/gradebook.csv", gradebook.GradebookCsvView.as_view(), name="gradebook-csv"),
+    path("courses/<slug:slug>/exports/", include("exports.urls")),  # Canvas, Moodle, submissions (issue 12)
     path("", include("exercises.urls")),
 ]

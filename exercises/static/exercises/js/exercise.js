@@ -206,6 +206,12 @@
       status.appendChild(el("span", "", score >= max && max > 0 ? "All right!" : score > 0 ? "Partly right." : "Not right yet."));
     }
     box.appendChild(status);
+    if (attempt.status === "graded" && attempt.credit && attempt.credit.late) {
+      // the assignment's late rule as it stood when this answer was submitted (assignments/)
+      box.appendChild(el("p", "late-credit",
+        "Submitted late: it earns " + formatScore(attempt.credit.multiplier * 100) + "% of its score, " +
+        formatScore(Number(attempt.credit.credited_score || 0)) + " / " + formatScore(Number(attempt.max_score || maxPoints || 0)) + "."));
+    }
   }
 
   function renderFeedback(box, kind, attempt, names) {
@@ -349,7 +355,8 @@
   Question.prototype.updateBest = function (attempt) {
     this.button.textContent = "Submit again";
     if (!this.best) return;
-    var best = Math.max(Number(this.best.getAttribute("data-best") || 0), Number(attempt.score || 0));
+    var counted = attempt.credit ? attempt.credit.credited_score : attempt.score;  // late credit applied
+    var best = Math.max(Number(this.best.getAttribute("data-best") || 0), Number(counted || 0));
     this.best.setAttribute("data-best", String(best));
     this.best.textContent = "Best score: " + formatScore(best) + " / " + formatScore(this.points);
     updateExerciseScore();
