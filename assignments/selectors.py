@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils import timezone
@@ -16,7 +16,7 @@ from assignments.models import Assignment, AssignmentExercise, AttemptCredit, Ex
 from exercises import selectors as exercise_selectors
 from exercises.models import Attempt, Course, Enrollment, Exercise
 
-User = AbstractBaseUser | AnonymousUser
+User: TypeAlias = AbstractBaseUser | AnonymousUser
 
 
 def assignment_rule(*, assignment: Assignment, extension: Extension | None = None) -> rules.Rule:

@@ -99,6 +99,7 @@ class QuestionItem:
     checkpoint_line: int | None = None
     best_score: float = 0.0
     attempts: int = 0
+    completed: bool = False  # fully right once, even if late credit makes the best (credited) score lower
     last_attempt_id: int | None = None
     functions: list[str] = field(default_factory=list)
     variables: list[str] = field(default_factory=list)

@@ -161,6 +161,7 @@ def _question_items(request: HttpRequest, view: dict[str, Any]) -> list[Question
         )
         if question.pk in progress:
             item.best_score, item.attempts = progress[question.pk].best_score, progress[question.pk].attempts
+            item.completed = progress[question.pk].completed
         last = selectors.attempt_list_for_user(user=request.user, question_id=question.pk).first()
         item.last_attempt_id = last.pk if last else None
         items.append(item)

@@ -105,3 +105,16 @@ def test_an_attempt_outside_assignments_has_no_credit_in_the_api(
 ) -> None:
     attempt = submit(student, question, {"choice": 0})
     assert api_client_for(student).get(f"/api/attempts/{attempt.pk}/").json()["credit"] is None
+
+
+@pytest.mark.django_db
+def test_a_late_right_answer_completes_the_question_worth_its_credit(
+    client: Any, student: Any, week: Any, exercise: Any, question: Any, submit: Callable[..., Any], set_now: Any
+) -> None:
+    set_now(DUE + timedelta(hours=2))
+    submit(student, question, {"choice": 0})
+    client.force_login(student)
+    html = client.get(f"/exercises/{exercise.pk}/").content.decode()
+    assert 'data-completed="true"' in html
+    assert "Best score: 1 / 2" in html
+    assert '<span data-complete>1</span> of 1 question' in html

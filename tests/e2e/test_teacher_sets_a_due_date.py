@@ -106,6 +106,11 @@ def test_teacher_sets_a_due_date_students_answer_on_time_and_late_and_canvas_get
     late_note = question.locator(".late-credit")
     assert late_note.inner_text() == "Submitted late: it earns 50% of its score, 1.5 / 3."
     assert "Best score: 1.5 / 3" in question.locator("[data-best]").inner_text()
+    score_card = page.locator("[data-exercise-score]")
+    assert "1.5 / 3 pts" in score_card.inner_text() and "1 of 1 question fully right" in score_card.inner_text()
+    page.reload()  # the same from the server: fully right (completed), worth 1.5
+    score_card.filter(has_text="1 of 1 question fully right").wait_for()
+    assert "1.50 / 3 pts" in score_card.inner_text()
     screenshot(page, "student-late-credit")
 
     # sam: his extension makes him on time, with full credit

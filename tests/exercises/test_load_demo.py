@@ -48,8 +48,13 @@ def test_load_demo_imports_the_whole_folder_idempotently_and_exports_it_back_exa
     assert problems == {}, output
     assert set(Question.objects.values_list("kind", flat=True)) == set(Question.Kind.values)
 
+    [week] = course.assignments.all()  # the demo's assignment: the first module, due in a week, then 50%
+    assert f'Assignment "{week.title}": due ' in output and week.late_credit == 50
+    assert set(week.items.values_list("exercise__module__order", flat=True)) == {1}
+
     counts = [m.objects.count() for m in MODELS]
     again = load()
+    assert "Assignment" not in again and course.assignments.count() == 1
     assert f"created 0, updated 0, unchanged {1 + len(data.modules) + len(files)}, deleted 0." in again
     assert [m.objects.count() for m in MODELS] == counts
 

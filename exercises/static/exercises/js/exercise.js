@@ -356,6 +356,7 @@
     this.button.textContent = "Submit again";
     if (!this.best) return;
     var counted = attempt.credit ? attempt.credit.credited_score : attempt.score;  // late credit applied
+    if (this.points > 0 && Number(attempt.score || 0) >= this.points) this.form.setAttribute("data-completed", "true");
     var best = Math.max(Number(this.best.getAttribute("data-best") || 0), Number(counted || 0));
     this.best.setAttribute("data-best", String(best));
     this.best.textContent = "Best score: " + formatScore(best) + " / " + formatScore(this.points);
@@ -373,7 +374,7 @@
       var best = bestNode ? Number(bestNode.getAttribute("data-best") || 0) : 0;
       total += best;
       max += points;
-      if (points > 0 && best >= points) complete += 1;
+      if (points > 0 && (best >= points || form.getAttribute("data-completed") === "true")) complete += 1;
     });
     var fraction = max ? total / max : 0;
     var bar = card.querySelector("[role=progressbar]");
