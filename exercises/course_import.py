@@ -77,7 +77,7 @@ def course_data(*, course: Course) -> CourseData:
     for module in modules:
         _renumbered(module.exercises)
     return CourseData(slug=course.slug, title=course.title, description=course.description.replace("\r\n", "\n"),
-                      modules=modules)
+                      modules=modules, time_zone=course.time_zone)
 
 
 # --- data -> database -------------------------------------------------------------------------------------------
@@ -126,10 +126,10 @@ class _Importer:
         label = f"course {self.data.slug}"
         if course is None:
             course = Course.objects.create(slug=self.data.slug, title=self.data.title,
-                                           description=self.data.description)
+                                           description=self.data.description, time_zone=self.data.time_zone)
             self.report.created.append(label)
         else:
-            changes = [n for n in ("title", "description") if getattr(course, n).replace("\r\n", "\n")
+            changes = [n for n in ("title", "description", "time_zone") if getattr(course, n).replace("\r\n", "\n")
                        != getattr(self.data, n)]
             for name in changes:
                 setattr(course, name, getattr(self.data, name))

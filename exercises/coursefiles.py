@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,15 @@ class CourseData:
     title: str
     description: str = ""
     modules: list[ModuleData] = field(default_factory=list)
+    time_zone: str = "UTC"  # assignment dates are shown in it; course.toml names it only when it is not UTC
+
+
+def _time_zone_problem(name: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return f'time_zone "{name}" is not an IANA time zone (e.g. UTC, Europe/Paris, America/New_York)'
+    return ""
 
 
 def text_file(text: str) -> str:
@@ -287,13 +297,17 @@ class _Reader:
         if toml.data is None:
             return None
         data = toml.data
-        toml.unknown_keys(data, ("slug", "title", "description"))
+        toml.unknown_keys(data, ("slug", "title", "description", "time_zone"))
         slug = toml.text(data, "slug", max_length=COURSE_SLUG_MAX)
         if slug and not SLUG.fullmatch(slug):
             toml.problem(f'slug "{slug}" may only hold letters, digits, - and _', "slug")
         title = toml.text(data, "title", max_length=TITLE_MAX)
         description = toml.text(data, "description", required=False)
-        return CourseData(slug=slug, title=title, description=description, modules=[m for m in modules if m])
+        time_zone = toml.text(data, "time_zone", required=False) or "UTC"
+        if _time_zone_problem(time_zone):
+            toml.problem(_time_zone_problem(time_zone), "time_zone")
+        return CourseData(slug=slug, title=title, description=description, modules=[m for m in modules if m],
+                          time_zone=time_zone)
 
     def _numbered_dirs(self) -> list[tuple[Path, int, str]]:
         found = []
@@ -476,6 +490,8 @@ def _inline(mapping: Mapping[str, Any]) -> Any:
 def _course_toml(course: CourseData) -> str:
     doc = tomlkit.document()
     doc["slug"], doc["title"], doc["description"] = course.slug, _string(course.title), _string(course.description)
+    if course.time_zone != "UTC":
+        doc["time_zone"] = course.time_zone
     return tomlkit.dumps(doc)
 
 

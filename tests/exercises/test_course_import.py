@@ -222,3 +222,15 @@ def test_prune_deletes_an_exercise_students_answered_with_their_attempts(folder:
     output = run("import_course", str(folder), "--prune")
     assert "deleted   exercise 02-heap/01-reach (and 1 attempt(s))" in output
     assert not Exercise.objects.filter(slug="reach").exists()
+
+
+@pytest.mark.django_db
+def test_the_course_time_zone_is_imported_updated_and_exported(folder: Path, tmp_path: Path) -> None:
+    (folder / "course.toml").write_text((folder / "course.toml").read_text() + 'time_zone = "Europe/Paris"\n')
+    run("import_course", str(folder))
+    assert Course.objects.get(slug="mini").time_zone == "Europe/Paris"
+    run("export_course", "mini", str(tmp_path / "out"))
+    assert read_folder(tmp_path / "out") == read_folder(folder)
+    (folder / "course.toml").write_text(MINI_COURSE["course.toml"])
+    assert "updated   course mini: time_zone" in run("import_course", str(folder))
+    assert Course.objects.get(slug="mini").time_zone == "UTC"

@@ -59,6 +59,20 @@ def test_writing_what_was_read_gives_back_the_same_bytes(tmp_path: Path) -> None
     assert course_render(course_read(mini(tmp_path))) == MINI_COURSE
 
 
+def test_a_course_time_zone_is_read_and_written_only_when_it_is_not_utc(tmp_path: Path) -> None:
+    assert course_read(mini(tmp_path / "utc")).time_zone == "UTC"
+    paris = MINI_COURSE["course.toml"] + 'time_zone = "Europe/Paris"\n'
+    course = course_read(mini(tmp_path / "paris", course_toml=paris))
+    assert course.time_zone == "Europe/Paris"
+    assert course_render(course)["course.toml"] == paris
+
+
+def test_a_course_time_zone_must_be_an_iana_name(tmp_path: Path) -> None:
+    root = mini(tmp_path, course_toml=MINI_COURSE["course.toml"] + 'time_zone = "Paris"\n')
+    assert problems_of(root) == [f'{root / "course.toml"}, line {MINI_COURSE["course.toml"].count(chr(10)) + 1}: '
+                                 'time_zone "Paris" is not an IANA time zone (e.g. UTC, Europe/Paris, America/New_York)']
+
+
 def test_the_file_kinds_are_the_question_kinds() -> None:
     assert set(KINDS) == set(Question.Kind.values)
 
