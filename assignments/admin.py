@@ -48,9 +48,7 @@ class ItemFormSet(BaseInlineFormSet):
         if len({e.pk for e in exercises}) != len(exercises):
             raise ValidationError("An exercise is listed twice.")
         existing = self.instance if self.instance.pk else None
-        rule = rules.Rule(due_at=timezone.now())  # the dates are the parent form's business
-        problems = services.assignment_problems(course=self.instance.course, rule=rule, exercises=exercises,
-                                                assignment=existing)
+        problems = services.exercise_problems(course=self.instance.course, exercises=exercises, assignment=existing)
         if problems:
             raise ValidationError(problems)
 

@@ -63,9 +63,14 @@ def attempt_credit_record(*, attempt: Attempt, admission: Admission | None) -> A
 
 def assignment_problems(*, course: Course, rule: rules.Rule, exercises: Sequence[Exercise],
                         assignment: Assignment | None = None) -> list[str]:
-    """Everything wrong with an assignment as given: the rule, and exercises of another course or already in
-    another assignment."""
-    found = list(rule.problems())
+    """Everything wrong with an assignment as given: the rule, and its exercises."""
+    return [*rule.problems(), *exercise_problems(course=course, exercises=exercises, assignment=assignment)]
+
+
+def exercise_problems(*, course: Course, exercises: Sequence[Exercise], assignment: Assignment | None = None
+                      ) -> list[str]:
+    """Exercises of another course, or already in another assignment than `assignment`."""
+    found = []
     for exercise in exercises:
         if exercise.module.course_id != course.pk:
             found.append(f'"{exercise}" is not an exercise of {course}.')
