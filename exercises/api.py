@@ -192,6 +192,7 @@ class AttemptCreateApi(APIView):
         id = serializers.IntegerField()
         status = serializers.CharField()
         url = serializers.CharField()
+        message = serializers.CharField(help_text="Why a pending attempt may take longer (the grader is down), or empty.")
 
     @extend_schema(request=InputSerializer, responses={202: OutputSerializer, 400: ERROR_SHAPE, 403: ERROR_SHAPE})
     def post(self, request: Request) -> Response:
@@ -199,7 +200,8 @@ class AttemptCreateApi(APIView):
         serializer.is_valid(raise_exception=True)
         attempt = services.attempt_submit(student=request.user, **serializer.validated_data)
         url = reverse("api-attempt-detail", args=[attempt.pk])
-        return Response({"id": attempt.pk, "status": attempt.status, "url": url}, status=status.HTTP_202_ACCEPTED)
+        body = {"id": attempt.pk, "status": attempt.status, "url": url, "message": attempt.message}
+        return Response(body, status=status.HTTP_202_ACCEPTED)
 
     class FilterSerializer(serializers.Serializer):
         question = serializers.IntegerField(required=False)

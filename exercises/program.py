@@ -132,7 +132,9 @@ def run(source: str) -> ProgramRun:
     """Trace `source`: a syntax error, unsupported syntax, a limit hit or an engine failure become `problem`."""
     try:
         return _run_cached(source)
-    except Exception as exc:  # an engine bug must not take the admin or a worker down
+    # An engine bug must not take the admin or a worker down. Only what a failed child process raises is caught:
+    # an interruption (a Celery time limit) must reach the task, or it would be stored as the program's problem.
+    except (RuntimeError, OSError, ValueError, KeyError, TypeError) as exc:
         logger.exception("engine failed on a program")
         return ProgramRun(trace=None, problem=f"The engine failed on this program: {type(exc).__name__}: {exc}")
 

@@ -299,15 +299,21 @@ def student_variant_renew(*, student: AbstractBaseUser, exercise: Exercise) -> E
 # --- attempts and grading ---------------------------------------------------------------------------------------
 
 
-def _queue_grading(attempt_id: int) -> None:
-    """Send the grading task; if the broker cannot take it, grade here rather than leave the attempt pending."""
+BROKER_DOWN = "Your answer is saved. The grader is unavailable right now; it will be graded as soon as it is back."
+
+
+def _queue_grading(attempt_id: int) -> bool:
+    """Send the grading task. If the broker cannot take it, the attempt stays pending with a message saying so,
+    and the sweeper (exercises.tasks.attempts_requeue_stale) queues it once the broker is back."""
     from exercises.tasks import attempt_grade as attempt_grade_task
 
     try:
         attempt_grade_task.delay(attempt_id)
     except Exception:
-        logger.warning("could not queue grading of attempt %s; grading it in-process", attempt_id, exc_info=True)
-        attempt_grade_safely(attempt_id=attempt_id)
+        logger.warning("could not queue grading of attempt %s; it waits for the sweeper", attempt_id, exc_info=True)
+        attempt_delay(attempt_id=attempt_id, message=BROKER_DOWN)
+        return False
+    return True
 
 
 @transaction.atomic
@@ -331,8 +337,13 @@ def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any
         student=student, question=question, exercise_version=version, answer=cleaned, max_score=question.points
     )
     assignment_services.attempt_credit_record(attempt=attempt, admission=admission)
-    transaction.on_commit(lambda: _queue_grading(attempt.pk))
+    transaction.on_commit(lambda: _queue_or_explain(attempt))
     return attempt
+
+
+def _queue_or_explain(attempt: Attempt) -> None:
+    if not _queue_grading(attempt.pk):
+        attempt.message = BROKER_DOWN
 
 
 @transaction.atomic
@@ -363,34 +374,23 @@ def _attempt_mark_failed(attempt: Attempt, message: str) -> Attempt:
     return attempt
 
 
-@transaction.atomic
-def attempt_fail(*, attempt_id: int, message: str) -> Attempt | None:
-    """Mark a still-pending attempt failed with a message for the student (graded ones are left alone)."""
-    attempt = Attempt.objects.select_for_update().filter(pk=attempt_id).first()
-    if attempt is None or attempt.status != Attempt.Status.PENDING:
-        return attempt
-    return _attempt_mark_failed(attempt, message)
+def attempt_delay(*, attempt_id: int, message: str) -> None:
+    """Tell the student why a still-pending attempt is not graded yet (it stays pending: it costs them nothing)."""
+    Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.PENDING).update(message=message)
 
 
-def attempt_grade_safely(*, attempt_id: int) -> None:
-    """Grade, and turn any unexpected error into a failed attempt with a message instead of an exception."""
-    try:
-        attempt_grade(attempt_id=attempt_id)
-    except Attempt.DoesNotExist:
-        logger.warning("attempt %s no longer exists; nothing to grade", attempt_id)
-    except Exception as exc:
-        logger.exception("grading attempt %s failed", attempt_id)
-        attempt_fail(attempt_id=attempt_id, message=f"Grading failed: {type(exc).__name__}: {exc}")
-
-
-def attempts_requeue_stale(*, older_than: timedelta) -> list[int]:
-    """Queue grading again for attempts still pending after `older_than` (a broker that lost its messages, say).
-    Safe with a task still on its way: grading a graded attempt changes nothing."""
+def attempts_requeue_stale(*, older_than: timedelta, limit: int = 1000) -> list[int]:
+    """Queue grading again for the oldest `limit` attempts still pending after `older_than` (a broker that was down
+    or lost its messages, a worker killed mid-task, retries spent). Safe with a task still on its way: grading a
+    graded attempt changes nothing. Stops at the first attempt the broker refuses (it is down: try next time)."""
     cutoff = timezone.now() - older_than
-    ids = list(Attempt.objects.filter(status=Attempt.Status.PENDING, created__lt=cutoff).values_list("pk", flat=True))
-    for attempt_id in ids:
-        _queue_grading(attempt_id)
-    return ids
+    stale = Attempt.objects.filter(status=Attempt.Status.PENDING, created__lt=cutoff).order_by("created", "pk")
+    queued = []
+    for attempt_id in stale.values_list("pk", flat=True)[:limit]:
+        if not _queue_grading(attempt_id):
+            break
+        queued.append(attempt_id)
+    return queued
 
 
 @transaction.atomic

@@ -153,7 +153,24 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# A message a worker took but never acknowledged (the worker was killed) goes back to the queue after this long;
+# it must exceed the longest a task holds one: its hard time limit, or a retry's countdown.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5,
+                                   "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))}
+# With the broker down, a submit gives up after one quick retry (the attempt waits for the sweeper).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+
+# Grading under faults (README: "What the site promises under faults"). Time limits of one grading (seconds);
+# retries with exponential backoff; the sweeper, a periodic task run by Celery beat (`make run` starts it with the
+# worker), queues grading again for attempts still pending after GRADING_REQUEUE_AFTER seconds.
+GRADING_SOFT_TIME_LIMIT = float(os.environ.get("GRADING_SOFT_TIME_LIMIT", "20"))
+GRADING_TIME_LIMIT = GRADING_SOFT_TIME_LIMIT + 10
+GRADING_MAX_RETRIES = int(os.environ.get("GRADING_MAX_RETRIES", "5"))
+GRADING_REQUEUE_AFTER = float(os.environ.get("GRADING_REQUEUE_AFTER", "120"))
+GRADING_SWEEP_EVERY = float(os.environ.get("GRADING_SWEEP_EVERY", "60"))
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-attempts": {"task": "exercises.tasks.attempts_requeue_stale", "schedule": GRADING_SWEEP_EVERY},
+}
 
 LOGGING = {
     "version": 1,

@@ -26,7 +26,7 @@ def test_submitting_answers_202_with_the_attempt_id(student: Any, exercise: Any,
     response = post(api_client_for(student), question, {"objects": ["A", "B#2"]}, django_capture_on_commit_callbacks)
     assert response.status_code == 202
     attempt = Attempt.objects.get()
-    assert response.json() == {"id": attempt.pk, "status": "pending", "url": f"/api/attempts/{attempt.pk}/"}
+    assert response.json() == {"id": attempt.pk, "status": "pending", "url": f"/api/attempts/{attempt.pk}/", "message": ""}
 
 
 @pytest.mark.django_db

@@ -73,20 +73,44 @@ def test_partial_credit_does_not_complete_a_question(student: Any, question: Any
 
 
 @pytest.mark.django_db
-def test_an_error_while_grading_marks_the_attempt_failed_with_a_message(
+def test_an_error_while_grading_is_retried_and_then_leaves_the_attempt_pending_with_a_message(
     student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
 ) -> None:
+    calls = []
+
     def explode(*args: Any) -> Any:
+        calls.append(args)
         raise RuntimeError("engine exploded")
 
     monkeypatch.setattr(services, "grade", explode)
     attempt = submit(student, question, ["A"], django_capture_on_commit_callbacks)
-    assert attempt.status == Attempt.Status.FAILED
-    assert attempt.message == "Grading failed: RuntimeError: engine exploded"
+    assert len(calls) == 1 + tasks.MAX_RETRIES  # eagerly, the retries run at once
+    assert (attempt.status, attempt.score, attempt.message) == ("pending", None, tasks.DELAYED)
+    assert not Progress.objects.filter(student=student).exists()
 
 
 @pytest.mark.django_db
-def test_the_task_turns_a_time_limit_into_a_failed_attempt(
+def test_a_grading_that_raised_once_is_graded_by_its_retry(
+    student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from exercises.grading import grade
+
+    calls = []
+
+    def flaky(*args: Any) -> Any:
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("a hiccup")
+        return grade(*args)
+
+    monkeypatch.setattr(services, "grade", flaky)
+    attempt = submit(student, question, ["A", "B#2"], django_capture_on_commit_callbacks)
+    assert (attempt.status, attempt.score, attempt.message) == ("graded", 4.0, "")
+    assert Progress.objects.get(student=student, question=question).attempts == 1
+
+
+@pytest.mark.django_db
+def test_the_task_retries_a_time_limit_instead_of_failing_the_attempt(
     student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
 ) -> None:
     from celery.exceptions import SoftTimeLimitExceeded
@@ -100,7 +124,11 @@ def test_the_task_turns_a_time_limit_into_a_failed_attempt(
     monkeypatch.setattr(services, "attempt_grade", too_slow)
     tasks.attempt_grade.apply(args=[attempt.pk])
     attempt.refresh_from_db()
-    assert (attempt.status, attempt.message) == ("failed", "Grading took longer than 20 seconds.")
+    assert (attempt.status, attempt.message) == ("pending", tasks.DELAYED)
+
+
+def test_retries_back_off_exponentially_up_to_a_minute() -> None:
+    assert [tasks.retry_countdown(n) for n in range(8)] == [1, 2, 4, 8, 16, 32, 60, 60]
 
 
 def test_the_task_is_acknowledged_late_with_time_limits() -> None:
@@ -121,15 +149,18 @@ def test_an_attempt_whose_key_has_a_problem_fails_with_that_problem(
 
 
 @pytest.mark.django_db
-def test_a_broker_that_refuses_the_task_does_not_lose_the_attempt(
+def test_a_broker_that_refuses_the_task_leaves_the_attempt_pending_and_says_why(
     student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
 ) -> None:
     def refuse(*args: Any) -> Any:
         raise ConnectionError("broker down")
 
     monkeypatch.setattr(tasks.attempt_grade, "delay", refuse)
-    attempt = submit(student, question, ["A", "B#2"], django_capture_on_commit_callbacks)
-    assert (attempt.status, attempt.score) == ("graded", 4.0)
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = services.attempt_submit(student=student, question=question, answer={"objects": ["A", "B#2"]})
+    assert (attempt.status, attempt.message) == ("pending", services.BROKER_DOWN)  # what the API answers
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.message) == ("pending", services.BROKER_DOWN)
 
 
 @pytest.mark.django_db
@@ -166,3 +197,51 @@ def test_attempts_pending_too_long_are_queued_again(student: Any, question: Any,
     stale.refresh_from_db()
     fresh.refresh_from_db()
     assert (stale.status, fresh.status) == ("graded", "pending")
+
+
+@pytest.mark.django_db
+def test_the_periodic_sweeper_queues_attempts_pending_too_long(
+    student: Any, question: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    with django_capture_on_commit_callbacks(execute=False):  # the broker "lost" these
+        stale = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+        fresh = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+    settings.GRADING_REQUEUE_AFTER = 120
+    Attempt.objects.filter(pk=stale.pk).update(created=timezone.now() - timedelta(seconds=121))
+    assert tasks.attempts_requeue_stale.apply().get() == 1
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (stale.status, fresh.status) == ("graded", "pending")
+
+
+@pytest.mark.django_db
+def test_the_sweeper_stops_at_a_broker_that_is_down_and_the_attempts_keep_waiting(
+    student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from datetime import timedelta
+
+    with django_capture_on_commit_callbacks(execute=False):
+        for _ in range(3):
+            services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+    sent = []
+
+    def refuse(*args: Any) -> Any:
+        sent.append(args)
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(tasks.attempt_grade, "delay", refuse)
+    assert services.attempts_requeue_stale(older_than=timedelta(0)) == []
+    assert len(sent) == 1
+    assert set(Attempt.objects.values_list("status", flat=True)) == {"pending"}
+
+
+def test_celery_beat_runs_the_sweeper_every_minute_by_default() -> None:
+    from memcourse.celery import app
+
+    entry = app.conf.beat_schedule["requeue-stale-attempts"]
+    assert (entry["task"], entry["schedule"]) == ("exercises.tasks.attempts_requeue_stale", 60.0)
+    assert entry["task"] in app.tasks

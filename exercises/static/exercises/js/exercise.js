@@ -194,7 +194,7 @@
     var status = el("div", "status");
     if (attempt.status === "pending") {
       status.appendChild(el("span", "spinner"));
-      status.appendChild(el("span", "", "Grading your answer…"));
+      status.appendChild(el("span", "", attempt.message || "Grading your answer…"));
     } else if (attempt.status === "failed") {
       status.classList.add("failed");
       status.appendChild(el("span", "", "Grading failed: " + (attempt.message || "the engine could not grade this attempt.")));
