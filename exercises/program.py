@@ -132,9 +132,10 @@ def run(source: str) -> ProgramRun:
     """Trace `source`: a syntax error, unsupported syntax, a limit hit or an engine failure become `problem`."""
     try:
         return _run_cached(source)
-    # An engine bug must not take the admin or a worker down. Only what a failed child process raises is caught:
-    # an interruption (a Celery time limit) must reach the task, or it would be stored as the program's problem.
-    except (RuntimeError, OSError, ValueError, KeyError, TypeError) as exc:
+    # An engine bug must not take the admin or a worker down. Only what a failed engine raises is caught (a child
+    # process that died or printed nonsense, an assertion): an interruption (a Celery time limit) must reach the
+    # task, or it would be stored as the program's problem.
+    except (RuntimeError, OSError, ValueError, KeyError, TypeError, AssertionError) as exc:
         logger.exception("engine failed on a program")
         return ProgramRun(trace=None, problem=f"The engine failed on this program: {type(exc).__name__}: {exc}")
 

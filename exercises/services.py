@@ -302,13 +302,15 @@ def student_variant_renew(*, student: AbstractBaseUser, exercise: Exercise) -> E
 BROKER_DOWN = "Your answer is saved. The grader is unavailable right now; it will be graded as soon as it is back."
 
 
-def _queue_grading(attempt_id: int) -> bool:
+def _queue_grading(attempt_id: int, *, retries: bool = True) -> bool:
     """Send the grading task. If the broker cannot take it, the attempt stays pending with a message saying so,
-    and the sweeper (exercises.tasks.attempts_requeue_stale) queues it once the broker is back."""
+    and the sweeper (exercises.tasks.attempts_requeue_stale) queues it once the broker is back. Without `retries`
+    the task gets one try (the sweeper's way: an attempt that keeps failing costs one grading per sweep)."""
+    from exercises.tasks import MAX_RETRIES
     from exercises.tasks import attempt_grade as attempt_grade_task
 
     try:
-        attempt_grade_task.delay(attempt_id)
+        attempt_grade_task.apply_async([attempt_id], retries=0 if retries else MAX_RETRIES)
     except Exception:
         logger.warning("could not queue grading of attempt %s; it waits for the sweeper", attempt_id, exc_info=True)
         attempt_delay(attempt_id=attempt_id, message=BROKER_DOWN)
@@ -387,7 +389,7 @@ def attempts_requeue_stale(*, older_than: timedelta, limit: int = 1000) -> list[
     stale = Attempt.objects.filter(status=Attempt.Status.PENDING, created__lt=cutoff).order_by("created", "pk")
     queued = []
     for attempt_id in stale.values_list("pk", flat=True)[:limit]:
-        if not _queue_grading(attempt_id):
+        if not _queue_grading(attempt_id, retries=False):
             break
         queued.append(attempt_id)
     return queued

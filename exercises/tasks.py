@@ -54,6 +54,6 @@ def attempt_grade(self: Task, attempt_id: int) -> None:
 
 @shared_task(acks_late=True)
 def attempts_requeue_stale() -> int:
-    """The sweeper (Celery beat runs it every GRADING_SWEEP_EVERY seconds): queue grading again for attempts
-    pending longer than GRADING_REQUEUE_AFTER seconds, whatever lost them."""
+    """The sweeper (Celery beat runs it every GRADING_SWEEP_EVERY seconds): queue grading again, one try each, for
+    attempts pending longer than GRADING_REQUEUE_AFTER seconds, whatever lost them."""
     return len(services.attempts_requeue_stale(older_than=timedelta(seconds=settings.GRADING_REQUEUE_AFTER)))

@@ -152,10 +152,10 @@ def test_an_attempt_whose_key_has_a_problem_fails_with_that_problem(
 def test_a_broker_that_refuses_the_task_leaves_the_attempt_pending_and_says_why(
     student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
 ) -> None:
-    def refuse(*args: Any) -> Any:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
         raise ConnectionError("broker down")
 
-    monkeypatch.setattr(tasks.attempt_grade, "delay", refuse)
+    monkeypatch.setattr(tasks.attempt_grade, "apply_async", refuse)
     with django_capture_on_commit_callbacks(execute=True):
         attempt = services.attempt_submit(student=student, question=question, answer={"objects": ["A", "B#2"]})
     assert (attempt.status, attempt.message) == ("pending", services.BROKER_DOWN)  # what the API answers
@@ -229,11 +229,11 @@ def test_the_sweeper_stops_at_a_broker_that_is_down_and_the_attempts_keep_waitin
             services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
     sent = []
 
-    def refuse(*args: Any) -> Any:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
         sent.append(args)
         raise ConnectionError("broker down")
 
-    monkeypatch.setattr(tasks.attempt_grade, "delay", refuse)
+    monkeypatch.setattr(tasks.attempt_grade, "apply_async", refuse)
     assert services.attempts_requeue_stale(older_than=timedelta(0)) == []
     assert len(sent) == 1
     assert set(Attempt.objects.values_list("status", flat=True)) == {"pending"}
@@ -245,3 +245,23 @@ def test_celery_beat_runs_the_sweeper_every_minute_by_default() -> None:
     entry = app.conf.beat_schedule["requeue-stale-attempts"]
     assert (entry["task"], entry["schedule"]) == ("exercises.tasks.attempts_requeue_stale", 60.0)
     assert entry["task"] in app.tasks
+
+
+@pytest.mark.django_db
+def test_an_attempt_the_sweeper_queues_again_gets_one_try_not_another_round_of_retries(
+    student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from datetime import timedelta
+
+    with django_capture_on_commit_callbacks(execute=False):
+        attempt = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+    calls = []
+
+    def explode(*args: Any) -> Any:
+        calls.append(args)
+        raise RuntimeError("still broken")
+
+    monkeypatch.setattr(services, "grade", explode)
+    assert services.attempts_requeue_stale(older_than=timedelta(0)) == [attempt.pk]
+    attempt.refresh_from_db()
+    assert (len(calls), attempt.status, attempt.message) == (1, "pending", tasks.DELAYED)
