@@ -1,5 +1,6 @@
 """`manage.py requeue_attempts [--minutes N]`: queue grading again for attempts pending longer than N minutes.
-Run it from cron so that no attempt stays pending if the broker ever loses a message."""
+The sweeper (exercises.tasks.attempts_requeue_stale, run by Celery beat beside the worker) does this every minute;
+this command does it by hand, e.g. with a threshold of its own after an incident."""
 
 from __future__ import annotations
 
