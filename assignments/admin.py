@@ -112,7 +112,7 @@ class AssignmentAdmin(TeacherScopedAdmin):
     list_filter = ("course",)
     inlines = [ItemInline, ExtensionInline]
     fieldsets = [(None, {
-        "fields": ("course", "title", "opens_at", "due_at", "late_days", "late_credit"),
+        "fields": ("course", "title", "times_in", "opens_at", "due_at", "late_days", "late_credit"),
         "description": "Dates are in the course's time zone (set on the course; UTC unless changed) and stored in "
                        "UTC. An answer exactly at the due time is on time; after it, answers earn the late credit "
                        "for the late days, then the assignment closes. Attempts keep the credit they were "
@@ -130,6 +130,14 @@ class AssignmentAdmin(TeacherScopedAdmin):
             if hasattr(response, "render"):
                 response.render()  # a TemplateResponse renders later, outside this zone, unless rendered here
             return response
+
+    readonly_fields = ("times_in",)
+
+    @admin.display(description="times in")
+    def times_in(self, assignment: Assignment) -> str:
+        if assignment.course_id is None:
+            return "the time zone of the course you pick (saved with it)"
+        return f"{assignment.course.time_zone} (the course's time zone)"
 
     def _local(self, assignment: Assignment, moment: Any) -> str:
         return rules.local_text(moment, assignment.course.time_zone) if moment else "-"

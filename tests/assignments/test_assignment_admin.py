@@ -55,6 +55,7 @@ def test_a_teacher_creates_an_assignment_with_dates_in_the_course_time_zone(
     assert [item.exercise for item in assignment.items.all()] == [exercise]
     page = client.get(f"/admin/assignments/assignment/{assignment.pk}/change/").content.decode()
     assert 'name="due_at_1" value="23:59:00"' in page  # shown again in Paris time, not in UTC
+    assert "Europe/Paris (the course&#x27;s time zone)" in page
     listing = client.get("/admin/assignments/assignment/").content.decode()
     assert "Tue 15 Oct 2024, 23:59 CEST" in listing and "50% for 7 day(s), then closed" in listing
 
