@@ -125,3 +125,14 @@ def test_teachers_see_only_the_assignments_of_their_courses(client: Any, author:
     assert "Mine" in listing and "Theirs" not in listing
     assert client.get(f"/admin/assignments/assignment/{mine.pk}/change/").status_code == 200
     assert client.get(f"/admin/assignments/assignment/{theirs.pk}/change/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_course_time_zone_is_checked_in_the_admin_and_empty_means_utc(admin_client: Any) -> None:
+    data = {"title": "New", "slug": "new", "description": "", "modules-TOTAL_FORMS": 0, "modules-INITIAL_FORMS": 0,
+            "modules-MIN_NUM_FORMS": 0, "modules-MAX_NUM_FORMS": 1000}
+    refused = admin_client.post("/admin/exercises/course/add/", {**data, "time_zone": "Mars/Olympus_Mons"})
+    assert refused.status_code == 200
+    assert "&quot;Mars/Olympus_Mons&quot; is not an IANA time zone" in refused.content.decode()
+    assert admin_client.post("/admin/exercises/course/add/", {**data, "time_zone": ""}).status_code == 302
+    assert Course.objects.get(slug="new").time_zone == "UTC"
