@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from celery import Task, shared_task
 from django.conf import settings
+from django.db import DatabaseError
 
 from exercises import services
 from exercises.models import Attempt
@@ -49,7 +50,15 @@ def attempt_grade(self: Task, attempt_id: int) -> None:
             logger.warning("grading attempt %s failed (%s: %s); retrying", attempt_id, type(exc).__name__, exc)
             raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
         logger.exception("grading attempt %s failed %s times; it waits for the sweeper", attempt_id, MAX_RETRIES + 1)
+        _explain_delay(attempt_id)
+
+
+def _explain_delay(attempt_id: int) -> None:
+    """Tell the student, if the database lets us; pending without the message is just as safe."""
+    try:
         services.attempt_delay(attempt_id=attempt_id, message=DELAYED)
+    except DatabaseError:
+        logger.warning("could not note the delay of attempt %s", attempt_id, exc_info=True)
 
 
 @shared_task(acks_late=True)

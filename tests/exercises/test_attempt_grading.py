@@ -265,3 +265,23 @@ def test_an_attempt_the_sweeper_queues_again_gets_one_try_not_another_round_of_r
     assert services.attempts_requeue_stale(older_than=timedelta(0)) == [attempt.pk]
     attempt.refresh_from_db()
     assert (len(calls), attempt.status, attempt.message) == (1, "pending", tasks.DELAYED)
+
+
+@pytest.mark.django_db
+def test_a_database_that_stays_down_leaves_the_attempt_pending_without_raising(
+    student: Any, question: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.db import OperationalError
+
+    with django_capture_on_commit_callbacks(execute=False):
+        attempt = services.attempt_submit(student=student, question=question, answer={"objects": ["A"]})
+
+    def database_down(**kwargs: Any) -> Any:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "attempt_grade", database_down)
+    monkeypatch.setattr(services, "attempt_delay", database_down)
+    result = tasks.attempt_grade.apply(args=[attempt.pk])
+    assert result.successful()
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.message) == ("pending", "")
