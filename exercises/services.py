@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from assignments import selectors as assignment_selectors
 from assignments import services as assignment_services
-from exercises import program, selectors, selftest, variants
+from exercises import program, selectors, selftest, signals, variants
 from exercises.answer_keys import KeyResult, ProgramFacts, QuestionSpec, derive_key
 from exercises.answers import AnswerInvalid, validate_answer
 from exercises.errors import ApplicationError, Forbidden
@@ -367,7 +367,15 @@ def attempt_grade(*, attempt_id: int) -> Attempt:
     attempt.status, attempt.graded_at, attempt.message = Attempt.Status.GRADED, timezone.now(), ""
     attempt.save(update_fields=["score", "feedback", "status", "graded_at", "message"])
     progress_record(attempt=attempt)
+    _announce_graded(attempt)
     return attempt
+
+
+def _announce_graded(attempt: Attempt) -> None:
+    """Tell other apps (exercises/signals.py); their errors are logged, never the grading's."""
+    for receiver, result in signals.attempt_graded.send_robust(sender=Attempt, attempt=attempt):
+        if isinstance(result, Exception):
+            logger.error("attempt_graded receiver %r failed for attempt %s: %r", receiver, attempt.pk, result)
 
 
 def _attempt_mark_failed(attempt: Attempt, message: str) -> Attempt:

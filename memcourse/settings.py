@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "assignments",  # due dates and late credit (issue 12)
     "exports",  # streamed CSV exports: Canvas, Moodle, submissions (issue 12)
     "playground",
+    "lti",
 ]
 
 MIDDLEWARE = [
@@ -176,5 +177,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"exercises": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "exercises": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "lti": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    },
 }

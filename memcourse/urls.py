@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/", include("exercises.api_urls")),
     path("api/", include("assignments.api_urls")),  # assignments and extensions (issue 12)
     path("playground/", include("playground.urls")),
+    path("lti/", include("lti.urls")),
     path("courses/<slug:slug>/gradebook/", gradebook.GradebookPageView.as_view(), name="gradebook"),
     path("courses/<slug:slug>/gradebook.csv", gradebook.GradebookCsvView.as_view(), name="gradebook-csv"),
     path("courses/<slug:slug>/exports/", include("exports.urls")),  # Canvas, Moodle, submissions (issue 12)
