@@ -9,6 +9,7 @@ A bad, forged or expired token, or a wrong state or nonce, gets an error page th
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
@@ -109,6 +110,9 @@ def deep_link(request: HttpRequest) -> HttpResponse:
     exercises = selectors.deep_link_exercises(course=context.course)
     if request.method == "GET":
         return render(request, "lti/deep_link.html", {"context": context, "exercises": exercises})
+    return_url = str(pending["settings"].get("deep_link_return_url", ""))
+    if urlsplit(return_url).scheme not in ("http", "https"):
+        return _error(request, 400, "The LMS did not say where to return the choice (deep_link_return_url).")
     chosen = next((e for e in exercises if str(e.pk) == request.POST.get("exercise")), None)
     if chosen is None:
         return render(request, "lti/deep_link.html", {"context": context, "exercises": exercises,
@@ -117,10 +121,13 @@ def deep_link(request: HttpRequest) -> HttpResponse:
                                         settings=pending["settings"], exercise=chosen,
                                         launch_url=request.build_absolute_uri(reverse("lti:launch")))
     del request.session[SESSION_DEEP_LINK]
-    return render(request, "lti/deep_link_return.html", {
-        "return_url": pending["settings"]["deep_link_return_url"], "jwt": token, "exercise": chosen,
-        "platform": context.platform,
+    response = render(request, "lti/deep_link_return.html", {
+        "return_url": return_url, "jwt": token, "exercise": chosen, "platform": context.platform,
     })
+    # The Content-Security-Policy (django-csp) allows forms to post only to memcourse; this one goes to the LMS.
+    return_origin = urlsplit(return_url)
+    response._csp_update = {"form-action": [f"{return_origin.scheme}://{return_origin.netloc}"]}  # type: ignore[attr-defined]
+    return response
 
 
 def _teacher_course(request: HttpRequest, slug: str) -> Course | HttpResponse:

@@ -1,6 +1,6 @@
 """In Chromium: a student opens a link on the test LMS's course page; the browser goes through the OIDC login and
 posts the launch to memcourse, which signs them in on the linked exercise; they answer, and the grade arrives at the
-test LMS's score endpoint (tests/lti/platform.py), sent with a token the LMS issued for memcourse's signed JWT."""
+test LMS's score endpoint (tests/lti/lti_platform.py), sent with a token the LMS issued for memcourse's signed JWT."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import requests
 
 from tests.e2e.conftest import screenshot
 from tests.lti.conftest import PROGRAM, register
-from tests.lti.platform import TestPlatform, running_platform
+from tests.lti.lti_platform import TestPlatform, running_platform
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

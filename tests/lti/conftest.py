@@ -1,4 +1,4 @@
-"""Fixtures of the LTI tests: the test LMS platform (tests/lti/platform.py) on localhost, registered with
+"""Fixtures of the LTI tests: the test LMS platform (tests/lti/lti_platform.py) on localhost, registered with
 memcourse as an admin would, and a launch driven through the Django test client as a browser would."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.lti.platform import TestPlatform, query_of, running_platform
+from tests.lti.lti_platform import TestPlatform, query_of, running_platform
 
 TOOL = "http://testserver"  # the Django test client's host
 

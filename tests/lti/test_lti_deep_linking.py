@@ -10,7 +10,7 @@ from typing import Any
 
 import requests
 
-from tests.lti.platform import DL, LTI
+from tests.lti.lti_platform import DL, LTI
 
 
 def pick(client: Any, launch: Any, exercise: Any) -> tuple[str, str]:
@@ -24,6 +24,8 @@ def pick(client: Any, launch: Any, exercise: Any) -> tuple[str, str]:
     action = unescape(re.search(r'<form method="post" action="([^"]+)" data-lti-autosubmit', html).group(1))
     token = re.search(r'name="JWT" value="([^"]+)"', html).group(1)
     assert "lti/autosubmit.js" in html and "<script>" not in html  # no inline script (CSP)
+    origin = action.removesuffix("/deep_link_return")
+    assert page._csp_update == {"form-action": [origin]}  # the CSP lets this one form post to the LMS
     return action, token
 
 

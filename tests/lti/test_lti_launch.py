@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.lti.platform import ROLE
+from tests.lti.lti_platform import ROLE
 
 
 def signed_in_user(client: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from tests.lti.platform import SCORE_SCOPE
+from tests.lti.lti_platform import SCORE_SCOPE
 
 
 @pytest.fixture
