@@ -265,14 +265,16 @@ class TestPlatform:
             self.recorded.deep_link_responses.append(claims)
         return claims
 
-    def course_page(self, login_hint: str, link_id: str) -> str:
-        """The LMS page a student sees: the link, as a form that starts the tool's OIDC login."""
+    def course_page(self, login_hint: str, link_id: str = "") -> str:
+        """The LMS page a user sees: the link (or, without one, "add memcourse content", a deep-linking request),
+        as a form that starts the tool's OIDC login."""
+        hint = f"link:{link_id}" if link_id else "deep-link:course-7"
         fields = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
-                         for k, v in self.login_params(login_hint, f"link:{link_id}").items())
-        title = html.escape(self.links[link_id].title)
+                         for k, v in self.login_params(login_hint, hint).items())
+        label = f"Open {self.links[link_id].title} in memcourse" if link_id else "Add memcourse content"
         return (f"<!doctype html><title>Test LMS</title><h1>Test LMS: {html.escape(self.contexts['course-7'])}</h1>"
                 f'<form method="get" action="{html.escape(self.tool_login_url)}">{fields}'
-                f"<button type=\"submit\">Open {title} in memcourse</button></form>")
+                f"<button type=\"submit\">{html.escape(label)}</button></form>")
 
 
 def _autosubmit(action: str, form: dict[str, str]) -> str:
@@ -310,7 +312,13 @@ def _handler_for(platform: TestPlatform) -> type[BaseHTTPRequestHandler]:
                     return self._send(400, str(exc), "text/plain")
                 return self._send(200, _autosubmit(action, form), "text/html")
             if url.path == "/course":
-                return self._send(200, platform.course_page(query["user"], query["link"]), "text/html")
+                if query.get("user") not in platform.users or query.get("link", "") not in {"", *platform.links}:
+                    return self._send(404, "no such user or link", "text/plain")
+                return self._send(200, platform.course_page(query["user"], query.get("link", "")), "text/html")
+            if url.path == "/received":
+                with platform.lock:
+                    return self._send(200, {"scores": platform.recorded.scores, "links": [vars(link) for link in
+                                                                                         platform.links.values()]})
             if url.path.endswith("/lineitems") and url.path.startswith("/contexts/"):
                 if not platform.authorized(self.headers.get("Authorization", ""), AGS + "scope/lineitem"):
                     return self._send(401, {"error": "unauthorized"})
@@ -373,3 +381,36 @@ def query_of(url: str) -> dict[str, str]:
 
 def with_query(url: str, params: dict[str, str]) -> str:
     return f"{url}?{urlencode(params)}"
+
+
+def main() -> None:
+    """Try it by hand: `python -m tests.lti.lti_platform --tool http://localhost:8000` (memcourse from `make run`,
+    opened as localhost so that the LMS and the tool share a site), register what it prints, then open its pages."""
+    import argparse
+
+    import requests
+
+    parser = argparse.ArgumentParser(description="A test LMS platform for trying memcourse's LTI 1.3 by hand.")
+    parser.add_argument("--tool", default="http://localhost:8000", help="memcourse's address")
+    parser.add_argument("--exercise", type=int, help="an exercise id to place as a link with a line item")
+    args = parser.parse_args()
+    tool = args.tool.rstrip("/")
+    platform = TestPlatform(tool_login_url=f"{tool}/lti/login/", tool_launch_url=f"{tool}/lti/launch/",
+                            tool_jwks=lambda: requests.get(f"{tool}/lti/jwks.json", timeout=10).json())
+    platform.add_user("ada", given="Ada", family="Lovelace", role="Learner")
+    platform.add_user("grace", given="Grace", family="Hopper", role="Instructor")
+    if args.exercise:
+        platform.add_link(title=f"Exercise {args.exercise}", custom={"memcourse_exercise": str(args.exercise)},
+                          lineitem_points=1)
+    print(f"Register in memcourse's admin (LTI 1.3 > Platforms > Add):\n  issuer {platform.issuer}\n"
+          f"  client id {platform.client_id}\n  deployment id {platform.deployment_id}\n"
+          f"  auth login URL {platform.auth_login_url}\n  auth token URL {platform.token_url}\n"
+          f"  key set URL {platform.jwks_url}\n"
+          f"Instructor, deep linking: {platform.url}/course?user=grace\n"
+          + (f"Student, the exercise: {platform.url}/course?user=ada&link=link-1\n" if args.exercise else "")
+          + f"Links and scores the LMS received (deep-linked links get the next ids): {platform.url}/received")
+    platform.start().thread.join()
+
+
+if __name__ == "__main__":
+    main()
