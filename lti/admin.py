@@ -119,7 +119,7 @@ class ContextMemberAdmin(admin.ModelAdmin):
 
 @admin.register(ResourceLink)
 class ResourceLinkAdmin(admin.ModelAdmin):
-    list_display = ["title", "resource_link_id", "context", "exercise", "lineitem_url"]
+    list_display = ["title", "resource_link_id", "context", "exercise", "assignment", "lineitem_url"]
     list_filter = ["context__platform"]
     readonly_fields = ["context", "resource_link_id", "lineitem_url", "lineitems_url", "ags_scopes"]
 

@@ -13,7 +13,8 @@ AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
 DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
 RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest"
 DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
-CUSTOM_EXERCISE = "memcourse_exercise"  # the custom parameter a deep-linked resource link carries
+CUSTOM_EXERCISE = "memcourse_exercise"  # the custom parameters a deep-linked resource link carries
+CUSTOM_ASSIGNMENT = "memcourse_assignment"
 
 TEACHER, STUDENT = "teacher", "student"
 

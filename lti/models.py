@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from assignments.models import Assignment
 from exercises.models import Attempt, Course, Enrollment, Exercise
 
 
@@ -96,13 +97,15 @@ class ContextMember(models.Model):
 
 
 class ResourceLink(models.Model):
-    """A link placed in an LMS course: the exercise it opens and, when the LMS offers Assignment and Grade
-    Services, where scores go (its line item, or the line items container to find or create one in)."""
+    """A link placed in an LMS course: the exercise or the assignment it opens and, when the LMS offers Assignment
+    and Grade Services, where scores go (its line item, or the line items container to find or create one in)."""
 
     context = models.ForeignKey(LtiContext, on_delete=models.CASCADE, related_name="links")
     resource_link_id = models.CharField(max_length=255)
     title = models.CharField(max_length=255, blank=True)
     exercise = models.ForeignKey(Exercise, null=True, blank=True, on_delete=models.SET_NULL, related_name="lti_links")
+    assignment = models.ForeignKey(Assignment, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="lti_links")
     lineitem_url = models.URLField(max_length=1024, blank=True)
     lineitems_url = models.URLField(max_length=1024, blank=True)
     ags_scopes = models.JSONField(default=list, blank=True)
@@ -111,7 +114,7 @@ class ResourceLink(models.Model):
         constraints = [models.UniqueConstraint(fields=["context", "resource_link_id"], name="lti_link_unique")]
 
     def __str__(self) -> str:
-        return f"{self.title or self.resource_link_id} → {self.exercise or 'the course page'}"
+        return f"{self.title or self.resource_link_id} → {self.exercise or self.assignment or 'the course page'}"
 
 
 class Passback(models.Model):

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
+from assignments.models import Assignment
 from exercises import selectors as exercise_selectors
 from exercises.models import Course, Enrollment, Exercise
 from lti.keys import public_jwk
@@ -37,27 +38,37 @@ def exercise_max_score(*, exercise: Exercise) -> float:
     return float(exercise.questions.aggregate(total=Sum("points"))["total"] or 0)
 
 
+def assignment_exercises(*, assignment: Assignment) -> list[Exercise]:
+    return [item.exercise for item in assignment.items.select_related("exercise").order_by("order", "id")]
+
+
+def assignment_max_score(*, assignment: Assignment) -> float:
+    return sum(exercise_max_score(exercise=e) for e in assignment_exercises(assignment=assignment))
+
+
 def passback_score(*, passback: Passback) -> Score:
-    """The student's score for the link's exercise now: the sum of their best score per question (the
-    gradebook's number), out of the exercise's points."""
-    exercise = passback.link.exercise
-    if exercise is None:
-        return Score(given=0.0, maximum=0.0, completed=False)
+    """The student's score for the link's exercise (or the sum over the assignment's exercises) now: their best
+    credited score per question (the gradebook's number; assignments/ applies late credit), out of the points."""
+    link = passback.link
+    exercises = [link.exercise] if link.exercise else assignment_exercises(assignment=link.assignment) \
+        if link.assignment else []
     user = get_user_model().objects.get(pk=passback.lti_user.user_id)
-    progress = exercise_selectors.exercise_progress(user=user, exercise=exercise)
-    maximum = float(progress["max_score"])
-    given = min(float(progress["score"]), maximum)
-    return Score(given=given, maximum=maximum, completed=progress["total"] > 0 and progress["completed"] == progress["total"])
+    rows = [exercise_selectors.exercise_progress(user=user, exercise=e) for e in exercises]
+    maximum = float(sum(r["max_score"] for r in rows))
+    given = min(round(float(sum(r["score"] for r in rows)), 2), maximum)
+    questions, completed = sum(r["total"] for r in rows), sum(r["completed"] for r in rows)
+    return Score(given=given, maximum=maximum, completed=questions > 0 and completed == questions)
 
 
 def passback_targets(*, student_id: int, exercise_id: int) -> Iterator[tuple[ResourceLink, LtiUser]]:
-    """(link, LMS identity) for every LMS link to the exercise with a grade endpoint, in the LMS courses where
-    this student is a learner."""
+    """(link, LMS identity) for every LMS link to the exercise or to its assignment with a grade endpoint, in the
+    LMS courses where this student is a learner."""
     members = ContextMember.objects.filter(lti_user__user_id=student_id, role=Enrollment.Role.STUDENT,
                                            context__platform__is_active=True).select_related("lti_user")
     for member in members:
-        links = ResourceLink.objects.filter(context_id=member.context_id, exercise_id=exercise_id).exclude(
-            lineitem_url="", lineitems_url="")
+        links = ResourceLink.objects.filter(
+            Q(exercise_id=exercise_id) | Q(assignment__items__exercise_id=exercise_id), context_id=member.context_id
+        ).exclude(lineitem_url="", lineitems_url="").distinct()
         for link in links:
             yield link, member.lti_user
 
@@ -70,6 +81,11 @@ def course_passbacks_failed(*, course: Course) -> QuerySet[Passback]:
 
 def course_passbacks_pending(*, course: Course) -> QuerySet[Passback]:
     return Passback.objects.filter(link__context__course=course, status=Passback.Status.PENDING)
+
+
+def deep_link_assignments(*, course: Course) -> list[Assignment]:
+    """The course's assignments that have exercises, in due order, for the deep-linking picker."""
+    return list(Assignment.objects.filter(course=course, items__isnull=False).distinct().order_by("due_at", "id"))
 
 
 def deep_link_exercises(*, course: Course) -> list[Exercise]:

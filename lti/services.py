@@ -26,9 +26,10 @@ from pylti1p3.grade import Grade
 from pylti1p3.lineitem import LineItem
 from pylti1p3.service_connector import ServiceConnector
 
+from assignments.models import Assignment
 from exercises.models import Attempt, Course, Enrollment, Exercise, unique_slug
 from lti import keys, selectors
-from lti.claims import CUSTOM_EXERCISE, Launch, LaunchRefused, course_role, display_name
+from lti.claims import CUSTOM_ASSIGNMENT, CUSTOM_EXERCISE, Launch, LaunchRefused, course_role, display_name
 from lti.models import ContextMember, LtiContext, LtiUser, Passback, Platform, ResourceLink
 from lti.tool_conf import TimeoutSession, registration_for
 
@@ -118,14 +119,21 @@ def _enroll(user: AbstractBaseUser, course: Course, role: str) -> None:
     Enrollment.objects.update_or_create(user=user, course=course, defaults={"role": role})
 
 
-def _link_exercise(link: ResourceLink, launch: Launch, course: Course) -> None:
-    raw = launch.custom.get(CUSTOM_EXERCISE, "")
-    if link.exercise_id or not raw:
+def _link_target(link: ResourceLink, launch: Launch, course: Course) -> None:
+    """What a new link opens: the exercise or the assignment its custom parameter names (deep linking put it
+    there), which must be in the link's course; a link keeps what it opened first."""
+    if link.exercise_id or link.assignment_id:
         return
-    exercise = Exercise.objects.filter(pk=int(raw) if raw.isdigit() else None, module__course=course).first()
-    if exercise is None:
-        raise LaunchRefused(f'This link opens exercise "{raw}", which is not in the course "{course.title}".')
-    link.exercise = exercise
+    for name, kind, targets in ((CUSTOM_EXERCISE, "exercise", Exercise.objects.filter(module__course=course)),
+                                (CUSTOM_ASSIGNMENT, "assignment", Assignment.objects.filter(course=course))):
+        raw = launch.custom.get(name, "")
+        if not raw:
+            continue
+        target = targets.filter(pk=int(raw) if raw.isdigit() else None).first()
+        if target is None:
+            raise LaunchRefused(f'This link opens {kind} "{raw}", which is not in the course "{course.title}".')
+        setattr(link, kind, target)
+        return
 
 
 def _resource_link(context: LtiContext, launch: Launch) -> ResourceLink | None:
@@ -133,7 +141,7 @@ def _resource_link(context: LtiContext, launch: Launch) -> ResourceLink | None:
         return None
     link, _ = ResourceLink.objects.get_or_create(context=context, resource_link_id=launch.resource_link_id)
     link.title = launch.resource_link_title[:255]
-    _link_exercise(link, launch, context.course)
+    _link_target(link, launch, context.course)
     if launch.ags is not None:
         link.ags_scopes, link.lineitems_url = launch.ags.scopes, launch.ags.lineitems_url
         link.lineitem_url = launch.ags.lineitem_url
@@ -146,6 +154,8 @@ def _destination(launch: Launch, course: Course, link: ResourceLink | None) -> s
         return reverse("lti:deep-link")
     if link is not None and link.exercise_id:
         return reverse("exercises:exercise-detail", args=[link.exercise_id])
+    if link is not None and link.assignment_id:  # assignments are listed on the course page
+        return reverse("exercises:course-detail", args=[course.slug]) + "#assignments-title"
     return reverse("exercises:course-detail", args=[course.slug])
 
 
@@ -168,15 +178,18 @@ def launch_accept(*, platform: Platform, launch: Launch) -> LaunchResult:
 # --- deep linking -----------------------------------------------------------------------------------------------
 
 
-def deep_link_response(*, platform: Platform, deployment_id: str, settings: dict[str, Any], exercise: Exercise,
-                       launch_url: str) -> str:
-    """The signed LtiDeepLinkingResponse (a JWT) for one exercise: an LTI resource link back to memcourse with the
-    exercise as a custom parameter and a line item worth the exercise's points, so the LMS makes a grade column."""
-    maximum = float(selectors.exercise_max_score(exercise=exercise))
-    line_item = LineItem().set_score_maximum(maximum).set_label(exercise.title)
-    line_item.set_resource_id(f"memcourse-exercise-{exercise.pk}").set_tag("memcourse")
-    resource = DeepLinkResource().set_url(launch_url).set_title(exercise.title).set_lineitem(line_item)
-    resource.set_custom_params({CUSTOM_EXERCISE: str(exercise.pk)}).set_target("window")
+def deep_link_response(*, platform: Platform, deployment_id: str, settings: dict[str, Any],
+                       target: Exercise | Assignment, launch_url: str) -> str:
+    """The signed LtiDeepLinkingResponse (a JWT) for one exercise or assignment: an LTI resource link back to
+    memcourse naming it in a custom parameter, with a line item worth its points, so the LMS makes a grade column."""
+    is_exercise = isinstance(target, Exercise)
+    maximum = selectors.exercise_max_score(exercise=target) if is_exercise else selectors.assignment_max_score(
+        assignment=target)  # type: ignore[arg-type]
+    kind, custom = ("exercise", CUSTOM_EXERCISE) if is_exercise else ("assignment", CUSTOM_ASSIGNMENT)
+    line_item = LineItem().set_score_maximum(maximum).set_label(target.title)
+    line_item.set_resource_id(f"memcourse-{kind}-{target.pk}").set_tag("memcourse")
+    resource = DeepLinkResource().set_url(launch_url).set_title(target.title).set_lineitem(line_item)
+    resource.set_custom_params({custom: str(target.pk)}).set_target("window")
     deep_link = DeepLink(registration_for(platform), deployment_id, settings)  # type: ignore[arg-type]
     return str(deep_link.get_response_jwt([resource]))
 
@@ -194,8 +207,8 @@ def _queue_send(passback_id: int) -> None:
 
 
 def passbacks_for_attempt(*, attempt: Attempt) -> list[Passback]:
-    """A pending passback for each LMS link of the attempt's exercise, in each LMS course where the student is a
-    learner; each is sent once this transaction commits."""
+    """A pending passback for each LMS link to the attempt's exercise (or to its assignment), in each LMS course
+    where the student is a learner; each is sent once this transaction commits."""
     passbacks = []
     for link, lti_user in selectors.passback_targets(student_id=attempt.student_id,
                                                      exercise_id=attempt.question.exercise_id):
@@ -216,9 +229,10 @@ def _line_item(link: ResourceLink, score: selectors.Score) -> LineItem | None:
     """Without a line item of its own the link's grades go to one found or created (by tag) in the container."""
     if link.lineitem_url:
         return None
-    exercise = link.exercise
-    label = exercise.title if exercise else link.title or "memcourse"
-    return (LineItem().set_tag(f"memcourse-exercise-{link.exercise_id}").set_label(label)
+    target = link.exercise or link.assignment
+    label = target.title if target else link.title or "memcourse"
+    tag = f"memcourse-exercise-{link.exercise_id}" if link.exercise_id else f"memcourse-assignment-{link.assignment_id}"
+    return (LineItem().set_tag(tag).set_label(label)
             .set_score_maximum(score.maximum).set_resource_link_id(link.resource_link_id))
 
 
@@ -244,10 +258,11 @@ def _passback_record(passback_id: int, **fields: Any) -> None:
 
 
 def passback_send(*, passback_id: int, last_try: bool = False) -> Passback | None:
-    """Send the student's current score for the link's exercise (so a late resend never lowers a grade). A sent
+    """Send the student's current score for the link's exercise or assignment (so a late resend never lowers a grade). A sent
     passback is not sent again. When the platform refuses it, the try and the error are recorded and
     PassbackNotSent is raised to retry, unless this was the last try or retrying cannot help: then it is failed."""
-    passback = Passback.objects.select_related("link__context__platform", "link__exercise", "lti_user").filter(
+    passback = Passback.objects.select_related("link__context__platform", "link__exercise", "link__assignment",
+                                               "lti_user").filter(
         pk=passback_id).first()
     if passback is None or passback.status == Passback.Status.SENT:
         return passback

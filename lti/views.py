@@ -99,7 +99,8 @@ def jwks(request: HttpRequest) -> JsonResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def deep_link(request: HttpRequest) -> HttpResponse:
-    """The instructor picks an exercise; the answer goes back to the LMS as a signed LtiDeepLinkingResponse."""
+    """The instructor picks an exercise or an assignment; the answer goes back to the LMS as a signed
+    LtiDeepLinkingResponse."""
     pending = request.session.get(SESSION_DEEP_LINK)
     context = LtiContext.objects.select_related("platform", "course").filter(
         pk=(pending or {}).get("context")).first()
@@ -108,21 +109,24 @@ def deep_link(request: HttpRequest) -> HttpResponse:
     if not exercise_selectors.user_is_teacher(user=request.user, course=context.course):
         return _error(request, 403, "Only the course's instructors can choose what a link opens.")
     exercises = selectors.deep_link_exercises(course=context.course)
+    assignments = selectors.deep_link_assignments(course=context.course)
+    choices = {f"exercise:{e.pk}": e for e in exercises} | {f"assignment:{a.pk}": a for a in assignments}
+    page = {"context": context, "exercises": exercises, "assignments": assignments}
     if request.method == "GET":
-        return render(request, "lti/deep_link.html", {"context": context, "exercises": exercises})
+        return render(request, "lti/deep_link.html", page)
     return_url = str(pending["settings"].get("deep_link_return_url", ""))
     if urlsplit(return_url).scheme not in ("http", "https"):
         return _error(request, 400, "The LMS did not say where to return the choice (deep_link_return_url).")
-    chosen = next((e for e in exercises if str(e.pk) == request.POST.get("exercise")), None)
+    chosen = choices.get(request.POST.get("item", ""))
     if chosen is None:
-        return render(request, "lti/deep_link.html", {"context": context, "exercises": exercises,
-                                                      "error": "Choose one of the exercises."}, status=400)
+        return render(request, "lti/deep_link.html", {**page, "error": "Choose one of the exercises or assignments."},
+                      status=400)
     token = services.deep_link_response(platform=context.platform, deployment_id=pending["deployment_id"],
-                                        settings=pending["settings"], exercise=chosen,
+                                        settings=pending["settings"], target=chosen,
                                         launch_url=request.build_absolute_uri(reverse("lti:launch")))
     del request.session[SESSION_DEEP_LINK]
     response = render(request, "lti/deep_link_return.html", {
-        "return_url": return_url, "jwt": token, "exercise": chosen, "platform": context.platform,
+        "return_url": return_url, "jwt": token, "chosen": chosen, "platform": context.platform,
     })
     # The Content-Security-Policy (django-csp) allows forms to post only to memcourse; this one goes to the LMS.
     return_origin = urlsplit(return_url)

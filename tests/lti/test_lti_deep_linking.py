@@ -17,8 +17,8 @@ def pick(client: Any, launch: Any, exercise: Any) -> tuple[str, str]:
     response = launch("grace", "deep-link:course-7")
     assert response.status_code == 302 and response["Location"] == "/lti/deep-link/"
     picker = client.get("/lti/deep-link/").content.decode()
-    assert "Keep and drop" in picker and f'value="{exercise.pk}"' in picker
-    page = client.post("/lti/deep-link/", {"exercise": exercise.pk})
+    assert "Keep and drop" in picker and f'value="exercise:{exercise.pk}"' in picker
+    page = client.post("/lti/deep-link/", {"item": f"exercise:{exercise.pk}"})
     assert page.status_code == 200
     html = page.content.decode()
     action = unescape(re.search(r'<form method="post" action="([^"]+)" data-lti-autosubmit', html).group(1))
@@ -80,5 +80,5 @@ def test_the_picker_needs_a_deep_linking_launch(client: Any, teacher: Any) -> No
 def test_a_choice_outside_the_course_is_refused_with_the_picker_again(client: Any, lms: Any, instructor: Any,
                                                                       launch: Any, linked: Any, exercise: Any) -> None:
     launch("grace", "deep-link:course-7")
-    response = client.post("/lti/deep-link/", {"exercise": "999999"})
-    assert response.status_code == 400 and "Choose one of the exercises" in response.content.decode()
+    response = client.post("/lti/deep-link/", {"item": "exercise:999999"})
+    assert response.status_code == 400 and "Choose one of the exercises or assignments" in response.content.decode()
