@@ -184,7 +184,7 @@ class FnEmitter:
                 twin = scope.parent.bindings.get(b.name) if scope.kind == "body" and scope.parent else None
                 value = self._binding_expr(twin) if twin is not None and twin.kind == "param" else "UNDEFINED"
                 self.emit(self._store(b, b.name, value))
-            elif b.kind == "param" and b.storage == "local" and scope.func.body_scope is not None:
+            elif b.kind == "param" and b.storage == "local" and scope.func.param_tdz:
                 self.emit(f"{b.py} = TDZ")  # parameters with expressions have a dead zone (10.2.11 step 28)
 
     def _binding_expr(self, b: Binding) -> str:
@@ -238,7 +238,7 @@ class FnEmitter:
                 return "_arguments"
             return f"_gget({name!r})"
         needs_tdz = (b.kind in ("let", "const", "class") and not self._surely_initialised(b, node)) or (
-            b.kind == "param" and b.scope.func.body_scope is not None and node.start_byte < b.decl_end)
+            b.kind == "param" and b.scope.func.param_tdz and node.start_byte < b.decl_end)
         if b.storage == "local":
             expr = b.py
         elif b.storage == "ctx":
@@ -303,6 +303,8 @@ class FnEmitter:
                 self.emit(self._store(b, b.name, "_fn"))
             elif b.kind == "arguments":  # the arguments object its arrow functions use
                 self.emit(self._store(b, b.name, "_arguments"))
+            elif b.kind == "newtarget":  # the new.target its arrow functions see
+                self.emit(self._store(b, b.name, "_newtarget(_f, _fn)"))
         if is_script:
             self._script_prologue(node)
             self.emit_body(children(node))
@@ -468,7 +470,9 @@ class FnEmitter:
             items = self.temp()
             elems = [c for c in pat.children if c.type == "," or (c.is_named and c.type not in ("comment", "html_comment", "hash_bang_line"))]
             has_rest = any(c.type == "rest_pattern" for c in elems)
-            need = "None" if has_rest else str(sum(1 for c in elems if c.type == ",") + 1)
+            # one IteratorStep per element and per elision; a trailing comma adds none (`[a,]`, `[,]`, `[]`)
+            need = "None" if has_rest else str(sum(1 for c in elems if c.type == ",")
+                                              + (1 if elems and elems[-1].type != "," else 0))
             self.emit(f"{items} = _destructure_list({value}, {need})")
             i = 0
             for c in pat.children:
@@ -1022,13 +1026,14 @@ class FnEmitter:
         handler = getattr(self, "e_" + t, None)
         if handler is None:
             raise self.err(t.replace("_", " "), node)
-        if t in ("function_expression", "function", "arrow_function", "class"):
+        if t in ("function_expression", "function", "generator_function", "arrow_function", "class",
+                 "parenthesized_expression"):
             return handler(node, name_hint)
         return handler(node)
 
-    def e_parenthesized_expression(self, node: Node) -> str:
-        inner = children(node)
-        return self.expr(inner[0])
+    def e_parenthesized_expression(self, node: Node, name_hint: str | None = None) -> str:
+        inner = children(node)  # `x = (function () {})` names the function too (8.4.5 NamedEvaluation)
+        return self.expr(inner[0], name_hint if len(inner) == 1 else None)
 
     def e_number(self, node: Node) -> str:
         text = self.text(node).replace("_", "")
@@ -1109,8 +1114,9 @@ class FnEmitter:
     def e_meta_property(self, node: Node) -> str:
         if self.text(node).replace(" ", "") != "new.target":
             raise self.err("import.meta", node)
-        if self.code.kind == "arrow":
-            raise self.err("new.target inside an arrow function", node)
+        if self.code.kind == "arrow":  # its enclosing function's (engine.early._capture_new_target)
+            b = self.resolve("new.target")
+            return "UNDEFINED" if b is None else self._binding_expr(b)
         if self.code.kind == "field":
             return "UNDEFINED"
         return "_newtarget(_f, _fn)"
@@ -1227,8 +1233,13 @@ class FnEmitter:
             return f"({store} if True else 0)" if prefix else f"({store}, {old})[1]"
         if arg.type in ("member_expression", "subscript_expression"):
             obj, key = self.temp(), self.temp()
-            o = self.expr(arg.child_by_field_name("object"))
-            if arg.type == "member_expression" and \
+            on_super = arg.child_by_field_name("object").type == "super"
+            o = "" if on_super else self.expr(arg.child_by_field_name("object"))
+            if on_super:
+                get = f"_superget(_fn, {key}, _this)"
+                put = f"_superput(_fn, {key}, _this, {{v}}, {self.code.strict})"
+                pre = f"({key} := {self.super_key(arg)}), "
+            elif arg.type == "member_expression" and \
                     arg.child_by_field_name("property").type == "private_property_identifier":
                 pn = self.private_name(arg.child_by_field_name("property"))
                 get = f"_privget({obj}, {pn})"
@@ -1243,7 +1254,7 @@ class FnEmitter:
                 kx = self.expr(arg.child_by_field_name("index"))
                 get = f"_get({obj}, {key})"
                 put = f"{self.put_fn}({obj}, {key}, {{v}})"
-                pre = f"({obj} := {o}), ({key} := _tokey({kx})), "
+                pre = f"({obj} := {o}), ({key} := _tokeyon({obj}, {kx})), "
             old = self.temp()
             newv = f"{fn}({old})"
             if prefix:
@@ -1492,7 +1503,15 @@ class FnEmitter:
             return f"Cannot destructure property '{where[1]}' of '{where[2]}' as it is @V@."
         return "Cannot read properties of @V@"
 
+    def super_key(self, left: Node) -> str:
+        """The key of a `super.x` / `super[k]` target, as an expression."""
+        if left.type == "member_expression":
+            return repr(self.text(left.child_by_field_name("property")))
+        return f"_tokey({self.expr(left.child_by_field_name('index'))})"
+
     def assign_target(self, left: Node, value: str) -> str:
+        if left.child_by_field_name("object").type == "super":
+            return f"_superput(_fn, {self.super_key(left)}, _this, {value}, {self.code.strict})"
         obj = self.expr(left.child_by_field_name("object"))
         if left.type == "member_expression":
             if left.child_by_field_name("optional_chain") is not None:
@@ -1518,6 +1537,11 @@ class FnEmitter:
             name = self.text(left)
             cur = self.read_var(name, left)
             return self.assign_expr_to_var(name, f"{fn}({cur}, {self.expr(right)})", left, "")
+        if left.type in ("member_expression", "subscript_expression") and \
+                left.child_by_field_name("object").type == "super":
+            key = self.temp()
+            return (f"_superput(_fn, ({key} := {self.super_key(left)}), _this, "
+                    f"{fn}(_superget(_fn, {key}, _this), {self.expr(right)}), {self.code.strict})")
         if left.type in ("member_expression", "subscript_expression"):
             obj, key = self.temp(), self.temp()
             o = self.expr(left.child_by_field_name("object"))
@@ -1529,7 +1553,7 @@ class FnEmitter:
                 k = repr(self.text(prop))
                 return f"{self.put_fn}(({obj} := {o}), {k}, {fn}(_get({obj}, {k}), {self.expr(right)}))"
             kx = self.expr(left.child_by_field_name("index"))
-            return (f"{self.put_fn}(({obj} := {o}), ({key} := _tokey({kx})), "
+            return (f"{self.put_fn}(({obj} := {o}), ({key} := _tokeyon({obj}, {kx})), "
                     f"{fn}(_get({obj}, {key}), {self.expr(right)}))")
         raise self.err("this assignment target", left)
 
@@ -1930,6 +1954,8 @@ class FnEmitter:
         static_fields: list[tuple[str, Node | None, str | None]] = []  # and static blocks: (None, block, None)
         private_methods: list[str] = []
         private_fields: dict[str, Node] = {}
+        computed_keys: dict[int, str] = {}  # a field with a computed key: the temp holding the key
+        n_instance_keys = 0
         for m in children(body):
             if m.type == "method_definition":
                 name_node = m.child_by_field_name("name")
@@ -1946,6 +1972,13 @@ class FnEmitter:
                 if prop.type == "private_property_identifier":
                     key = "#" + self.private_name(prop)
                     private_fields[key] = m
+                elif prop.type == "computed_property_name":
+                    # evaluated once, in element order, while the class is defined (15.7.14 step 31); an
+                    # instance field's key is kept on the class for its constructor, a static one in a temp
+                    t = self.temp()
+                    computed_keys[m.id] = t
+                    key = t if self._is_static(m) else f"_fn.fields[{n_instance_keys}][0]"
+                    n_instance_keys += 0 if self._is_static(m) else 1
                 else:
                     key = self.prop_key(prop)
                 hint = self.c.key_name(prop) or (self.text(prop) if prop.type == "private_property_identifier" else None)
@@ -1966,7 +1999,16 @@ class FnEmitter:
                f"({proto_t} := _get({cls}, 'prototype'))"]
         if node.type == "class_declaration" and static_fields:
             out.append(self._init_class_name(node, name, cls))
-        for m in methods:
+        for m in children(body):
+            if m.id in computed_keys:
+                t = computed_keys[m.id]
+                key = self.prop_key(m.child_by_field_name("property"))
+                out.append(f"({t} := {f'_staticname({key})' if self._is_static(m) else key})")
+                if not self._is_static(m):
+                    out.append(f"{cls}.fields.append(({t}, None))")
+                continue
+            if m.type != "method_definition" or (ctor_node is not None and m.id == ctor_node.id):
+                continue
             static = self._is_static(m)
             name_node = m.child_by_field_name("name")
             if name_node.type == "private_property_identifier":
@@ -2061,12 +2103,24 @@ class Compiler:
             self.program.pos_scopes.append(scope_id)
         return p
 
+    def source_text(self, node: Node, kind: str) -> str:
+        """What Function.prototype.toString gives (20.2.3.5): a class's whole text, also when its constructor
+        is written out; a static method's text from its name (or `async`, `get`, `*`), after `static`."""
+        if kind in ("class", "derived") and node.type == "method_definition":
+            while node.parent is not None and node.type not in ("class", "class_declaration"):
+                node = node.parent
+        if node.type == "method_definition" and node.children and node.children[0].type == "static":
+            rest = [c for c in node.children[1:] if c.type not in ("comment", "html_comment")]
+            if rest:
+                return self.src.data[rest[0].start_byte:node.end_byte].decode("utf-8", errors="replace")
+        return self.src.text_of(node)
+
     def new_code(self, name: str, kind: str, node: Node | None, strict: bool) -> FunctionCode:
         line = self.src.line_col(node)[0] if node is not None else 1
         code = FunctionCode(len(self.program.codes), name, kind, strict, line, self.program.lines,
                             self.program.pos_scopes)
         if node is not None:
-            code.source = self.src.text_of(node)
+            code.source = self.source_text(node, kind)
         self.program.codes.append(code)
         if kind not in ("script", "field") and name not in self.program.function_names:
             self.program.function_names.append(name or "<anonymous>")
@@ -2231,6 +2285,8 @@ def _compile_function_with_fields(self: FnEmitter, node: Node) -> None:
     for b in fscope.bindings.values():
         if b.kind == "arguments":
             self.emit(self._store(b, b.name, "_arguments"))
+        elif b.kind == "newtarget":
+            self.emit(self._store(b, b.name, "_newtarget(_f, _fn)"))
     self._params(node)
     if info.body_scope is not None:
         self.enter_scope(info.body_scope)

@@ -22,6 +22,9 @@ KEYWORDS = frozenset(
     "await break case catch class const continue debugger default delete do else enum export extends false finally "
     "for function if import in instanceof new null return super switch this throw true try typeof var void while "
     "with yield let static implements interface package private protected public".split())
+RESERVED_WORDS = frozenset(  # 12.7.2 ReservedWord, less the ones tree-sitter never reads as a name
+    "break case catch class const continue debugger default delete do else export extends finally for function "
+    "if import in instanceof new return super switch this throw try typeof var void while with".split())
 STRICT_RESERVED = frozenset("implements interface let package private protected public static yield".split())
 EVAL_ARGUMENTS = "Unexpected eval or arguments in strict mode"
 
@@ -50,6 +53,8 @@ class EarlyErrors:
         name = self.src.text_of(node)
         if b"\\" in raw and self._escaped_keyword(name, scope):
             self._syntax("Keyword must not contain escaped characters", node)
+        if b"\\" not in raw and name in RESERVED_WORDS:  # `({ default } = x)`: a keyword is no shorthand name
+            self._syntax(f"Unexpected token '{name}'", node)
         if name == "enum":
             self._syntax("Unexpected reserved word", node)
         f = scope.func
@@ -64,11 +69,8 @@ class EarlyErrors:
             if not binding and after and after in ";)]},:":  # V8 reads an await expression, with no operand
                 self._syntax(f"Unexpected token '{after}'", node)
             self._syntax("Unexpected reserved word", node)
-        if name == "await":  # a static block is parsed as if in an async function (15.7.1, ContainsAwait)
-            g = f
-            while g is not None and g.is_arrow:
-                g = g.parent
-            if g is not None and g.node is not None and g.node.type == "class_static_block":
+        if name == "await":  # directly in a static block, not inside a function or arrow there (15.7.1)
+            if f.node is not None and f.node.type == "class_static_block":
                 self._syntax("Unexpected reserved word", node)
         if binding and f.strict and name in ("eval", "arguments"):
             self._syntax(EVAL_ARGUMENTS, node)
@@ -184,12 +186,41 @@ class EarlyErrors:
             self._syntax(f"for-{'of' if is_of else 'in'} loop variable declaration may not have an initializer.",
                          node)
 
+    @staticmethod
+    def _optional_chain(node: Node) -> bool:
+        """`a?.b`, `a?.b.c`, `a?.[k]()`: an OptionalExpression, which is never an assignment target."""
+        while node.type in ("member_expression", "subscript_expression", "call_expression"):
+            if node.child_by_field_name("optional_chain") is not None or any(
+                    c.type == "optional_chain" for c in node.children):
+                return True
+            node = node.child_by_field_name("function" if node.type == "call_expression" else "object")
+        return False
+
+    def _pattern_targets(self, pattern: Node) -> None:
+        """The targets inside an assignment pattern (`[a?.b] = x` is V8's invalid destructuring target)."""
+        for c in children(pattern):
+            t = c
+            if c.type in ("assignment_pattern", "object_assignment_pattern"):
+                t = c.child_by_field_name("left")
+            elif c.type == "pair_pattern":
+                t = c.child_by_field_name("value")
+            elif c.type == "rest_pattern":
+                t = children(c)[0] if children(c) else c
+            if t.type in ("object_pattern", "array_pattern"):
+                self._pattern_targets(t)
+            elif self._optional_chain(t):
+                self._syntax("Invalid destructuring assignment target", t)
+
     def _assign_target(self, left: Node, scope: Scope, message: str) -> None:
         while left.type == "parenthesized_expression":
             inner = children(left)
             if len(inner) != 1:
                 self._syntax(message, left)
             left = inner[0]
+        if self._optional_chain(left):
+            self._syntax(message, left)
+        if left.type in ("object_pattern", "array_pattern"):
+            self._pattern_targets(left)
         if left.type == "identifier":
             self._ident(left, scope, binding=True)
         elif left.type not in ("member_expression", "subscript_expression", "call_expression",
@@ -197,6 +228,10 @@ class EarlyErrors:
             self._syntax(message, left)
 
     # ---------------------------------------------------------------- statements
+    def v_shorthand_property_identifier_pattern(self, node: Node, scope: Scope) -> None:
+        """A shorthand name in an assignment pattern (`({ x } = o)`); declarations check theirs themselves."""
+        self._ident(node, scope, binding=True)
+
     def v_return_statement(self, node: Node, scope: Scope) -> None:
         f = scope.func
         if f.node is None or f.node.type == "class_static_block":
@@ -218,11 +253,40 @@ class EarlyErrors:
                             + ("prefix operation" if prefix else "postfix operation"))
         self._children(node, scope)
 
+    def _assignment_place(self, node: Node) -> None:
+        """tree-sitter nests `x - y = 1` as `x - (y = 1)` and `{} = 1` as a pattern assignment; in JavaScript
+        an assignment is never an operand (its left side must be a LeftHandSideExpression, 13.15.1), and a
+        `{` that starts a statement or an arrow's body opens a block."""
+        parent = node.parent
+        if parent is None:
+            return
+        op = node.child_by_field_name("operator") or node.children[1]
+        left = node.child_by_field_name("left")
+        if left.type == "object_pattern" and left.start_byte == node.start_byte and (
+                (parent.type == "expression_statement" and parent.start_byte == node.start_byte)
+                or (parent.type == "arrow_function" and parent.child_by_field_name("body") == node)):
+            self._syntax("Unexpected token '='", op)
+        if parent.type == "class_heritage":
+            self._syntax("Unexpected token '='", op)
+        operand = parent.type in ("binary_expression", "unary_expression", "update_expression", "await_expression")
+        if parent.type == "ternary_expression" and parent.child_by_field_name("condition") == node:
+            operand = True
+        if not operand:
+            return
+        outer = parent  # V8 marks the whole left-hand side: the outermost operator applied to it
+        while outer.parent is not None and outer.parent.type in (
+                "binary_expression", "unary_expression", "update_expression", "await_expression") and \
+                outer.parent.end_byte == outer.end_byte:
+            outer = outer.parent
+        self._syntax("Invalid left-hand side in assignment", outer)
+
     def v_assignment_expression(self, node: Node, scope: Scope) -> None:
+        self._assignment_place(node)
         self._assign_target(node.child_by_field_name("left"), scope, "Invalid left-hand side in assignment")
         self._children(node, scope)
 
     def v_augmented_assignment_expression(self, node: Node, scope: Scope) -> None:
+        self._assignment_place(node)
         left = node.child_by_field_name("left")
         if left.type in ("object_pattern", "array_pattern"):
             self._syntax("Invalid left-hand side in assignment", left)
@@ -270,6 +334,19 @@ class EarlyErrors:
                 f = f.parent
             if f is None or f.node is None:
                 self._syntax("new.target expression is not allowed here", node)
+            if f is not scope.func and f.scope is not None and f.node.type not in (
+                    "field_definition", "class_static_block"):
+                self._capture_new_target(f)
+
+    def _capture_new_target(self, f: Any) -> None:
+        """An arrow's new.target is its enclosing function's: an implicit binding of that function (kind
+        "newtarget", captured), set when the function starts, as `arguments` is (engine.scope)."""
+        from engine.scope import Binding
+
+        b = f.scope.bindings.get("new.target")
+        if b is None:
+            b = f.scope.bindings["new.target"] = Binding("new.target", "newtarget", f.scope)
+        b.captured = True
 
     def v_super(self, node: Node, scope: Scope) -> None:
         f: Any = scope.func

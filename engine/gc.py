@@ -147,7 +147,9 @@ def mark(vm: Any, start: Iterable[Any] | None = None) -> set[int]:
         for table in weak_tables:
             if isinstance(table, JSWeakMap):
                 for key_obj, value in table.entries.values():
-                    if id(key_obj) in marked and isinstance(value, JSObject) and id(value) not in marked:
+                    # a symbol key is no heap object: its entry holds the value while the table lives
+                    if (id(key_obj) in marked or not isinstance(key_obj, JSObject)) and \
+                            isinstance(value, JSObject) and id(value) not in marked:
                         work.append(value)
         if not work:
             return marked

@@ -12,7 +12,12 @@ from itertools import islice
 from typing import Any
 
 from engine import asyncgen, bigint, coroutine, ops
-from engine.builtins.iteration import ProtocolIterator, iterator_close, iterator_close_abrupt
+from engine.builtins.iteration import (
+    ProtocolIterator,
+    has_builtin_iterator,
+    iterator_close,
+    iterator_close_abrupt,
+)
 from engine.values import (
     HOLE,
     NULL,
@@ -333,7 +338,24 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             acc.set = fn
         define(key, acc)
 
+    def tokeyon(base: Any, key: Any) -> Any:
+        """`base[key] op= v`: a null or undefined base is a TypeError before the key is converted (V8; the key's
+        toString does not run)."""
+        if (base is NULL or base is UNDEFINED) and isinstance(key, JSObject):
+            from engine.builtins.common import describe
+
+            raise vm.throw_type(f"Cannot read properties of {base!r} (reading '{describe(vm, key)}')")
+        return vm.to_key(key)
+
+    def staticname(key: Any) -> Any:
+        """A static element's computed key: never "prototype" (15.7.14 ClassDefinitionEvaluation)."""
+        if key == "prototype":
+            raise vm.throw_type("Classes may not have a static property named 'prototype'")
+        return key
+
     def defmethod(target: JSObject, key: Any, fn: JSFunction, kind: str) -> None:
+        if type(target) is JSFunction and target.kind in ("class", "derived"):
+            staticname(key)
         fn.home = target
         define_method(target, key, fn, kind, hidden=True)
 
@@ -381,7 +403,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
                 target.set_own(str(i), ch)
 
     def spread(v: Any, what: str | None = None) -> list[Any]:
-        if type(v) is JSArray:
+        if type(v) is JSArray and has_builtin_iterator(vm, v):
             return [UNDEFINED if x is HOLE else x for x in v.items]
         return list(vm.iterate(v, what))
 
@@ -450,6 +472,41 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
             obj = obj.proto
         return UNDEFINED
 
+    def superput(fn: JSFunction, key: Any, this: Any, value: Any, strict: bool) -> Any:
+        """``super[key] = value`` (13.3.7.3 MakeSuperPropertyReference, then PutValue): [[Set]] on the home
+        object's prototype with `this` as the receiver (10.1.9.2 OrdinarySetWithOwnDescriptor): a setter found
+        there runs on `this`, otherwise the property is written on `this` itself."""
+        home = fn.home
+        p = home.proto if home is not None else None
+        while p is not None:
+            own = p.get_own(key)
+            if own is not HOLE:
+                if type(own) is Accessor:
+                    if own.set is None:
+                        if strict:
+                            raise vm._getter_only(this, key)
+                        return value
+                    return vm._call_setter(own, this, key, value)
+                if p.ro is not None and key in p.ro:
+                    if strict:
+                        raise vm._read_only(this, key)
+                    return value
+                break
+            p = p.proto
+        if not isinstance(this, JSObject):
+            return vm.put_strict(this, key, value) if strict else value
+        existing = this.get_own(key)
+        if existing is not HOLE and (type(existing) is Accessor or (this.ro is not None and key in this.ro)):
+            if strict:
+                raise vm._read_only(this, key)
+            return value
+        if existing is HOLE and not this.extensible:
+            if strict:
+                raise vm.throw_type(f"Cannot add property {vm._key_text(key)}, object is not extensible")
+            return value
+        this.set_own(key, value)
+        return value
+
     def reqobj(v: Any) -> Any:
         if v is UNDEFINED or v is NULL:
             raise vm.throw_type(f"Cannot destructure '{to_string(v)}' as it is {to_string(v)}.")
@@ -457,7 +514,7 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
 
     def destructure_list(v: Any, need: int | None = None) -> list[Any]:
         """The values an array pattern takes: `need` of them (then the iterator is closed), or all for a rest."""
-        if need is None or type(v) is JSArray:
+        if need is None or (type(v) is JSArray and has_builtin_iterator(vm, v)):
             return spread(v)
         it = vm.iterate(v)
         out = list(islice(it, need))
@@ -512,12 +569,12 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         "_lt": lt, "_gt": gt, "_le": le, "_ge": ge, "_seq": ops.strict_equals, "_leq": loose_equals,
         "_instof": vm.instance_of, "_in": lambda k, o: vm.has_property(o, k),
         "_get": vm.get, "_getv": vm.getv, "_put": vm.put, "_putv": vm.putv, "_delete": vm.delete,
-        "_tokey": vm.to_key, "_tostr": to_string,
+        "_tokey": vm.to_key, "_tokeyon": tokeyon, "_tostr": to_string,
         "_template": template, "_chain": chain, "_newctx": vm.new_context, "_copyctx": copyctx, "_mkfn": mkfn, "_mkarrow": mkarrow,
         "_mkmethod": mkmethod, "_mkclass": mkclass, "_defmethod": defmethod, "_defprop": defprop,
         "_newobj": newobj, "_newarr": newarr, "_newarr_nosite": newarr_nosite, "_arrfill": arrfill,
         "_objfill": objfill, "_spread": spread, "_iter": iter_values, "_forin_keys": forin_keys,
         "_throw": throw, "_caught": caught, "_chkthis": chkthis, "_superdone": superdone,
-        "_superget": superget, "_reqobj": reqobj, "_destructure_list": destructure_list,
+        "_superget": superget, "_superput": superput, "_staticname": staticname, "_reqobj": reqobj, "_destructure_list": destructure_list,
         "_objrest": objrest, "_mkargs": mkargs, "_hook": lambda f: None,
     }

@@ -72,6 +72,7 @@ class FuncInfo:
     is_async: bool = False
     is_gen: bool = False
     body_scope: Scope | None = None   # the body's own scope, when the parameters have expressions
+    param_tdz: bool = False           # the parameters have expressions: each is in its TDZ until bound
 
     @property
     def var_scope(self) -> Scope | None:
@@ -556,8 +557,11 @@ class Analyzer(EarlyErrors):
         if params is not None and params.type == "formal_parameters":
             self._rest_last(params, "Rest parameter must be last formal parameter")
         self._check_params(node, plist, names, info.strict, is_arrow)
-        for n in names:
-            self.declare(fscope, self.src.text_of(n), "param", n)
+        info.param_tdz = any(p.type != "identifier" for p in plist)
+        for p in plist:  # a parameter is initialised once its whole element is: `(x = x)` reads it in its TDZ
+            for n in self._pattern_names(p):
+                self.declare(fscope, self.src.text_of(n), "param", n)
+                fscope.bindings[self.src.text_of(n)].decl_end = max(p.end_byte, n.end_byte)
         body = node.child_by_field_name("body")
         for p in plist:
             self._visit_pattern(p, fscope)
@@ -580,6 +584,11 @@ class Analyzer(EarlyErrors):
             self.visit(body, fscope)
 
     def v_class(self, node: Node, scope: Scope) -> None:
+        n = node.child_by_field_name("name")
+        if n is not None:  # a class's name is strict code (15.7.1): `class let {}`, `class yield {}`
+            if self.src.text_of(n) in STRICT_RESERVED:
+                self._syntax("Unexpected strict mode reserved word", n)
+            self._ident(n, scope, binding=True)
         self._class(node, scope)
 
     def _class(self, node: Node, scope: Scope) -> None:
@@ -714,6 +723,7 @@ class Analyzer(EarlyErrors):
             self._var_conflict(left, scope)
             self._visit_pattern(left, inner)
         else:
+            self._assign_target(left, inner, "Invalid left-hand side in for-loop")
             self.visit(left, inner)
         self.visit(node.child_by_field_name("body"), inner)
 

@@ -42,10 +42,11 @@ ACC: Any = _Singleton("<needs-call>")  # returned by an operation that must run 
 class Symbol:
     """A JavaScript Symbol (only well-known ones and `Symbol()` for keys)."""
 
-    __slots__ = ("description",)
+    __slots__ = ("description", "registered")
 
-    def __init__(self, description: str) -> None:
+    def __init__(self, description: str, registered: bool = False) -> None:
         self.description = description
+        self.registered = registered  # made by Symbol.for: never a weak key (it can always be made again)
 
     def __repr__(self) -> str:
         return f"Symbol({self.description})"
@@ -385,7 +386,7 @@ class JSFunction(JSObject):
     """A function object made from JavaScript source (ECMA-262 10.2)."""
 
     __slots__ = ("code", "scope", "this_val", "home", "fields", "kind", "parent_ctor", "name", "is_derived",
-                 "new_target")
+                 "new_target", "meta_done")
     type_name = "function"
 
     def __init__(self, proto: JSObject | None, code: Any, scope: Any, name: str) -> None:
@@ -400,6 +401,7 @@ class JSFunction(JSObject):
         self.name = name
         self.is_derived = False
         self.new_target: Any = None
+        self.meta_done = False      # `length` and `name` defined (a deleted one does not come back)
 
     # V8 creates a function's `prototype` object lazily, on first use; so do we (it has no site).
     def _materialize_prototype(self) -> None:
@@ -423,6 +425,9 @@ class JSFunction(JSObject):
 
     def _materialize_meta(self) -> None:
         """`length` and `name` (ECMA-262 10.2.9, 10.2.10), non-enumerable, defined on first use."""
+        if self.meta_done:
+            return
+        self.meta_done = True
         if "name" not in self.props and not (self.hidden and "name" in self.hidden and "name" not in self.props):
             self.define_hidden("length", float(getattr(self.code, "params", 0)))
             self.define_hidden("name", self.name)

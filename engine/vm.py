@@ -846,6 +846,8 @@ class VM:
     def _construct_result(self, fr: Frame, val: Any) -> Any:
         if isinstance(val, JSObject):
             return val
+        if val is not UNDEFINED and fr.code is not None and fr.code.kind == "derived":
+            raise self.throw_type("Derived constructors may only return object or undefined")  # 10.2.2 step 10.c
         this = fr.this
         if this is TDZ or this is None:
             raise self.throw_reference(

@@ -15,6 +15,7 @@ from engine import ops
 from engine.builtins.common import arg, constructor, describe, getter, method
 from engine.builtins.iteration import (
     JSIterator,
+    ProtocolIterator,
     iterate_values,
     make_iterator,
     note_added,
@@ -31,9 +32,11 @@ from engine.values import (
     JSMap,
     JSObject,
     JSSet,
+    JSThrow,
     JSWeakMap,
     JSWeakRef,
     JSWeakSet,
+    NativeFunction,
     Symbol,
     map_key,
 )
@@ -82,15 +85,41 @@ def _normalise_key(k: Any) -> Any:
     return 0.0 if type(k) is float and k == 0 else k
 
 
+def _fill(vm: Any, coll: JSObject, src: Any, adder_name: str, builtin: Any, entries: bool) -> None:
+    """The shared steps of the Map, Set, WeakMap and WeakSet constructors (24.1.1.2 AddEntriesFromIterable,
+    24.2.1.1): the collection's own `set`/`add` (a subclass's override included) is called for every value of
+    the iterable, and the iterator is closed when that throws. The built-in adder runs without a call."""
+    if src is UNDEFINED or src is NULL:
+        return
+    adder = vm.get(coll, adder_name)
+    if not ops.is_callable(adder):
+        raise vm.throw_type(f"'{describe(vm, adder)}' returned for property '{adder_name}' of object "
+                            f"'{describe(vm, coll)}' is not a function")
+    direct = type(adder) is NativeFunction and adder.fn is builtin
+    values = _source_values(vm, src)
+    try:
+        for v in values:
+            if entries:
+                if not isinstance(v, JSObject):
+                    raise vm.throw_type(f"Iterator value {describe(vm, v)} is not an entry object")
+                pair = [vm.get(v, "0"), vm.get(v, "1")]
+            else:
+                pair = [v]
+            if direct:
+                builtin(vm, coll, pair)
+            else:
+                vm.call_sync(adder, coll, pair)
+    except JSThrow:
+        if type(values) is ProtocolIterator:
+            values.close(True)
+        raise
+
+
 # ---------------------------------------------------------------- Map
 def _map_construct(vm: Any, args: list[Any], proto: Any) -> JSMap:
     m = JSMap(proto if isinstance(proto, JSObject) else vm.MapPrototype)
     vm.register(m)
-    for entry in _source_values(vm, arg(args, 0)):
-        if not isinstance(entry, JSObject):
-            raise vm.throw_type(f"Iterator value {describe(vm, entry)} is not an entry object")
-        k = _normalise_key(vm.get(entry, "0"))
-        m.entries[map_key(k)] = (k, vm.get(entry, "1"))
+    _fill(vm, m, arg(args, 0), "set", _map_set, True)
     return m
 
 
@@ -159,9 +188,7 @@ def _map_iter(mode: str) -> Any:
 def _set_construct(vm: Any, args: list[Any], proto: Any) -> JSSet:
     s = JSSet(proto if isinstance(proto, JSObject) else vm.SetPrototype)
     vm.register(s)
-    for v in _source_values(vm, arg(args, 0)):
-        v = _normalise_key(v)
-        s.entries.setdefault(map_key(v), v)
+    _fill(vm, s, arg(args, 0), "add", _set_add, False)
     return s
 
 
@@ -218,8 +245,14 @@ def _set_iter(mode: str) -> Any:
 
 
 # ---------------------------------------------------------------- WeakMap / WeakSet
-def _weak_key(vm: Any, k: Any, message: str) -> JSObject:
-    if not isinstance(k, JSObject):
+def can_be_held_weakly(k: Any) -> bool:
+    """CanBeHeldWeakly (9.13): an object, or a symbol that Symbol.for did not make. The engine's symbols
+    are values, not heap objects: an entry keyed by one is kept while its table is (README, the engine)."""
+    return isinstance(k, JSObject) or (isinstance(k, Symbol) and not k.registered)
+
+
+def _weak_key(vm: Any, k: Any, message: str) -> Any:
+    if not can_be_held_weakly(k):
         raise vm.throw_type(message)
     return k
 
@@ -227,18 +260,14 @@ def _weak_key(vm: Any, k: Any, message: str) -> JSObject:
 def _weakmap_construct(vm: Any, args: list[Any], proto: Any) -> JSWeakMap:
     m = JSWeakMap(proto if isinstance(proto, JSObject) else vm.WeakMapPrototype)
     vm.register(m)
-    for entry in _source_values(vm, arg(args, 0)):
-        if not isinstance(entry, JSObject):
-            raise vm.throw_type(f"Iterator value {describe(vm, entry)} is not an entry object")
-        k = _weak_key(vm, vm.get(entry, "0"), "Invalid value used as weak map key")
-        m.entries[id(k)] = (k, vm.get(entry, "1"))
+    _fill(vm, m, arg(args, 0), "set", _weakmap_set, True)
     return m
 
 
 def _weakmap_get(vm: Any, this: Any, args: list[Any]) -> Any:
     m = _receiver(vm, this, JSWeakMap, "WeakMap.prototype.get")
     k = arg(args, 0)
-    hit = m.entries.get(id(k)) if isinstance(k, JSObject) else None
+    hit = m.entries.get(id(k)) if can_be_held_weakly(k) else None
     return UNDEFINED if hit is None or hit[0] is not k else hit[1]
 
 
@@ -252,14 +281,14 @@ def _weakmap_set(vm: Any, this: Any, args: list[Any]) -> Any:
 def _weakmap_has(vm: Any, this: Any, args: list[Any]) -> Any:
     m = _receiver(vm, this, JSWeakMap, "WeakMap.prototype.has")
     k = arg(args, 0)
-    hit = m.entries.get(id(k)) if isinstance(k, JSObject) else None
+    hit = m.entries.get(id(k)) if can_be_held_weakly(k) else None
     return hit is not None and hit[0] is k
 
 
 def _weakmap_delete(vm: Any, this: Any, args: list[Any]) -> Any:
     m = _receiver(vm, this, JSWeakMap, "WeakMap.prototype.delete")
     k = arg(args, 0)
-    if not isinstance(k, JSObject) or id(k) not in m.entries:
+    if not can_be_held_weakly(k) or id(k) not in m.entries:
         return False
     del m.entries[id(k)]
     return True
@@ -268,9 +297,7 @@ def _weakmap_delete(vm: Any, this: Any, args: list[Any]) -> Any:
 def _weakset_construct(vm: Any, args: list[Any], proto: Any) -> JSWeakSet:
     s = JSWeakSet(proto if isinstance(proto, JSObject) else vm.WeakSetPrototype)
     vm.register(s)
-    for v in _source_values(vm, arg(args, 0)):
-        o = _weak_key(vm, v, "Invalid value used in weak set")
-        s.entries[id(o)] = o
+    _fill(vm, s, arg(args, 0), "add", _weakset_add, False)
     return s
 
 
@@ -284,13 +311,13 @@ def _weakset_add(vm: Any, this: Any, args: list[Any]) -> Any:
 def _weakset_has(vm: Any, this: Any, args: list[Any]) -> Any:
     s = _receiver(vm, this, JSWeakSet, "WeakSet.prototype.has")
     o = arg(args, 0)
-    return isinstance(o, JSObject) and s.entries.get(id(o)) is o
+    return can_be_held_weakly(o) and s.entries.get(id(o)) is o
 
 
 def _weakset_delete(vm: Any, this: Any, args: list[Any]) -> Any:
     s = _receiver(vm, this, JSWeakSet, "WeakSet.prototype.delete")
     o = arg(args, 0)
-    if not isinstance(o, JSObject) or s.entries.get(id(o)) is not o:
+    if not can_be_held_weakly(o) or s.entries.get(id(o)) is not o:
         return False
     del s.entries[id(o)]
     return True
@@ -302,13 +329,14 @@ def _species(vm: Any, this: Any, args: list[Any]) -> Any:
 
 
 # ---------------------------------------------------------------- WeakRef
-def _keep(vm: Any, target: JSObject) -> None:
-    vm.kept_objects.append(target)
+def _keep(vm: Any, target: Any) -> None:
+    if isinstance(target, JSObject):
+        vm.kept_objects.append(target)
 
 
 def _weakref_construct(vm: Any, args: list[Any], proto: Any) -> JSWeakRef:
     target = arg(args, 0)
-    if not isinstance(target, JSObject):
+    if not can_be_held_weakly(target):
         raise vm.throw_type("WeakRef: invalid target")
     r = JSWeakRef(proto if isinstance(proto, JSObject) else vm.WeakRefPrototype, target)
     vm.register(r)
@@ -399,16 +427,22 @@ def _registry_construct(vm: Any, args: list[Any], proto: Any) -> JSFinalizationR
     return r
 
 
+def _token_key(token: Any) -> Any:
+    return token.id if isinstance(token, JSObject) else ("symbol", id(token))
+
+
 def _registry_register(vm: Any, this: Any, args: list[Any]) -> Any:
     r = _receiver(vm, this, JSFinalizationRegistry, "FinalizationRegistry.prototype.register")
     target, held, token = arg(args, 0), arg(args, 1), arg(args, 2)
-    if not isinstance(target, JSObject):
+    if not can_be_held_weakly(target):
         raise vm.throw_type("FinalizationRegistry.prototype.register: invalid target")
     if target is held:
         raise vm.throw_type("FinalizationRegistry.prototype.register: target and holdings must not be same")
-    if token is not UNDEFINED and not isinstance(token, JSObject):
+    if token is not UNDEFINED and not can_be_held_weakly(token):
         raise vm.throw_type(f"Invalid unregisterToken ('{describe(vm, token)}')")
-    r.cells.append((target.id, held, token.id if isinstance(token, JSObject) else None))
+    # a symbol target is never collected (its cell never fires); a token is matched by identity
+    r.cells.append((target.id if isinstance(target, JSObject) else None, held,
+                    _token_key(token) if token is not UNDEFINED else None))
     r.get_own(_HELD).items.append(held)
     return UNDEFINED
 
@@ -416,9 +450,9 @@ def _registry_register(vm: Any, this: Any, args: list[Any]) -> Any:
 def _registry_unregister(vm: Any, this: Any, args: list[Any]) -> Any:
     r = _receiver(vm, this, JSFinalizationRegistry, "FinalizationRegistry.prototype.unregister")
     token = arg(args, 0)
-    if not isinstance(token, JSObject):
+    if not can_be_held_weakly(token):
         raise vm.throw_type(f"Invalid unregisterToken ('{describe(vm, token)}')")
-    keep = [cell for cell in r.cells if cell[2] != token.id]
+    keep = [cell for cell in r.cells if cell[2] != _token_key(token)]
     removed = len(keep) != len(r.cells)
     r.cells = keep
     r.get_own(_HELD).items[:] = [held for _, held, _ in keep]

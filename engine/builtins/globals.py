@@ -64,7 +64,7 @@ def install(vm: Any) -> None:
     def _for(vm: Any, this: Any, args: list[Any]) -> Any:
         key = vm.to_string(arg(args, 0))
         if key not in registry:
-            registry[key] = Symbol(key)
+            registry[key] = Symbol(key, registered=True)
         return registry[key]
 
     def _key_for(vm: Any, this: Any, args: list[Any]) -> Any:

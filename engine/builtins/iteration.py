@@ -245,7 +245,7 @@ def install(vm: Any) -> None:
 # ---------------------------------------------------------------- for-of and spread
 def iterate_values(vm: Any, v: Any, what: str | None = None) -> Iterator[Any]:
     """The values ``for (x of v)`` and ``[...v]`` see; `what` is the source text V8 names in its error."""
-    if isinstance(v, JSArray) and _has_builtin_iterator(vm, v):
+    if isinstance(v, JSArray) and has_builtin_iterator(vm, v):
         return _array_values(vm, v)
     if type(v) is str:
         return iter(list(v))
@@ -272,7 +272,7 @@ def _not_iterable_text(vm: Any, v: Any) -> str:
     return describe(vm, v)
 
 
-def _has_builtin_iterator(vm: Any, arr: JSArray) -> bool:
+def has_builtin_iterator(vm: Any, arr: JSArray) -> bool:
     return _builtin_method(vm, arr, vm.ArrayPrototype)
 
 

@@ -285,6 +285,124 @@ console.log(f10());"""),
     ("yield-in-arrow-params-in-generator", "function* g() {\n  (x = yield) => {};\n}"),
     ("hashbang-not-at-start", "\n#! not a comment here\n"),
     ("template-invalid-code-point", "var x = `a\nb\\u{110000}`;"),
+    # ---- an assignment is never an operand; a `{` starting a statement or an arrow body is a block
+    ("assignment-as-right-operand", "var x = 1, y = 2;\nconsole.log(x);\nx - y = 1;"),
+    ("assignment-under-unary", "var o = {};\ndelete o.y = 1;"),
+    ("compound-assignment-under-exponent", "var x, y;\nx ** y += 1;"),
+    ("await-assignment-in-async", "async function f(x) {\n  await x = 1;\n}"),
+    ("block-then-equals", "{} = 1;"),
+    ("arrow-block-body-then-equals", "var f = () => {} = 1;"),
+    ("assignment-in-class-heritage", "class C extends a = b {}"),
+    ("assignments-that-are-fine", "var a, b, c = 0;\na ? b : c = 1; c ? b = 2 : a; var q = (a = 1) + 2; ({} = 1);\n"
+                                  "console.log(a, b, c, q);"),
+    ("optional-chain-assigned", "var a = {};\na?.b = 1;"),
+    ("optional-chain-incremented", "var a = {};\na?.b.c++;"),
+    ("optional-chain-destructuring-target", "var a = {};\n({ x: a?.[0] } = {});"),
+    ("optional-chain-for-of-target", "var a = {};\nfor (a?.b of []);"),
+    ("parenthesized-optional-chain-is-a-target", "var a = { b: {} };\n(a?.b).c = 1; for (a.q in { z: 1 });\n"
+                                                 "for ([a.r] of [[5]]); console.log(a.b.c, a.q, a.r);"),
+    # ---- reserved words as names
+    ("keyword-as-shorthand-target", "var x = { default } = { default: 42 };"),
+    ("escaped-keyword-as-shorthand-target", "var x = { bre\\u0061k } = { break: 42 };"),
+    ("keyword-shorthand-in-arrow-params", "var f = ({ extends }) => {};"),
+    ("class-expression-named-let", "var C = class let {};"),
+    ("class-expression-named-escaped-static", "var C = class st\\u0061tic {};"),
+    # ---- class elements, super properties, collections
+    ("computed-field-keys-once-in-order", """
+var log = [];
+class C { constructor() { log.push("ctor"); } m() {} [(log.push("k1"), "a")] = 1;
+  static [(log.push("k2"), "b")] = 2; [(log.push("k3"), "m2")]() {} }
+new C(); new C();
+console.log(log.join(), Object.keys(new C()), Object.keys(C), Object.getOwnPropertyNames(C.prototype).join());"""),
+    ("yield-in-computed-field-key", """
+var C;
+function* g() { class K { [yield 9] = 9; } C = K; }
+var it = g(); console.log(it.next().value); it.next("x"); console.log(new C().x);"""),
+    ("super-property-assignments", """
+var base = { set x(v) { console.log("setter", v, this === o); }, get x() { return 10; } };
+var o = { __proto__: base, f() { super.x = 1; super.x += 2; super.x++; super.y ||= 5; super["z"] = 6;
+  ({ a: super.r } = { a: 7 }); [super.s] = [8]; return [this.y, this.z, this.r, this.s]; } };
+console.log(o.f());
+class P {}
+Object.defineProperty(P.prototype, "ro", { value: 1, writable: false });
+class R extends P { m() { super.ro = 2; } }
+try { new R().m(); } catch (e) { console.log(e.name, e.message); }"""),
+    ("function-names-through-parentheses-and-generators", """
+var f = ([cover = (function () {}), gen = function* () {}, xCover = (0, function () {})]) => {
+  console.log(cover.name, gen.name, JSON.stringify(xCover.name)); };
+f([]);
+var { c3 = (function () {}), g3 = function* () {} } = {}; var c4; [c4 = (class {})] = [];
+console.log(c3.name, g3.name, c4.name, (function () { var p = (function* () {}); return p.name; })());"""),
+    ("function-name-is-configurable", """
+async function foo() {}
+delete foo.name; console.log(foo.hasOwnProperty("name"), JSON.stringify(foo.name));
+var d = Object.getOwnPropertyDescriptor(foo, "length"); console.log(JSON.stringify(d));"""),
+    ("array-pattern-steps-once-per-element", """
+var n = 0;
+function* g() { n++; yield 1; n++; yield 2; n++; }
+let [,] = g(); console.log("elision", n); n = 0;
+let [] = g(); console.log("empty", n); n = 0;
+let [a,] = g(); console.log("a,", n); n = 0;
+let [b, ,] = g(); console.log("b,,", n); n = 0;
+var [[,] = g()] = []; console.log("nested", n);
+Array.prototype[Symbol.iterator] = function* () { yield 42; };
+var [z] = [1]; function h([y]) { return y; } console.log(z, h([1]), [...[7]]);"""),
+    ("function-to-string-of-static-methods-and-classes", """
+class F { static /* before */f /* a */ ( /* b */ ) /* c */ { /* d */ }/* after */ static async *g() {}
+  static get h() { return 1; } }
+console.log(F.f.toString()); console.log(F.g.toString());
+console.log(Object.getOwnPropertyDescriptor(F, "h").get.toString());
+/* before */class /* a */ A /* b */ extends /* c */ Object /* d */ { /* e */ constructor /* f */ ( /* g */ ) { super(); } m() {} }
+console.log(A.toString());"""),
+    ("symbols-as-weak-keys", """
+var wm = new WeakMap(), s = Symbol("x"); wm.set(s, 1); console.log(wm.get(s), wm.has(s), wm.delete(s), wm.has(s));
+try { wm.set(Symbol.for("registered"), 1); } catch (e) { console.log(e.name, e.message); }
+var ws = new WeakSet([s]); console.log(ws.has(s)); console.log(new WeakRef(s).deref() === s);
+var fr = new FinalizationRegistry(() => {}); fr.register(s, 1, s); console.log(fr.unregister(s));"""),
+    ("await-as-a-name-in-an-arrow-in-a-static-block", """
+class C { static { (() => { var [await] = [5]; console.log(await); })(); } }"""),
+    ("parameters-in-their-dead-zone", """
+function f(a, b = a, {c, d = c} = {c: 3}, [e = d] = []) { return [a, b, c, d, e]; } console.log(f(1));
+function g(x = () => y, y = 2) { return x(); } console.log(g());
+function h(x = y, y) {} try { h(); } catch (e) { console.log(e.name, e.message); }
+var k = (p = p) => p; try { k(); } catch (e) { console.log(e.name, e.message); }
+class C { m(x = x) {} } try { new C().m(); } catch (e) { console.log(e.name, e.message); }"""),
+    ("derived-constructor-returns", """
+class D extends Object { constructor() { return 1; } }
+try { new D(); } catch (e) { console.log(e.name, e.message); }
+class E extends Object { constructor() { super(); return null; } }
+try { new E(); } catch (e) { console.log(e.name, e.message); }
+class F extends Object { constructor() { super(); return undefined; } } console.log(typeof new F());"""),
+    ("static-computed-prototype", """
+try { class G { static ["proto" + "type"] = 1; } } catch (e) { console.log(e.name, e.message); }
+try { class G2 { static ["proto" + "type"]() {} } } catch (e) { console.log(e.name, e.message); }
+class H { ["prototype"]() { return 1; } static ["x"]() { return 2; } } console.log(new H().prototype(), H.x());"""),
+    ("new-target-in-arrows", """
+function F() { return (_ => new.target)(); }
+function H() { this.f = () => () => new.target; } var h = new H();
+class K { constructor() { this.g = () => new.target; } } class L extends K {}
+class M { x = () => new.target; }
+console.log(F() === undefined, h.f()() === H, new L().g() === L, new M().x());
+async function af() { return (async () => new.target)(); } af().then(v => console.log("async", v));"""),
+    ("compound-assignment-on-null-before-the-key", """
+var base = null, prop = { toString() { console.log("key converted"); return "p"; } };
+try { base[prop] ^= 1; } catch (e) { console.log(e.name); }
+try { base[prop]++; } catch (e) { console.log(e.name); }
+try { base.x += 1; } catch (e) { console.log(e.name, e.message); }"""),
+    ("collection-constructors-call-their-adder", """
+class M extends Map { set(k, v) { console.log("set", k, v); return super.set(k, v); } }
+new M([[1, 2]]);
+class S extends Set { add(v) { console.log("add", v); return super.add(v); } }
+new S([3, 4]);
+Set.prototype.add = 5;
+try { new Set([1]); } catch (e) { console.log(e.name, e.message); }
+new Set(); WeakMap.prototype.set = null;
+try { new WeakMap([]); } catch (e) { console.log(e.name, e.message); }
+var closed = 0;
+var it = { [Symbol.iterator]() { return { next() { return { value: 1, done: false }; },
+                                          return() { closed++; return {}; } }; } };
+try { new WeakSet(it); } catch (e) { console.log(e.name, e.message, closed); }
+try { new Map(it); } catch (e) { console.log(e.name, e.message, closed); }"""),
 ]
 
 

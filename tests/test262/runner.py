@@ -237,7 +237,21 @@ def _worker(root: str, tasks: Any, results: Any) -> None:
             res = run_test(base, item)
         except BaseException as exc:  # noqa: BLE001 - e.g. a RecursionError while reading the result
             res = Result(item, "engine-error", _engine_bug(exc))
-        results.send(res)
+        # a worker whose memory has grown (Python keeps the arenas a big test used) retires after this test:
+        # left running it reached its cap and failed the following tests with MemoryError
+        retire = _resident_bytes() > RETIRE_RSS_BYTES
+        results.send((res, retire))
+        if retire:
+            return
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory (Linux); 0 where /proc is not there."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def _mapped_bytes() -> int:
@@ -247,6 +261,9 @@ def _mapped_bytes() -> int:
     except (OSError, ValueError, IndexError):
         return 0
     return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+RETIRE_RSS_BYTES = 1 << 30
 
 
 class _Slot:
@@ -281,7 +298,9 @@ def run_many(root: Path, paths: list[str], jobs: int = 2, hard_timeout: float = 
         for p in paths:
             yield run_test(root, p)
         return
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    # spawn, not fork: a worker forked from this process after a timeout inherited its state and failed a run of
+    # tests as "nesting this deep"; a fresh interpreter per worker costs an import of the engine, once per worker
+    ctx = mp.get_context("spawn")
     todo = list(reversed(paths))
     slots = [_Slot(ctx, root) for _ in range(min(jobs, max(1, len(paths))))]
     try:
@@ -297,9 +316,13 @@ def run_many(root: Path, paths: list[str], jobs: int = 2, hard_timeout: float = 
                     continue
                 if s.results in ready:
                     try:
-                        yield s.results.recv()
+                        res, retire = s.results.recv()
                     except EOFError:  # the worker died while sending
                         yield Result(s.current, "engine-error", "InternalError: engine error: the worker died")
+                        retire = True
+                    else:
+                        yield res
+                    if retire:
                         s.stop()
                         slots[i] = s = _Slot(ctx, root)
                 elif s.proc.sentinel in ready or now - s.started > hard_timeout:
