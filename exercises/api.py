@@ -3,8 +3,6 @@ an output serializer. Errors come out in the one shape of exercises/api_errors.p
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -14,8 +12,7 @@ from rest_framework.views import APIView
 
 from assignments import selectors as assignment_selectors
 from exercises import selectors, services
-from exercises.answers import AnswerInvalid, validate_answer
-from exercises.errors import Forbidden, NotFound
+from exercises.errors import NotFound
 from exercises.models import Question
 
 ERROR_SHAPE = inline_serializer(
@@ -172,21 +169,11 @@ class AttemptCreateApi(APIView):
         question = serializers.IntegerField()
         answer = serializers.JSONField(help_text="Shape depends on the question kind; see the README.")
 
-        def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-            question = Question.objects.select_related("exercise__module__course").filter(pk=attrs["question"]).first()
+        def validate_question(self, value: int) -> Question:
+            question = Question.objects.select_related("exercise__module__course").filter(pk=value).first()
             if question is None:
-                raise serializers.ValidationError({"question": [f"There is no question {attrs['question']}."]})
-            if not selectors.user_is_enrolled(user=self.context["request"].user, course=question.exercise.module.course):
-                raise Forbidden("Enroll in this course before answering its questions.")
-            version = services.student_variant_version(student=self.context["request"].user, exercise=question.exercise)
-            key = selectors.answer_key_get(question=question, version=version) if version else None
-            if key is not None and key.is_valid:  # without a key the service answers 409
-                try:
-                    attrs["answer"] = validate_answer(question.kind, attrs["answer"], key.options)
-                except AnswerInvalid as exc:
-                    raise serializers.ValidationError({"answer": [str(exc)]}) from exc
-            attrs["question"] = question
-            return attrs
+                raise serializers.ValidationError(f"There is no question {value}.")
+            return question
 
     class OutputSerializer(serializers.Serializer):
         id = serializers.IntegerField()
@@ -198,7 +185,10 @@ class AttemptCreateApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        attempt = services.attempt_submit(student=request.user, **serializer.validated_data)
+        try:  # the service checks enrollment, publication and the answer's shape against the key's options
+            attempt = services.attempt_submit(student=request.user, **serializer.validated_data)
+        except services.AnswerRejected as exc:
+            raise serializers.ValidationError({"answer": [exc.message]}) from exc
         url = reverse("api-attempt-detail", args=[attempt.pk])
         body = {"id": attempt.pk, "status": attempt.status, "url": url, "message": attempt.message}
         return Response(body, status=status.HTTP_202_ACCEPTED)
@@ -212,6 +202,10 @@ class AttemptCreateApi(APIView):
         filters.is_valid(raise_exception=True)
         attempts = selectors.attempt_list_for_user(user=request.user, question_id=filters.validated_data.get("question"))
         return Response(AttemptOutputSerializer(attempts[:100], many=True).data)
+
+
+# Under gunicorn's default 30-second worker timeout; the page asks for 10 (exercises/static/.../exercise.js).
+MAX_WAIT_SECONDS = 25
 
 
 class AttemptDetailApi(APIView):
@@ -230,9 +224,19 @@ class AttemptDetailApi(APIView):
             '{"assignment", "late", "multiplier", "credited_score", "submitted_at", "rule"}; null outside one.',
         )
 
-    @extend_schema(responses={200: OutputSerializer, 404: ERROR_SHAPE})
+    class WaitSerializer(serializers.Serializer):
+        wait = serializers.FloatField(
+            required=False, default=0, min_value=0, max_value=MAX_WAIT_SECONDS,
+            help_text="Long poll: while the attempt is pending, wait up to this many seconds for its result and "
+            "answer as soon as it is graded (or failed); after that, answer with it still pending.",
+        )
+
+    @extend_schema(parameters=[WaitSerializer], responses={200: OutputSerializer, 400: ERROR_SHAPE, 404: ERROR_SHAPE})
     def get(self, request: Request, attempt_id: int) -> Response:
-        attempt = selectors.attempt_get_for_user(attempt_id=attempt_id, user=request.user)
+        query = self.WaitSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        wait = query.validated_data["wait"]
+        attempt = selectors.attempt_wait_for_user(attempt_id=attempt_id, user=request.user, wait=wait)
         data = AttemptOutputSerializer(attempt).data
         data["memory"] = selectors.attempt_memory(attempt=attempt)
         data["comparison"] = selectors.attempt_comparison(attempt=attempt)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -11,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, FloatField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from exercises import feedback, variants
+from exercises import attempt_events, feedback, variants
 from exercises.answer_keys import CHECKPOINT_KINDS, find_checkpoint
 from exercises.errors import Forbidden, NotFound
 from exercises.labels import Labeler
@@ -28,8 +32,6 @@ from exercises.models import (
 )
 
 User: TypeAlias = AbstractBaseUser | AnonymousUser
-
-
 
 
 # --- roles and permissions -------------------------------------------------------------------------------------
@@ -104,7 +106,7 @@ def exercise_spec(*, exercise: Exercise) -> list[dict[str, Any]]:
 def exercise_current_version(*, exercise: Exercise) -> ExerciseVersion | None:
     """The current version; with parameters, its default variant (the one the admin shows)."""
     key = variants.variant_key(variants.default_params(exercise_spec(exercise=exercise)))
-    return exercise.versions.filter(number=exercise.version, variant=key).first()
+    return exercise.versions.defer("trace").filter(number=exercise.version, variant=key).first()
 
 
 def student_variant_renew_refusal(*, student: User, exercise: Exercise, version: ExerciseVersion | None) -> str:
@@ -122,14 +124,60 @@ def student_variant_renew_refusal(*, student: User, exercise: Exercise, version:
     return ""
 
 
+@dataclass(frozen=True)
+class VersionFacts:
+    """A traced version's trace and object labels, as the pages, the API and grading read them."""
+
+    trace: Mapping[str, Any]
+    labeler: Labeler
+
+
+_FACTS_SIZE = 256
+_facts: OrderedDict[tuple[int, str, str], VersionFacts] = OrderedDict()
+_facts_lock = threading.Lock()
+
+
+def _facts_ident(version: ExerciseVersion) -> tuple[int, str, str]:
+    return (version.pk, str(version.created), hashlib.sha256(version.program.encode()).hexdigest())
+
+
+def version_facts(*, version: ExerciseVersion) -> VersionFacts:
+    """The version's trace (loaded only on a miss: versions are read without it) and its labeler, kept per process
+    for the last 256 versions. Safe to keep: a version students answer never changes its trace (editing the program
+    of a published exercise, or of one with attempts, makes a new version), and a draft re-traced in place gets a
+    new program, so a new cache key. A version not traced yet is never kept."""
+    ident = _facts_ident(version) if version.pk is not None else None
+    with _facts_lock:
+        cached = _facts.get(ident) if ident else None
+        if cached is not None:
+            _facts.move_to_end(ident)  # type: ignore[arg-type]
+            return cached
+    trace = version.trace
+    facts = VersionFacts(trace=trace or {}, labeler=Labeler.build([site["key"] for site in version.sites], trace))
+    if ident is not None and trace is not None:
+        with _facts_lock:
+            _facts[ident] = facts
+            while len(_facts) > _FACTS_SIZE:
+                _facts.popitem(last=False)
+    return facts
+
+
+def version_facts_forget() -> None:
+    """Empty the caches of version_facts and answer_key_cached (tests; a process that re-traced versions under a
+    new engine)."""
+    with _facts_lock:
+        _facts.clear()
+        _keys.clear()
+
+
 def version_labeler(*, version: ExerciseVersion) -> Labeler:
-    return Labeler.build([site["key"] for site in version.sites], version.trace)
+    return version_facts(version=version).labeler
 
 
 def version_checkpoints(*, version: ExerciseVersion) -> list[dict[str, Any]]:
     """Each distinct checkpoint name with the line of its call, in the order first reached."""
     seen: dict[str, int] = {}
-    for cp in (version.trace or {}).get("checkpoints", []):
+    for cp in version_facts(version=version).trace.get("checkpoints", []):
         seen.setdefault(cp["name"], cp["line"])
     return [{"name": name, "line": line} for name, line in seen.items()]
 
@@ -187,6 +235,34 @@ def answer_key_get(*, question: Question, version: ExerciseVersion) -> AnswerKey
     return AnswerKey.objects.filter(question=question, exercise_version=version).first()
 
 
+_KEYS_SIZE = 4096
+_keys: OrderedDict[tuple[Any, ...], AnswerKey] = OrderedDict()
+
+
+def _key_ident(question: Question, version: ExerciseVersion) -> tuple[Any, ...]:
+    config = json.dumps(question.config, sort_keys=True, default=str)
+    return (question.pk, question.kind, question.checkpoint, config, *_facts_ident(version))
+
+
+def answer_key_cached(*, question: Question, version: ExerciseVersion) -> AnswerKey | None:
+    """answer_key_get, kept per process once valid (grading, submitting and the result all need it). A valid key
+    follows from the question's kind, checkpoint and config and from the version's trace, so that is what it is
+    kept under: a question edited since (its key recomputed) misses the cache. Keys with a problem are not kept."""
+    ident = _key_ident(question, version)
+    with _facts_lock:
+        cached = _keys.get(ident)
+        if cached is not None:
+            _keys.move_to_end(ident)
+            return cached
+    key = answer_key_get(question=question, version=version)
+    if key is not None and key.is_valid:
+        with _facts_lock:
+            _keys[ident] = key
+            while len(_keys) > _KEYS_SIZE:
+                _keys.popitem(last=False)
+    return key
+
+
 # --- attempts ---------------------------------------------------------------------------------------------------
 
 
@@ -194,6 +270,7 @@ def attempt_get_for_user(*, attempt_id: int, user: User) -> Attempt:
     """A student sees only their own attempts; a course's teachers see their students' attempts."""
     attempt = (
         Attempt.objects.select_related("question__exercise__module__course", "exercise_version")
+        .defer("exercise_version__trace")
         .filter(pk=attempt_id)
         .first()
     )
@@ -202,6 +279,18 @@ def attempt_get_for_user(*, attempt_id: int, user: User) -> Attempt:
     own = attempt.student_id == user.pk
     if not own and not user_is_teacher(user=user, course=attempt.question.exercise.module.course):
         raise NotFound(f"There is no attempt {attempt_id}.")
+    return attempt
+
+
+def attempt_wait_for_user(*, attempt_id: int, user: User, wait: float) -> Attempt:
+    """attempt_get_for_user; when the attempt is pending, first wait up to `wait` seconds for it to be graded (or
+    to fail), returning as soon as it is. After `wait` seconds it is returned still pending."""
+    attempt = attempt_get_for_user(attempt_id=attempt_id, user=user)
+    if attempt.status != Attempt.Status.PENDING or wait <= 0:
+        return attempt
+    finished = Attempt.objects.filter(pk=attempt_id).exclude(status=Attempt.Status.PENDING)
+    if attempt_events.wait_until(attempt_id, finished.exists, wait):
+        attempt.refresh_from_db(fields=["status", "score", "feedback", "message", "graded_at"])
     return attempt
 
 
@@ -214,12 +303,13 @@ def attempt_memory(*, attempt: Attempt) -> dict[str, Any] | None:
     """Once graded: the true memory at the question's checkpoint (labelled), with the program's output and error."""
     if attempt.status != Attempt.Status.GRADED:
         return None
-    version, question = attempt.exercise_version, attempt.question
-    trace = version.trace or {}
+    question = attempt.question
+    facts = version_facts(version=attempt.exercise_version)
+    trace = facts.trace
     checkpoint = None
     if question.kind in CHECKPOINT_KINDS:
         cp = find_checkpoint(trace, question.checkpoint, int(question.config.get("occurrence", 1)))
-        checkpoint = version_labeler(version=version).checkpoint(cp)
+        checkpoint = facts.labeler.checkpoint(cp)
     return {"checkpoint": checkpoint, "output": trace.get("output", []), "error": trace.get("error")}
 
 
@@ -228,12 +318,13 @@ def attempt_comparison(*, attempt: Attempt) -> dict[str, Any] | None:
     if attempt.status != Attempt.Status.GRADED:
         return None
     version, question = attempt.exercise_version, attempt.question
-    key = answer_key_get(question=question, version=version)
+    key = answer_key_cached(question=question, version=version)
     if key is None or not key.is_valid or not isinstance(attempt.answer, dict):
         return None
+    facts = version_facts(version=version)
     comparison = feedback.compare(
-        kind=question.kind, answer=attempt.answer, key=key.key, trace=version.trace or {},
-        checkpoint_name=question.checkpoint, config=question.config or {}, labeler=version_labeler(version=version),
+        kind=question.kind, answer=attempt.answer, key=key.key, trace=facts.trace,
+        checkpoint_name=question.checkpoint, config=question.config or {}, labeler=facts.labeler,
     )
     return comparison.to_json() if comparison else None
 

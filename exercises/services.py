@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from assignments import selectors as assignment_selectors
 from assignments import services as assignment_services
-from exercises import program, selectors, selftest, signals, variants
+from exercises import attempt_events, program, selectors, selftest, signals, variants
 from exercises.answer_keys import KeyResult, ProgramFacts, QuestionSpec, derive_key
 from exercises.answers import AnswerInvalid, validate_answer
 from exercises.errors import ApplicationError, Forbidden
@@ -131,15 +131,15 @@ def exercise_version_create(*, exercise: Exercise) -> ExerciseVersion:
     return version
 
 
-@transaction.atomic
-def variant_version_get(*, exercise: Exercise, params: dict[str, Any]) -> ExerciseVersion:
+@transaction.atomic(savepoint=False)
+def variant_version_get(*, exercise: Exercise, params: dict[str, Any], all_keys: bool = True) -> ExerciseVersion:
     """The version of this variant at the exercise's current template version: traced and keyed once, then cached
-    (a question added since gets its key here)."""
-    version, created = ExerciseVersion.objects.get_or_create(
+    (with `all_keys`, a question added since gets its key here; a caller that needs one key checks that one)."""
+    version, created = ExerciseVersion.objects.defer("trace").get_or_create(
         exercise=exercise, number=exercise.version, variant=variants.variant_key(params),
         defaults={"template": exercise.program, "params": params, "program": exercise.program},
     )
-    if created or version.answer_keys.count() != exercise.questions.count():
+    if created or (all_keys and exercise.questions.exclude(answer_keys__exercise_version=version).exists()):
         answer_key_compute(exercise_version=version)
     return version
 
@@ -269,15 +269,17 @@ def exercise_publish(*, exercise: Exercise) -> Exercise:
 # --- variants of a student ----------------------------------------------------------------------------------------
 
 
-def student_variant_version(*, student: AbstractBaseUser, exercise: Exercise) -> ExerciseVersion | None:
+def student_variant_version(*, student: AbstractBaseUser, exercise: Exercise, all_keys: bool = True
+                            ) -> ExerciseVersion | None:
     """The version a student answers: their own stable variant when the exercise has parameters (traced and keyed
-    the first time anyone gets it), else the current version."""
+    the first time anyone gets it), else the current version. `all_keys=False` skips making sure that every
+    question has its key for the variant (attempt_submit needs one key and checks it)."""
     spec = selectors.exercise_spec(exercise=exercise)
     if not spec or exercise.version == 0:
         return selectors.exercise_current_version(exercise=exercise)
     chosen, _ = StudentVariant.objects.get_or_create(student=student, exercise=exercise)
     params = variants.choose(spec, student_id=student.pk, exercise_id=exercise.pk, number=chosen.number)
-    return variant_version_get(exercise=exercise, params=params)
+    return variant_version_get(exercise=exercise, params=params, all_keys=all_keys)
 
 
 @transaction.atomic
@@ -318,6 +320,13 @@ def _queue_grading(attempt_id: int, *, retries: bool = True) -> bool:
     return True
 
 
+class AnswerRejected(ApplicationError):
+    """An answer without the shape of its question's kind (exercises/answers.py), said in a sentence."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="invalid_answer")
+
+
 @transaction.atomic
 def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any) -> Attempt:
     """Record a pending attempt at the question's current version; grading is queued once this commits."""
@@ -327,14 +336,17 @@ def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any
     if not exercise.published:
         raise ApplicationError("This exercise is not published yet.", status=409, code="not_published")
     admission = assignment_services.submission_admit(student=student, exercise=exercise)  # refused when closed
-    version = student_variant_version(student=student, exercise=exercise)
-    key = selectors.answer_key_get(question=question, version=version) if version else None
+    version = student_variant_version(student=student, exercise=exercise, all_keys=False)
+    key = selectors.answer_key_cached(question=question, version=version) if version else None
+    if version is not None and key is None:  # a question added since this variant was keyed
+        answer_key_compute(exercise_version=version)
+        key = selectors.answer_key_get(question=question, version=version)
     if version is None or key is None or not key.is_valid:
         raise ApplicationError("This question has no answer key yet; tell your teacher.", status=409, code="no_key")
     try:
         cleaned = validate_answer(question.kind, answer, key.options)
     except AnswerInvalid as exc:
-        raise ApplicationError(str(exc), code="invalid_answer") from exc
+        raise AnswerRejected(str(exc)) from exc
     attempt = Attempt.objects.create(
         student=student, question=question, exercise_version=version, answer=cleaned, max_score=question.points
     )
@@ -352,7 +364,11 @@ def _queue_or_explain(attempt: Attempt) -> None:
 def attempt_grade(*, attempt_id: int) -> Attempt:
     """Grade a pending attempt against the key of its own version. Grading a graded or failed attempt changes
     nothing, so running the task twice is safe."""
-    attempt = Attempt.objects.select_for_update().select_related("question", "exercise_version").get(pk=attempt_id)
+    # Lock the attempt row only, so attempts of one question are graded side by side; the version comes without
+    # its trace (the key is what grading needs; the trace is loaded only to compute a missing key). Grading reads
+    # the key as stored now, not a kept copy (exercises/selectors.answer_key_cached).
+    attempt = (Attempt.objects.select_for_update(of=("self",)).select_related("question", "exercise_version")
+               .defer("exercise_version__trace").get(pk=attempt_id))
     if attempt.status != Attempt.Status.PENDING:
         return attempt
     key = selectors.answer_key_get(question=attempt.question, version=attempt.exercise_version)
@@ -368,6 +384,7 @@ def attempt_grade(*, attempt_id: int) -> Attempt:
     attempt.save(update_fields=["score", "feedback", "status", "graded_at", "message"])
     progress_record(attempt=attempt)
     _announce_graded(attempt)
+    _announce_on_commit(attempt.pk)
     return attempt
 
 
@@ -378,9 +395,15 @@ def _announce_graded(attempt: Attempt) -> None:
             logger.error("attempt_graded receiver %r failed for attempt %s: %r", receiver, attempt.pk, result)
 
 
+def _announce_on_commit(attempt_id: int) -> None:
+    """Wake the student's long poll once the result is committed (exercises/attempt_events.py)."""
+    transaction.on_commit(lambda: attempt_events.announce(attempt_id))
+
+
 def _attempt_mark_failed(attempt: Attempt, message: str) -> Attempt:
     attempt.status, attempt.message, attempt.graded_at = Attempt.Status.FAILED, message, timezone.now()
     attempt.save(update_fields=["status", "message", "graded_at"])
+    _announce_on_commit(attempt.pk)
     return attempt
 
 
@@ -403,18 +426,22 @@ def attempts_requeue_stale(*, older_than: timedelta, limit: int = 1000) -> list[
     return queued
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def progress_record(*, attempt: Attempt) -> Progress:
     """Count a graded attempt; the best credited score counts (the score times the late credit it was submitted
     with: assignments/), and full marks, late or not, complete the question."""
-    progress, _ = Progress.objects.select_for_update().get_or_create(
-        student_id=attempt.student_id, question_id=attempt.question_id, defaults={"max_score": attempt.max_score}
+    credited = assignment_selectors.attempt_credited_score(attempt=attempt) or 0.0
+    full_marks = (attempt.score or 0.0) >= attempt.max_score > 0
+    first = {"attempts": 1, "max_score": attempt.max_score, "best_score": credited,
+             "completed": full_marks or credited >= attempt.max_score > 0}
+    progress, created = Progress.objects.select_for_update().get_or_create(
+        student_id=attempt.student_id, question_id=attempt.question_id, defaults=first
     )
+    if created:
+        return progress
     progress.attempts += 1
     progress.max_score = attempt.max_score
-    credited = assignment_selectors.attempt_credited_score(attempt=attempt) or 0.0
     progress.best_score = max(progress.best_score, credited)
-    full_marks = (attempt.score or 0.0) >= progress.max_score > 0
     progress.completed = progress.completed or full_marks or progress.best_score >= progress.max_score > 0
     progress.save()
     return progress

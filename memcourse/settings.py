@@ -84,10 +84,13 @@ TEMPLATES = [
 WSGI_APPLICATION = "memcourse.wsgi.application"
 ASGI_APPLICATION = "memcourse.asgi.application"
 
+# Connections are kept for CONN_MAX_AGE seconds (default 60 with DEBUG off, 0 under runserver, whose threads come
+# and go); each request first checks that its kept connection still works, so a restarted database costs no error.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=True,
     )
 }
 

@@ -64,11 +64,13 @@ def _celery_eager() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _fresh_engine_cache() -> Iterator[None]:
-    from exercises import program
+    from exercises import program, selectors
 
     program._run_cached.cache_clear()
+    selectors.version_facts_forget()
     yield
     program._run_cached.cache_clear()
+    selectors.version_facts_forget()
 
 
 # --- people and a course ---------------------------------------------------------------------------------------

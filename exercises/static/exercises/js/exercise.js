@@ -1,5 +1,6 @@
 /* The exercise page: turn each question form into the JSON answer of its kind (exercises/answers.py), post it to
-   the attempts API, poll the attempt until it is graded, then show the score, per-part feedback and the answer
+   the attempts API, wait for the result with the attempt's long poll (GET /api/attempts/<id>/?wait=10, which
+   answers as soon as the attempt is graded), then show the score, per-part feedback and the answer
    beside the true memory at that checkpoint (the attempt's `comparison`, drawn with MemView.mountDiagram and its
    marks), without reloading the page. The run (trace and labels) is fetched once, lazily, from the page's run
    endpoint; the same run feeds the step-through player (MemView.mount), which a feedback button opens at the
@@ -8,8 +9,9 @@
   "use strict";
 
   var LABEL = /^[A-Z]+(?:#[1-9]\d*)?$/;
-  var POLL_FIRST_MS = 400;
-  var POLL_MAX_MS = 2000;
+  var WAIT_SECONDS = 10;  // each long poll; the server answers as soon as the attempt is graded
+  var PENDING_PAUSE_MS = 250;  // between long polls that came back pending (a server that does not wait)
+  var RETRY_MS = [1000, 2000, 4000];  // after a failed request, before giving up
   var POLL_PATIENCE_MS = 60000;
 
   function csrfToken() {
@@ -249,7 +251,7 @@
       self.submit();
     });
     var last = form.getAttribute("data-last-attempt");
-    if (last) this.poll(last, Date.now(), POLL_FIRST_MS, true);
+    if (last) this.awaitResult(last, Date.now(), true, 0);
   }
 
   Question.prototype.showError = function (message, field) {
@@ -288,7 +290,7 @@
       })
       .then(function (reply) {
         if (reply.status === 202 || reply.status === 201) {
-          self.poll(reply.body.id, Date.now(), POLL_FIRST_MS, false);
+          self.awaitResult(reply.body.id, Date.now(), false, 0);
           return;
         }
         self.busy(false);
@@ -310,36 +312,37 @@
     return message || "The server could not accept this answer (HTTP " + reply.status + ").";
   }
 
-  Question.prototype.poll = function (id, started, delay, quiet) {
+  /** Long-poll the attempt until it is graded or failed; a few retries ride out a dropped connection. */
+  Question.prototype.awaitResult = function (id, started, quiet, failures) {
     var self = this;
+    var url = fromTemplate(this.form.getAttribute("data-attempt-url"), id) + "?wait=" + WAIT_SECONDS;
     window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(function () {
-      fetch(fromTemplate(self.form.getAttribute("data-attempt-url"), id), {
-        credentials: "same-origin",
-        headers: { Accept: "application/json" },
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
       })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(function (attempt) {
-          if (attempt.status === "pending") {
-            if (!quiet) self.renderAttempt(attempt, Date.now() - started > POLL_PATIENCE_MS);
-            self.poll(id, started, Math.min(POLL_MAX_MS, delay * 1.5), quiet);
-            return;
-          }
-          self.busy(false);
-          self.renderAttempt(attempt);
-          if (attempt.status === "graded") {
-            self.updateBest(attempt);
-            self.showMemory(attempt);
-          }
-        })
-        .catch(function () {
-          self.busy(false);
-          self.showError("Lost contact with the server while grading. Reload the page to see the result.");
-        });
-    }, delay);
+      .then(function (attempt) {
+        if (attempt.status === "pending") {
+          if (!quiet) self.renderAttempt(attempt, Date.now() - started > POLL_PATIENCE_MS);
+          self.timer = window.setTimeout(function () { self.awaitResult(id, started, quiet, 0); }, PENDING_PAUSE_MS);
+          return;
+        }
+        self.busy(false);
+        self.renderAttempt(attempt);
+        if (attempt.status === "graded") {
+          self.updateBest(attempt);
+          self.showMemory(attempt);
+        }
+      })
+      .catch(function () {
+        if (failures < RETRY_MS.length) {
+          self.timer = window.setTimeout(function () { self.awaitResult(id, started, quiet, failures + 1); }, RETRY_MS[failures]);
+          return;
+        }
+        self.busy(false);
+        self.showError("Lost contact with the server while grading. Reload the page to see the result.");
+      });
   };
 
   Question.prototype.renderAttempt = function (attempt, slow) {
