@@ -350,7 +350,8 @@ def attempt_submit(*, student: AbstractBaseUser, question: Question, answer: Any
     attempt = Attempt.objects.create(
         student=student, question=question, exercise_version=version, answer=cleaned, max_score=question.points
     )
-    assignment_services.attempt_credit_record(attempt=attempt, admission=admission)
+    if admission is not None:  # under an assignment (no savepoint round trip otherwise)
+        assignment_services.attempt_credit_record(attempt=attempt, admission=admission)
     transaction.on_commit(lambda: _queue_or_explain(attempt))
     return attempt
 

@@ -20,9 +20,10 @@ QUESTIONS = [{"kind": "reachable", "checkpoint": "A", "points": 2}, {"kind": "ou
 # What a request costs today (docs/grading-load.md), counting the test's own savepoint pair around a transaction;
 # an added query per attempt must be a decision, not an accident. The first attempt of a process also reads the
 # key (then kept, exercises/selectors.answer_key_cached) and creates the student's progress row.
-SUBMIT_QUERIES = 9  # token, question, enrollment, (the student's variant), version, (key), insert
-GRADE_QUERIES = 9  # attempt with question and version for update, key, update it, progress for update, update it
-RESULT_QUERIES = 3  # token, attempt with its question and version, (the version's trace, once a process)
+SUBMIT_QUERIES = 10  # token, question, enrollment, assignment, (the student's variant), version, (key), insert
+GRADE_QUERIES = 10  # attempt with question and version for update, key, update it, its late credit, progress for
+# update, update it (or insert it)
+RESULT_QUERIES = 4  # token, attempt with its question and version, its late credit, (the trace, once a process)
 
 @pytest.fixture
 def plain_exercise(make_exercise: Any) -> Any:
