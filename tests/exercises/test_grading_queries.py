@@ -21,8 +21,8 @@ QUESTIONS = [{"kind": "reachable", "checkpoint": "A", "points": 2}, {"kind": "ou
 # an added query per attempt must be a decision, not an accident. The first attempt of a process also reads the
 # key (then kept, exercises/selectors.answer_key_cached) and creates the student's progress row.
 SUBMIT_QUERIES = 10  # token, question, enrollment, assignment, (the student's variant), version, (key), insert
-GRADE_QUERIES = 10  # attempt with question and version for update, key, update it, its late credit, progress for
-# update, update it (or insert it)
+GRADE_QUERIES = 13  # attempt with question and version for update, key, update it, its late credit, progress for
+# update, update it (or insert it), the LTI passback's lookup (lti/, in a savepoint of its own)
 RESULT_QUERIES = 4  # token, attempt with its question and version, its late credit, (the trace, once a process)
 
 @pytest.fixture
