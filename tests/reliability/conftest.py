@@ -41,10 +41,12 @@ def queue() -> str:
 
 
 @pytest.fixture
-def broker(redis_server: RedisServer, queue: str) -> Iterator[RedisServer]:
-    """This process sends its tasks to the test's Redis, on the test's queue, for real (not eagerly)."""
+def broker(redis_server: RedisServer, queue: str, settings: Any) -> Iterator[RedisServer]:
+    """This process sends its tasks to the test's Redis, on the test's queue, for real (not eagerly); whatever else
+    the site does with Redis (settings.REDIS_URL) uses the test's Redis too, so it shares the outage."""
     from memcourse.celery import app
 
+    settings.REDIS_URL = redis_server.url
     before = (app.conf.task_always_eager, app.conf.task_default_queue, app.conf.broker_url)
     app.conf.task_always_eager, app.conf.task_default_queue, app.conf.broker_url = False, queue, redis_server.url
     reset_broker_connections(app)
