@@ -32,7 +32,10 @@ def test_connections_terminated_again_and_again_through_a_burst_cost_no_student_
     klass: Class, workers: Workers, row_locks: RowLocks
 ) -> None:
     ids = klass.burst(40)
-    worker = workers.start(concurrency=2, beat=True)  # the sweeper catches any attempt whose retries ran out
+    # Persistent connections (as in production, CONN_MAX_AGE): the pool's backends live between gradings too, so
+    # every round finds some to terminate, and a grading may start on a connection already dead.
+    worker = workers.start(concurrency=2, beat=True, env={"CONN_MAX_AGE": "60"})  # beat: the sweeper catches
+    # any attempt whose retries ran out
     terminated = 0
     while graded_count(ids) < len(ids) and terminated < 40:
         terminated += row_locks.terminate(worker.application_name)
