@@ -18,13 +18,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import arg, describe, get_method, method
+from engine.builtins.common import arg, describe, get_method, method, string_tag
 from engine.coroutine import touch
 from engine.values import (
     NULL,
     SYM_ASYNC_ITERATOR,
     SYM_ITERATOR,
-    SYM_TO_STRING_TAG,
     UNDEFINED,
     JSObject,
     JSThrow,
@@ -395,7 +394,7 @@ def install(vm: Any) -> None:
     method(vm, proto, "next", _next, 1, gen=True)
     method(vm, proto, "return", _return, 1, gen=True)
     method(vm, proto, "throw", _throw, 1, gen=True)
-    proto.define_hidden(SYM_TO_STRING_TAG, "AsyncGenerator")
+    string_tag(proto, "AsyncGenerator")
     vm.AsyncGeneratorPrototype = proto
     wrap = vm.builtin_object(base)
     method(vm, wrap, "next", _from_sync_next, 1, gen=True)

@@ -1581,8 +1581,6 @@ class FnEmitter:
 
     def e_call_expression(self, node: Node) -> str:
         fn = node.child_by_field_name("function")
-        if fn.type == "super":
-            raise self.err("super(...) inside an expression", node)
         if fn.type == "import":
             raise self.err("import()", node)
         return self.chain(node)
@@ -1721,7 +1719,10 @@ class FnEmitter:
     def super_chain(self, links: list[Node]) -> str:
         first = links[0]
         if first.type == "call_expression":
-            raise self.err("super(...) inside an expression", first)
+            if self.code.kind != "derived" or not self._super_call_first(first):
+                raise self.err("super(...) inside an expression", first)
+            self.super_call(first)  # evaluated first in its statement: run it before the rest, value `this`
+            return self._links("_this", links[1:]) if len(links) > 1 else "_this"
         if first.type == "member_expression":
             key = repr(self.text(first.child_by_field_name("property")))
         else:
@@ -1732,6 +1733,32 @@ class FnEmitter:
             call = f"(yield ({value}, _this, {args}, {self.pos(links[1])}))"
             return self._links(call, links[2:]) if len(links) > 2 else call
         return self._links(value, links[1:])
+
+    @staticmethod
+    def _super_call_first(call: Node) -> bool:
+        """`return super(x)`, `value = super()`, `const t = super().x`: nothing in the statement is evaluated
+        before the call, so it can run as a statement of its own just before."""
+        node = call
+        while node.parent is not None:
+            parent = node.parent
+            t = parent.type
+            if t in ("return_statement", "expression_statement"):
+                return True
+            if t == "variable_declarator":
+                return parent.child_by_field_name("value") == node and \
+                    parent.child_by_field_name("name").type == "identifier" and \
+                    parent.parent is not None and len(children(parent.parent)) == 1
+            if t == "assignment_expression":
+                if parent.child_by_field_name("right") != node or \
+                        parent.child_by_field_name("left").type != "identifier":
+                    return False
+            elif t == "member_expression" or t == "subscript_expression":
+                if parent.child_by_field_name("object") != node:
+                    return False
+            elif t != "parenthesized_expression":
+                return False
+            node = parent
+        return False
 
     def super_call(self, node: Node) -> None:
         if self.code.kind != "derived":

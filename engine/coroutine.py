@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import arg, describe, method
-from engine.values import NULL, SYM_ITERATOR, SYM_TO_STRING_TAG, UNDEFINED, JSFunction, JSObject, JSThrow
+from engine.builtins.common import arg, describe, method, string_tag
+from engine.values import NULL, SYM_ITERATOR, UNDEFINED, JSFunction, JSObject, JSThrow
 from engine.vm import AWAIT, GENSTART, RESUME, YIELD, YIELD_DELEGATE, GeneratorReturn, Suspended
 
 
@@ -241,7 +241,7 @@ def install(vm: Any) -> None:
     method(vm, proto, "next", _next, 1, gen=True)
     method(vm, proto, "return", _return, 1, gen=True)
     method(vm, proto, "throw", _throw, 1, gen=True)
-    proto.define_hidden(SYM_TO_STRING_TAG, "Generator")
+    string_tag(proto, "Generator")
     vm.GeneratorPrototype = proto
 
 

@@ -228,6 +228,65 @@ class EarlyErrors:
             self._syntax(message, left)
 
     # ---------------------------------------------------------------- statements
+    def _operands(self, node: Node) -> None:
+        """A binary expression's operands: `-3 ** 2` needs parentheses, and so does `??` beside `&&`/`||`
+        (13.6, 13.13); V8 reports the operator it met second."""
+        op = node.child_by_field_name("operator")
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if op is None:
+            return
+        if op.type == "**" and left.type in ("unary_expression", "await_expression"):
+            self._syntax("Unary operator used immediately before exponentiation expression. Parenthesis must be "
+                         "used to disambiguate operator precedence", node)
+        logical = ("&&", "||")
+        for side, child in (("left", left), ("right", right)):
+            if child.type != "binary_expression":
+                continue
+            inner = child.child_by_field_name("operator")
+            if inner is None:
+                continue
+            if (op.type == "??" and inner.type in logical) or (op.type in logical and inner.type == "??"):
+                token = op if side == "left" else inner
+                self._syntax(f"Unexpected token '{token.type}'", token)
+
+    def _in_own_params(self, node: Node, scope: Scope, message: str) -> None:
+        """`function* g(x = yield) {}`, `async function f(x = await 1) {}`: not in the function's parameters."""
+        f = scope.func
+        params = f.node.child_by_field_name("parameters") if f.node is not None else None
+        if params is not None and params.start_byte <= node.start_byte < params.end_byte:
+            self._syntax(message, node)
+
+    def v_await_expression(self, node: Node, scope: Scope) -> None:
+        if scope.func.is_async:
+            self._in_own_params(node, scope, "Illegal await-expression in formal parameters of async function")
+        self._children(node, scope)
+
+    def v_call_expression(self, node: Node, scope: Scope) -> None:
+        args = node.child_by_field_name("arguments")
+        if args is not None and args.type == "template_string" and \
+                self._optional_chain(node.child_by_field_name("function")):
+            self._syntax("Invalid tagged template on optional chain", args)
+        self._children(node, scope)
+
+    def v_expression_statement(self, node: Node, scope: Scope) -> None:
+        """A `{` that starts a statement opens a block (14.5: an ExpressionStatement cannot start with `{`):
+        tree-sitter reads `{} * 1` as an object literal times one; V8 stops at the token after the block."""
+        first = node.children[0] if node.children else None
+        while first is not None and first.type != "object" and first.child_count and \
+                first.start_byte == node.start_byte and first.type != "parenthesized_expression":
+            first = first.children[0]
+        if first is not None and first.type == "object" and first.start_byte == node.start_byte and \
+                first.parent is not None and first.parent.id != node.id:
+            from engine.parse import _next_leaf
+
+            root = node
+            while root.parent is not None:
+                root = root.parent
+            after = _next_leaf(root, first.end_byte)
+            if after is not None:
+                self._syntax(f"Unexpected token '{self.src.text_of(after)}'", after)
+        self._children(node, scope)
+
     def v_shorthand_property_identifier_pattern(self, node: Node, scope: Scope) -> None:
         """A shorthand name in an assignment pattern (`({ x } = o)`); declarations check theirs themselves."""
         self._ident(node, scope, binding=True)
@@ -314,6 +373,10 @@ class EarlyErrors:
     def v_object(self, node: Node, scope: Scope) -> None:
         seen = False
         for c in children(node):
+            if c.type == "method_definition":  # `({ #m() {} })`: private names are only for classes
+                name = c.child_by_field_name("name")
+                if name is not None and name.type == "private_property_identifier":
+                    self._syntax(f"Unexpected identifier '{self.src.text_of(name)}'", name)
             if c.type != "pair":
                 continue
             key = c.child_by_field_name("key")

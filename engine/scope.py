@@ -355,6 +355,7 @@ class Analyzer(EarlyErrors):
         rights: list[Node] = []
         cur = node
         while cur.type == "binary_expression":
+            self._operands(cur)
             rights.append(cur.child_by_field_name("right"))
             cur = cur.child_by_field_name("left")
         self.visit(cur, scope)
@@ -427,6 +428,8 @@ class Analyzer(EarlyErrors):
             self.visit(node.child_by_field_name("right"), scope)
         elif t == "pair_pattern":
             key = node.child_by_field_name("key")
+            if key is not None and key.type == "private_property_identifier":  # `const { #x: x } = o`
+                self._syntax(f"Unexpected identifier '{self.src.text_of(key)}'", key)
             if key is not None and key.type == "computed_property_name":
                 self.visit(key, scope)
             self._visit_pattern(node.child_by_field_name("value"), scope)
@@ -474,6 +477,7 @@ class Analyzer(EarlyErrors):
             self.a.refs.append(("yield", scope, node))
             return
         if scope.func.is_gen:
+            self._in_own_params(node, scope, "Yield expression not allowed in formal parameter")
             self._yield_operand(node, scope)
         self._children(node, scope)
 
@@ -544,7 +548,7 @@ class Analyzer(EarlyErrors):
         self.a.funcs[node.id] = info
         fscope = self.a.new_scope("function", scope, info, node)
         info.scope = fscope
-        if node.type == "function_expression" or node.type == "function":
+        if node.type in ("function_expression", "function", "generator_function"):
             name = node.child_by_field_name("name")
             if name is not None:  # a named function expression sees its own name
                 self._ident(name, fscope, binding=True)
@@ -595,6 +599,9 @@ class Analyzer(EarlyErrors):
         for c in node.named_children:
             if c.type == "class_heritage":
                 for h in c.named_children:
+                    if h.type == "arrow_function":  # a heritage is a LeftHandSideExpression (15.7.1)
+                        arrow = next((t for t in h.children if t.type == "=>"), h)
+                        self._syntax("Unexpected token '=>'", arrow)
                     self.visit(h, scope)
         name = node.child_by_field_name("name")
         if node.type == "class" and name is not None:

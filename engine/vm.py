@@ -343,6 +343,10 @@ class VM:
             return ops.num_to_str(v)
         if isinstance(v, Symbol):
             return v
+        if isinstance(v, JSObject):  # ToPrimitive(string) first: an object may give a symbol key
+            v = self.to_primitive(v, "string")
+            if isinstance(v, Symbol):
+                return v
         return self.to_string(v)
 
     def to_object(self, v: Any, what: str = "") -> JSObject:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine import bigint
-from engine.builtins.common import arg, constructor, method, to_integer
+from engine.builtins.common import arg, constructor, method, string_tag, to_integer
 from engine.values import SYM_TO_STRING_TAG, UNDEFINED, JSBigInt, JSPrimitiveWrapper
 
 
@@ -85,5 +85,5 @@ def install(vm: Any) -> None:
     method(vm, proto, "toString", _to_string, 0)
     method(vm, proto, "toLocaleString", _to_locale_string, 0)
     method(vm, proto, "valueOf", _value_of, 0)
-    proto.define_hidden(SYM_TO_STRING_TAG, "BigInt")
+    string_tag(proto, "BigInt")
     proto.ro = (proto.ro or frozenset()) | {SYM_TO_STRING_TAG}  # non-writable, configurable (21.2.3.5)

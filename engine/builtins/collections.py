@@ -12,7 +12,7 @@ from collections.abc import Generator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import arg, constructor, describe, getter, method
+from engine.builtins.common import arg, constructor, describe, getter, method, string_tag
 from engine.builtins.iteration import (
     JSIterator,
     ProtocolIterator,
@@ -27,7 +27,6 @@ from engine.values import (
     HOLE,
     NULL,
     SYM_ITERATOR,
-    SYM_TO_STRING_TAG,
     UNDEFINED,
     JSMap,
     JSObject,
@@ -354,7 +353,7 @@ def _weakref_deref(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def _proto(vm: Any, tag: str) -> JSObject:
     p = vm.builtin_object(vm.ObjectPrototype)
-    p.define_hidden(SYM_TO_STRING_TAG, tag)
+    string_tag(p, tag)
     return p
 
 

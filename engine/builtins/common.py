@@ -9,6 +9,7 @@ from typing import Any
 from engine import ops
 from engine.values import (
     NULL,
+    SYM_TO_STRING_TAG,
     UNDEFINED,
     Accessor,
     BoundFunction,
@@ -58,6 +59,12 @@ def constant(obj: JSObject, name: Any, value: Any) -> None:
     """A value property of the library (NaN, Math.PI, Symbol.iterator...): non-writable, non-configurable."""
     obj.define_hidden(name, value)
     fix(obj, name)
+
+
+def string_tag(obj: JSObject, tag: str) -> None:
+    """``obj[Symbol.toStringTag] = tag``: non-writable, non-enumerable, configurable (as every built-in's is)."""
+    obj.define_hidden(SYM_TO_STRING_TAG, tag)
+    obj.ro = (obj.ro or frozenset()) | {SYM_TO_STRING_TAG}
 
 
 def fix(obj: JSObject, name: Any) -> None:

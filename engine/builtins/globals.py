@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from engine.builtins.common import arg, constant, describe, getter, method, native
+from engine.builtins.common import arg, constant, describe, getter, method, native, string_tag
 from engine.values import (
     SYM_ASYNC_ITERATOR,
     SYM_HAS_INSTANCE,
@@ -75,7 +75,7 @@ def install(vm: Any) -> None:
 
     method(vm, sym, "for", _for, 1)
     method(vm, sym, "keyFor", _key_for, 1)
-    proto.define_hidden(SYM_TO_STRING_TAG, "Symbol")
+    string_tag(proto, "Symbol")
     proto.ro = (proto.ro or frozenset()) | {SYM_TO_STRING_TAG}
     method(vm, proto, "toString", lambda vm, this, args: f"Symbol({_this_symbol(vm, this, 'toString').description})")
     method(vm, proto, "valueOf", lambda vm, this, args: _this_symbol(vm, this, "valueOf"))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import array_like_length, describe, method
+from engine.builtins.common import array_like_length, describe, method, string_tag
 from engine.values import (
     HOLE,
     NULL,
@@ -236,9 +236,8 @@ def install(vm: Any) -> None:
     for kind in ("Array", "Map", "Set", "String"):
         proto = vm.builtin_object(base)
         method(vm, proto, "next", _iterator_next)
-        from engine.values import SYM_TO_STRING_TAG
 
-        proto.define_hidden(SYM_TO_STRING_TAG, f"{kind} Iterator")
+        string_tag(proto, f"{kind} Iterator")
         vm.iterator_prototypes[kind] = proto
 
 

@@ -11,11 +11,10 @@ from collections.abc import Generator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import arg, class_name_of, method
+from engine.builtins.common import arg, class_name_of, method, string_tag
 from engine.values import (
     HOLE,
     NULL,
-    SYM_TO_STRING_TAG,
     UNDEFINED,
     JSArray,
     JSBigInt,
@@ -439,7 +438,7 @@ def parse(vm: Any, this: Any, args: list[Any]) -> Gen:
 
 def install(vm: Any) -> None:
     j = vm.builtin_object(vm.ObjectPrototype)
-    j.define_hidden(SYM_TO_STRING_TAG, "JSON")
+    string_tag(j, "JSON")
     vm.global_object.define_hidden("JSON", j)
     method(vm, j, "stringify", stringify, 3, gen=True)
     method(vm, j, "parse", parse, 2, gen=True)

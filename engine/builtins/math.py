@@ -12,8 +12,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from engine.builtins.common import arg, constant, js_round, method
-from engine.values import SYM_TO_STRING_TAG
+from engine.builtins.common import arg, constant, js_round, method, string_tag
 
 RANDOM_SEED = 20241123
 
@@ -168,7 +167,7 @@ def _imul(vm: Any, this: Any, args: list[Any]) -> Any:
 
 def install(vm: Any) -> None:
     m = vm.builtin_object(vm.ObjectPrototype)
-    m.define_hidden(SYM_TO_STRING_TAG, "Math")
+    string_tag(m, "Math")
     vm.global_object.define_hidden("Math", m)
     for name, value in (("PI", math.pi), ("E", math.e), ("LN2", math.log(2)), ("LN10", math.log(10)),
                         ("LOG2E", 1 / math.log(2)), ("LOG10E", 1 / math.log(10)), ("SQRT2", math.sqrt(2)),

@@ -17,11 +17,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from engine import ops
-from engine.builtins.common import arg, describe, getter, method, native
+from engine.builtins.common import arg, describe, getter, method, native, string_tag
 from engine.builtins.regexp import SYM_SPECIES
 from engine.values import (
     NULL,
-    SYM_TO_STRING_TAG,
     UNDEFINED,
     JSObject,
     JSThrow,
@@ -505,7 +504,7 @@ def install(vm: Any) -> None:
     method(vm, proto, "then", _then, 2)
     method(vm, proto, "catch", _catch, 1)
     method(vm, proto, "finally", _finally, 1)
-    proto.define_hidden(SYM_TO_STRING_TAG, "Promise")
+    string_tag(proto, "Promise")
     ctor = native(vm, "Promise", _call, 1, False, _construct)
     ctor.define_hidden("prototype", proto)
     proto.define_hidden("constructor", ctor)

@@ -13,12 +13,21 @@ from collections.abc import Generator
 from typing import Any
 
 from engine import jsregex, ops
-from engine.builtins.common import arg, constant, constructor, describe, get_method, getter, method, to_length
+from engine.builtins.common import (
+    arg,
+    constant,
+    constructor,
+    describe,
+    get_method,
+    getter,
+    method,
+    string_tag,
+    to_length,
+)
 from engine.builtins.string import text, units
 from engine.values import (
     HOLE,
     NULL,
-    SYM_TO_STRING_TAG,
     UNDEFINED,
     JSArray,
     JSObject,
@@ -816,7 +825,7 @@ def install(vm: Any) -> None:
 
     it_proto = vm.builtin_object(vm.IteratorPrototype)
     method(vm, it_proto, "next", _iterator_next, 0, gen=True)
-    it_proto.define_hidden(SYM_TO_STRING_TAG, "RegExp String Iterator")
+    string_tag(it_proto, "RegExp String Iterator")
     vm.RegExpStringIteratorPrototype = it_proto
 
     sp = vm.StringPrototype

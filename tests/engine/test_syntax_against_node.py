@@ -301,6 +301,22 @@ console.log(f10());"""),
     ("optional-chain-for-of-target", "var a = {};\nfor (a?.b of []);"),
     ("parenthesized-optional-chain-is-a-target", "var a = { b: {} };\n(a?.b).c = 1; for (a.q in { z: 1 });\n"
                                                  "for ([a.r] of [[5]]); console.log(a.b.c, a.q, a.r);"),
+    ("unary-before-exponent", "var x = 3;\nconsole.log((-x) ** 2);\n-x ** 2;"),
+    ("typeof-before-exponent", "typeof 1 ** 2;"),
+    ("nullish-beside-and", "var a = 0;\nconsole.log((a && 1) ?? 2, a ?? (1 || 2));\na && 1 ?? 2;"),
+    ("nullish-beside-or", "0 ?? 0 || true;"),
+    ("yield-in-generator-params", "function* g(x = yield) {}"),
+    ("yield-in-generator-method-params", "var o = {\n  *g(x = yield) {} };"),
+    ("await-in-async-generator-params", "(async function*(x = await 1) { });"),
+    ("generator-expression-named-yield", "var g = function* yield() {};"),
+    ("async-generator-expression-named-await", "(async function* await() { });"),
+    ("tagged-template-on-optional-chain", "var a = {};\na?.b.c`x`;"),
+    ("block-then-operator", "console.log(1);\n{}\n* 1;"),
+    ("block-then-member", "{}.x;"),
+    ("object-literal-operands-in-parentheses", "({}) * 1; ({}).x; var o = {} * 1; x = {} + 1; console.log(o, x);"),
+    ("private-method-in-object-literal", "var o = {\n  #m() {}\n};"),
+    ("private-name-in-declaration-pattern", "class C { #x = 1;\n  d() { const { #x: x } = this; } }"),
+    ("arrow-as-class-heritage", "class C extends () => {} {}"),
     # ---- reserved words as names
     ("keyword-as-shorthand-target", "var x = { default } = { default: 42 };"),
     ("escaped-keyword-as-shorthand-target", "var x = { bre\\u0061k } = { break: 42 };"),
@@ -389,6 +405,23 @@ var base = null, prop = { toString() { console.log("key converted"); return "p";
 try { base[prop] ^= 1; } catch (e) { console.log(e.name); }
 try { base[prop]++; } catch (e) { console.log(e.name); }
 try { base.x += 1; } catch (e) { console.log(e.name, e.message); }"""),
+    ("super-call-as-a-value", """
+var custom = {}, value;
+function Parent() { return custom; }
+class Child extends Parent { constructor() { value = super(); } }
+new Child(); console.log(value === custom);
+class A { constructor(x) { this.x = x; } }
+class B extends A { y = 2; constructor() { return super(5); } }
+var b = new B(); console.log(b.x, b.y, b instanceof B);
+class C2 extends A { constructor() { const t = super(7).x; console.log("t", t, this.x); } } new C2();
+class D extends A { constructor() { var z = (super(1)); console.log(z === this); } } new D();"""),
+    ("string-tags-are-read-only", """
+for (const o of [Math, JSON, Map.prototype, Set.prototype, WeakMap.prototype, Promise.prototype,
+                 Object.getPrototypeOf(Object.getPrototypeOf((function* () {})())), Symbol.prototype])
+  console.log(JSON.stringify(Object.getOwnPropertyDescriptor(o, Symbol.toStringTag)));"""),
+    ("an-object-key-may-convert-to-a-symbol", """
+var s = Symbol("k"), o = { [s]: 1 }, w = { toString() { return s; } };
+console.log(Object.hasOwn(o, w), o.hasOwnProperty(w), o[w], ({ [w]: 2 })[s]);"""),
     ("collection-constructors-call-their-adder", """
 class M extends Map { set(k, v) { console.log("set", k, v); return super.set(k, v); } }
 new M([[1, 2]]);
