@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "exports",  # streamed CSV exports: Canvas, Moodle, submissions (issue 12)
     "playground",
     "lti",
+    "analytics",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,81 @@
+"""The statistics pages for a course's teachers: thin views over analytics/selectors.py. Charts are drawn by
+analytics/static/analytics/js/charts.js from data in json_script tags (no inline script)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views import View
+
+from analytics import misconceptions, selectors
+from exercises.errors import ApplicationError
+from exercises.models import Course
+
+
+def _teacher_course(request: HttpRequest, slug: str) -> Course:
+    try:
+        return selectors.course_for_teacher(slug=slug, user=request.user)
+    except ApplicationError as exc:
+        raise (Http404(exc.message) if exc.status == 404 else PermissionDenied(exc.message)) from exc
+
+
+def _question_chart(statistics: dict[str, Any]) -> dict[str, Any]:
+    """The course chart: per question, the share fully right at the first try and the mean best score."""
+    labels, first, best = [], [], []
+    for module in statistics["modules"]:
+        for exercise in module["exercises"]:
+            for question in exercise["questions"]:
+                labels.append(f"{exercise['title']} · Q{question['number']}")
+                first.append(question["figures"]["first_try_full_share"])
+                best.append(question["figures"]["mean_best"])
+    return {"labels": labels, "first_try_full_share": first, "mean_best": best}
+
+
+class CourseStatisticsView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        course = _teacher_course(request, slug)
+        statistics = selectors.course_statistics(scope=selectors.scope_get(course=course))
+        context = {"course": course, "statistics": statistics, "chart": _question_chart(statistics)}
+        return render(request, "analytics/course.html", context)
+
+
+class ExerciseStatisticsView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest, slug: str, exercise_id: int) -> HttpResponse:
+        course = _teacher_course(request, slug)
+        try:
+            statistics = selectors.exercise_statistics(scope=selectors.scope_get(course=course), exercise_id=exercise_id)
+        except ApplicationError as exc:
+            raise Http404(exc.message) from exc
+        charts = {
+            q["id"]: {"labels": [band["label"] for band in q["figures"]["distribution"]],
+                      "counts": [band["count"] for band in q["figures"]["distribution"]]}
+            for q in statistics["questions"]
+        }
+        context = {"course": course, "statistics": statistics, "charts": charts}
+        return render(request, "analytics/exercise.html", context)
+
+
+class AttemptFeedbackView(LoginRequiredMixin, View):
+    """One attempt as its student saw it after grading: the answer, the score, each part, and what was extra,
+    missing or wrong beside the true memory, for the course's teachers."""
+
+    def get(self, request: HttpRequest, slug: str, attempt_id: int) -> HttpResponse:
+        course = _teacher_course(request, slug)
+        try:
+            attempt = selectors.attempt_for_teacher(attempt_id=attempt_id, course=course)
+        except ApplicationError as exc:
+            raise Http404(exc.message) from exc
+        version = attempt.exercise_version
+        context = {
+            "course": course, "attempt": attempt, "question": attempt.question, "exercise": attempt.question.exercise,
+            "program_lines": version.program.splitlines(), "params": version.params,
+            **selectors.attempt_feedback(attempt=attempt),
+            "answer_text": misconceptions.answer_text(
+                kind=attempt.question.kind, answer=attempt.answer, config=attempt.question.config or {}
+            ),
+        }
+        return render(request, "analytics/attempt.html", context)
