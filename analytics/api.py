@@ -65,19 +65,45 @@ class ModuleStatisticsSerializer(serializers.Serializer):
     exercises = ExerciseStatisticsSummarySerializer(many=True)
 
 
-class CourseStatisticsSerializer(serializers.Serializer):
+class AssignmentRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    due_at = serializers.DateTimeField()
+
+
+class ScopeSerializer(serializers.Serializer):
     course = serializers.SlugField()
     title = serializers.CharField()
     discrimination_method = serializers.CharField()
     min_students = serializers.IntegerField(help_text="Discrimination needs at least this many students.")
+    assignment = AssignmentRefSerializer(allow_null=True, help_text="The assignment filtered by, or null.")
+    on_time_only = serializers.BooleanField(help_text="Whether only answers submitted on time count.")
+
+
+class ScopeFilterSerializer(serializers.Serializer):
+    assignment = serializers.IntegerField(required=False, help_text="Only this assignment's exercises.")
+    on_time = serializers.BooleanField(required=False, default=False,
+                                       help_text="Only answers submitted by the student's due time (not late).")
+
+
+def _scope(request: Request, slug: str) -> selectors.Scope:
+    course = selectors.course_for_teacher(slug=slug, user=request.user)
+    filters = ScopeFilterSerializer(data=request.query_params)
+    filters.is_valid(raise_exception=True)
+    assignment_id = filters.validated_data.get("assignment")
+    assignment = selectors.assignment_in_course(course=course, assignment_id=assignment_id) if assignment_id else None
+    return selectors.scope_get(course=course, assignment=assignment, on_time_only=filters.validated_data["on_time"])
+
+
+class CourseStatisticsSerializer(ScopeSerializer):
     modules = ModuleStatisticsSerializer(many=True)
 
 
 class CourseStatisticsApi(APIView):
-    @extend_schema(responses={200: CourseStatisticsSerializer, 403: ERROR_SHAPE, 404: ERROR_SHAPE})
+    @extend_schema(parameters=[ScopeFilterSerializer],
+                   responses={200: CourseStatisticsSerializer, 400: ERROR_SHAPE, 403: ERROR_SHAPE, 404: ERROR_SHAPE})
     def get(self, request: Request, slug: str) -> Response:
-        course = selectors.course_for_teacher(slug=slug, user=request.user)
-        statistics = selectors.course_statistics(scope=selectors.scope_get(course=course))
+        statistics = selectors.course_statistics(scope=_scope(request, slug))
         return Response(CourseStatisticsSerializer(statistics).data)
 
 
@@ -112,19 +138,14 @@ class ExerciseFiguresSerializer(serializers.Serializer):
     figures = FiguresSerializer()
 
 
-class ExerciseStatisticsSerializer(serializers.Serializer):
-    course = serializers.SlugField()
-    title = serializers.CharField()
-    discrimination_method = serializers.CharField()
-    min_students = serializers.IntegerField()
+class ExerciseStatisticsSerializer(ScopeSerializer):
     exercise = ExerciseFiguresSerializer()
     questions = QuestionDetailSerializer(many=True)
 
 
 class ExerciseStatisticsApi(APIView):
-    @extend_schema(responses={200: ExerciseStatisticsSerializer, 403: ERROR_SHAPE, 404: ERROR_SHAPE})
+    @extend_schema(parameters=[ScopeFilterSerializer],
+                   responses={200: ExerciseStatisticsSerializer, 400: ERROR_SHAPE, 403: ERROR_SHAPE, 404: ERROR_SHAPE})
     def get(self, request: Request, slug: str, exercise_id: int) -> Response:
-        course = selectors.course_for_teacher(slug=slug, user=request.user)
-        scope = selectors.scope_get(course=course)
-        data = selectors.exercise_statistics(scope=scope, exercise_id=exercise_id)
+        data = selectors.exercise_statistics(scope=_scope(request, slug), exercise_id=exercise_id)
         return Response(ExerciseStatisticsSerializer(data).data)

@@ -7,14 +7,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 
 from analytics import misconceptions, services
 from analytics.misconceptions import QuestionFacts, VersionFacts
 from analytics.services import FirstTry, QuestionRow, ScoreData
+from assignments.models import Assignment
 from exercises import selectors as exercise_selectors
 from exercises.errors import ApplicationError, NotFound
-from exercises.models import Attempt, Course, Enrollment, Exercise, ExerciseVersion, Progress, Question
+from exercises.models import Attempt, Course, Enrollment, Exercise, ExerciseVersion, Question
 
 User = exercise_selectors.User
 
@@ -33,12 +34,13 @@ def _student_ids(course: Course) -> QuerySet[Enrollment]:
 
 @dataclass(frozen=True)
 class Scope:
-    """What the statistics are about: the published questions of a course (in page order), or of some of its
-    exercises (an assignment's)."""
+    """What the statistics are about: the published questions of a course (in page order), or of an assignment's
+    exercises; with `on_time_only`, only the answers submitted by the student's due time count."""
 
     course: Course
     questions: list[Question]
-    exercise_ids: frozenset[int] | None = None
+    assignment: Assignment | None = None
+    on_time_only: bool = False
 
     @property
     def rows(self) -> list[QuestionRow]:
@@ -49,37 +51,54 @@ class Scope:
         return [q.pk for q in self.questions]
 
 
-def scope_get(*, course: Course, exercise_ids: Iterable[int] | None = None) -> Scope:
+def course_assignment_list(*, course: Course) -> list[Assignment]:
+    return list(Assignment.objects.filter(course=course).order_by("due_at", "id"))
+
+
+def assignment_in_course(*, course: Course, assignment_id: int) -> Assignment:
+    assignment = Assignment.objects.filter(course=course, pk=assignment_id).first()
+    if assignment is None:
+        raise NotFound(f"There is no assignment {assignment_id} in this course.")
+    return assignment
+
+
+def scope_get(*, course: Course, assignment: Assignment | None = None, on_time_only: bool = False) -> Scope:
     questions = Question.objects.filter(exercise__module__course=course, exercise__published=True)
-    chosen = frozenset(exercise_ids) if exercise_ids is not None else None
-    if chosen is not None:
-        questions = questions.filter(exercise_id__in=chosen)
+    if assignment is not None:
+        questions = questions.filter(exercise__assignment_item__assignment=assignment)
     ordered = questions.select_related("exercise__module").order_by(
         "exercise__module__order", "exercise__module_id", "exercise__order", "exercise_id", "order", "id"
     )
-    return Scope(course=course, questions=list(ordered), exercise_ids=chosen)
+    return Scope(course=course, questions=list(ordered), assignment=assignment, on_time_only=on_time_only)
 
 
 def _graded(scope: Scope) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(
+    attempts = Attempt.objects.filter(
         question_id__in=scope.question_ids, status=Attempt.Status.GRADED, student_id__in=_student_ids(scope.course)
     )
+    return attempts.exclude(credit__late=True) if scope.on_time_only else attempts
 
 
 def _first_tries(scope: Scope) -> QuerySet[Attempt]:
     """Each student's first graded attempt at each question of the scope (one correlated subquery, indexed)."""
     earliest = Attempt.objects.filter(
         student_id=OuterRef("student_id"), question_id=OuterRef("question_id"), status=Attempt.Status.GRADED
-    ).order_by("created", "id").values("id")[:1]
+    )
+    if scope.on_time_only:
+        earliest = earliest.exclude(credit__late=True)
+    earliest = earliest.order_by("created", "id").values("id")[:1]
     return _graded(scope).filter(id=Subquery(earliest))
 
 
 def score_data(*, scope: Scope) -> ScoreData:
-    """Best and first-try scores of the course's students on the scope's questions, and attempts per question."""
-    best = Progress.objects.filter(question_id__in=scope.question_ids, student_id__in=_student_ids(scope.course))
+    """Best and first-try scores of the course's students on the scope's questions, and attempts per question.
+    Scores as graded, before any late credit (assignments/): the statistics are about what the students understood;
+    the gradebook is where late answers count less."""
+    per_pair = _graded(scope).order_by().values("student_id", "question_id")
+    best = per_pair.annotate(best=Max("score")).values_list("student_id", "question_id", "best")
     counts = _graded(scope).order_by().values("question_id").annotate(n=Count("id")).values_list("question_id", "n")
     return ScoreData(
-        best={(s, q): score for s, q, score in best.values_list("student_id", "question_id", "best_score")},
+        best={(s, q): score or 0.0 for s, q, score in best},
         first={(s, q): score or 0.0 for s, q, score in _first_tries(scope).values_list("student_id", "question_id", "score")},
         attempts=dict(counts),
     )
@@ -112,7 +131,7 @@ def question_facts(question: Question) -> QuestionFacts:
 def common_wrong_answers(*, scope: Scope, questions: Sequence[Question], limit: int = 10
                          ) -> dict[int, list[services.MistakeGroup]]:
     """Per question, its most common mistakes on first tries (exercises/feedback's comparison, grouped)."""
-    chosen = Scope(course=scope.course, questions=list(questions))
+    chosen = Scope(course=scope.course, questions=list(questions), on_time_only=scope.on_time_only)
     tries = list(_first_tries(chosen).values(
         "id", "student_id", "question_id", "exercise_version_id", "score", "max_score", "feedback"
     ))
@@ -137,7 +156,8 @@ def exercise_in_scope(*, scope: Scope, exercise_id: int) -> Exercise:
     for question in scope.questions:
         if question.exercise_id == exercise_id:
             return question.exercise
-    raise NotFound(f"There is no published exercise {exercise_id} with questions in this course.")
+    where = f"the assignment {scope.assignment.title}" if scope.assignment else "this course"
+    raise NotFound(f"There is no published exercise {exercise_id} with questions in {where}.")
 
 
 def attempt_for_teacher(*, attempt_id: int, course: Course) -> Attempt:
@@ -170,6 +190,16 @@ def _question_json(question: Question, number: int, figures: services.Figures) -
     }
 
 
+def _scope_json(scope: Scope) -> dict[str, Any]:
+    assignment = scope.assignment
+    return {
+        "course": scope.course.slug, "title": scope.course.title, "discrimination_method": services.METHOD,
+        "min_students": services.MIN_STUDENTS,
+        "assignment": {"id": assignment.pk, "title": assignment.title, "due_at": assignment.due_at} if assignment else None,
+        "on_time_only": scope.on_time_only,
+    }
+
+
 def _exercise_questions(scope: Scope, exercise_id: int) -> list[Question]:
     return [q for q in scope.questions if q.exercise_id == exercise_id]
 
@@ -189,8 +219,7 @@ def course_statistics(*, scope: Scope) -> dict[str, Any]:
         })
         ex["questions"].append(_question_json(question, len(ex["questions"]) + 1, figures.questions[question.pk]))
     return {
-        "course": scope.course.slug, "title": scope.course.title, "discrimination_method": services.METHOD,
-        "min_students": services.MIN_STUDENTS,
+        **_scope_json(scope),
         "modules": [{**m, "exercises": list(m["exercises"].values())} for m in modules.values()],
     }
 
@@ -202,8 +231,7 @@ def exercise_statistics(*, scope: Scope, exercise_id: int) -> dict[str, Any]:
     questions = _exercise_questions(scope, exercise_id)
     wrong = common_wrong_answers(scope=scope, questions=questions)
     return {
-        "course": scope.course.slug, "title": scope.course.title, "discrimination_method": services.METHOD,
-        "min_students": services.MIN_STUDENTS,
+        **_scope_json(scope),
         "exercise": {"id": exercise.pk, "title": exercise.title, "module": exercise.module.title,
                      "parameters": [p.get("name") for p in exercise.parameters or [] if isinstance(p, dict)],
                      "figures": figures.exercises[exercise.pk].to_json()},

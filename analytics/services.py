@@ -26,7 +26,8 @@ from analytics.misconceptions import Mistake
 
 MIN_STUDENTS = 5
 METHOD = ("item-rest correlation: Pearson's r between the students' best score on it and their best score on the "
-          "rest of the course (the point-biserial correlation when a question is all or nothing)")
+          "rest of the course, or of the assignment when the statistics are filtered by one (the point-biserial "
+          "correlation when a question is all or nothing)")
 # Bands of the distribution, as fractions of the points: [low, high), and full marks on their own.
 BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0), (1.0, 1.0))
 EPSILON = 1e-9
@@ -89,7 +90,7 @@ def discrimination(item: Sequence[float], rest: Sequence[float], *, has_rest: bo
     if max(item) - min(item) < EPSILON:
         return Discrimination(None, n, f"every student has the same score on it ({item[0]:.0%})")
     if max(rest) - min(rest) < EPSILON:
-        return Discrimination(None, n, "every student has the same score on the rest of the course")
+        return Discrimination(None, n, "every student has the same score on the other questions")
     return Discrimination(pearson(item, rest), n)
 
 

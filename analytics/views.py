@@ -23,6 +23,32 @@ def _teacher_course(request: HttpRequest, slug: str) -> Course:
         raise (Http404(exc.message) if exc.status == 404 else PermissionDenied(exc.message)) from exc
 
 
+def _scope(request: HttpRequest, course: Course) -> selectors.Scope:
+    """The scope the query string asks for: ?assignment=<id> and ?on_time=1 (a bad value is a 404 that says why)."""
+    raw = request.GET.get("assignment", "")
+    assignment = None
+    if raw:
+        if not raw.isdigit():
+            raise Http404(f'"{raw}" is not an assignment id.')
+        try:
+            assignment = selectors.assignment_in_course(course=course, assignment_id=int(raw))
+        except ApplicationError as exc:
+            raise Http404(exc.message) from exc
+    return selectors.scope_get(course=course, assignment=assignment, on_time_only=request.GET.get("on_time") == "1")
+
+
+def _filter_context(request: HttpRequest, course: Course, scope: selectors.Scope) -> dict[str, Any]:
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in ("assignment", "on_time"):
+            del query[name]
+    return {
+        "assignments": selectors.course_assignment_list(course=course),
+        "scope": scope,
+        "query": f"?{query.urlencode()}" if query else "",
+    }
+
+
 def _question_chart(statistics: dict[str, Any]) -> dict[str, Any]:
     """The course chart: per question, the share fully right at the first try and the mean best score."""
     labels, first, best = [], [], []
@@ -38,16 +64,19 @@ def _question_chart(statistics: dict[str, Any]) -> dict[str, Any]:
 class CourseStatisticsView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         course = _teacher_course(request, slug)
-        statistics = selectors.course_statistics(scope=selectors.scope_get(course=course))
-        context = {"course": course, "statistics": statistics, "chart": _question_chart(statistics)}
+        scope = _scope(request, course)
+        statistics = selectors.course_statistics(scope=scope)
+        context = {"course": course, "statistics": statistics, "chart": _question_chart(statistics),
+                   **_filter_context(request, course, scope)}
         return render(request, "analytics/course.html", context)
 
 
 class ExerciseStatisticsView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, slug: str, exercise_id: int) -> HttpResponse:
         course = _teacher_course(request, slug)
+        scope = _scope(request, course)
         try:
-            statistics = selectors.exercise_statistics(scope=selectors.scope_get(course=course), exercise_id=exercise_id)
+            statistics = selectors.exercise_statistics(scope=scope, exercise_id=exercise_id)
         except ApplicationError as exc:
             raise Http404(exc.message) from exc
         charts = {
@@ -55,7 +84,7 @@ class ExerciseStatisticsView(LoginRequiredMixin, View):
                       "counts": [band["count"] for band in q["figures"]["distribution"]]}
             for q in statistics["questions"]
         }
-        context = {"course": course, "statistics": statistics, "charts": charts}
+        context = {"course": course, "statistics": statistics, "charts": charts, **_filter_context(request, course, scope)}
         return render(request, "analytics/exercise.html", context)
 
 

@@ -43,7 +43,7 @@ def test_discrimination_is_na_when_everyone_has_the_same_score() -> None:
     same_item = services.discrimination([1, 1, 1, 1, 1], [1, 2, 3, 4, 5])
     assert (same_item.value, same_item.reason) == (None, "every student has the same score on it (100%)")
     same_rest = services.discrimination([0, 1, 0, 1, 1], [0.5] * 5)
-    assert (same_rest.value, same_rest.reason) == (None, "every student has the same score on the rest of the course")
+    assert (same_rest.value, same_rest.reason) == (None, "every student has the same score on the other questions")
 
 
 def test_discrimination_is_na_without_other_questions() -> None:
