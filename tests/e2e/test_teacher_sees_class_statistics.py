@@ -13,6 +13,9 @@ from tests.e2e.test_student_answers_reachable import log_in, reachable_exercise 
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+# The policy the site is moving to (no 'unsafe-inline'): the statistics pages must work under it.
+STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'"
+
 PAINTED = """(canvas) => {
     const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
     let painted = 0;
@@ -32,9 +35,17 @@ def answer_as(page: Any, base: str, username: str, exercise: Any, labels: list[s
     page.context.clear_cookies()
 
 
-def assert_drawn(canvas: Any) -> None:
+def with_strict_csp(route: Any) -> None:
+    """Serve every page with STRICT_CSP, so an inline script or a blocked chart shows up as a console error."""
+    response = route.fetch()
+    headers = {**response.headers, "content-security-policy": STRICT_CSP}
+    route.fulfill(response=response, headers=headers)
+
+
+def assert_drawn(page: Any, selector: str) -> None:
+    """The canvas is there, charts.js has drawn it (it marks it data-drawn once Chart.js returns), and it has ink."""
+    canvas = page.locator(f"{selector}[data-drawn=true]").first
     canvas.wait_for()
-    assert canvas.get_attribute("data-drawn") == "true"
     assert canvas.evaluate(PAINTED) > 100  # bars, axes and labels, not a blank canvas
 
 
@@ -48,10 +59,11 @@ def test_the_teacher_sees_the_common_wrong_answers_and_charts(
     answer_as(page, base, "olga_student", reachable_exercise, ["A", "B"])  # C (right) left out
 
     log_in(page, base, "tina_teacher", "pw-tina_teacher")
+    page.route(lambda url: "/statistics/" in url, with_strict_csp)
     page.goto(f"{base}/courses/{reachable_exercise.module.course.slug}/gradebook/")
     page.get_by_role("link", name="Class statistics and common wrong answers").click()
     page.get_by_role("heading", name="Class statistics: Memory 101").wait_for()
-    assert_drawn(page.locator("canvas#course-chart"))
+    assert_drawn(page, "canvas#course-chart")
     table = page.locator("table.statistics-table")
     row = table.locator("tr.question-row").first.locator("td").all_inner_texts()
     assert [" ".join(cell.split()) for cell in row[:5]] == ["2", "2", "0% (0/2)", "67%", "67%"]  # both 2/3 of it
@@ -66,7 +78,7 @@ def test_the_teacher_sees_the_common_wrong_answers_and_charts(
                in t and "temp is null now" in t for t in texts), texts
     assert any("50% (1 of 2 students)" in t and "left out an object that is still reachable: C, the object right (line 3)"
                in t for t in texts), texts
-    assert_drawn(page.locator("canvas[data-chart-type=distribution]").first)
+    assert_drawn(page, "canvas[data-chart-type=distribution]")
     assert page.locator("table.distribution-table").first.locator("td").all_inner_texts() == ["0", "0", "0", "2", "0", "0"]  # 67%: the 60–80% band
     screenshot(page, "teacher-statistics")
 
@@ -76,3 +88,7 @@ def test_the_teacher_sees_the_common_wrong_answers_and_charts(
     assert "sam_student" in page.locator("h1").inner_text()
     assert "You picked D, but it is not reachable: it is garbage (unreachable)." in page.locator(".findings").inner_text()
     assert not console_errors, console_errors
+    # and the policy was in force: an inline script does not run on these pages
+    ran = page.evaluate("""() => { const s = document.createElement("script");
+        s.textContent = "window.inlineRan = true"; document.body.appendChild(s); return window.inlineRan === true; }""")
+    assert ran is False
