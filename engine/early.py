@@ -349,6 +349,12 @@ class EarlyErrors:
         left = node.child_by_field_name("left")
         if left.type in ("object_pattern", "array_pattern"):
             self._syntax("Invalid left-hand side in assignment", left)
+        op = node.child_by_field_name("operator")
+        inner = left
+        while inner.type == "parenthesized_expression" and len(children(inner)) == 1:
+            inner = children(inner)[0]
+        if op is not None and op.type in ("&&=", "||=", "??=") and inner.type == "call_expression":
+            self._syntax("Invalid left-hand side in assignment", left)  # no runtime error for these (V8)
         self._assign_target(left, scope, "Invalid left-hand side in assignment")
         self._children(node, scope)
 
