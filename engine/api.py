@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
 from typing import Any
 
 from tree_sitter import Node
@@ -14,6 +13,7 @@ from engine.compiler import Compiler, Program
 from engine.errors import JSSyntaxError, ProgramError, UnsupportedSyntax, set_current_vm
 from engine.eventloop import UnhandledRejection
 from engine.parse import parse
+from engine.record import dataclass, field
 from engine.runtime import make_namespace
 from engine.scope import analyse
 from engine.trace import Recorder

@@ -13,7 +13,6 @@ lexical bindings and the global object for top-level ``var`` and functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from tree_sitter import Node
@@ -21,6 +20,7 @@ from tree_sitter import Node
 from engine import ops
 from engine.errors import JSSyntaxError, UnsupportedSyntax
 from engine.parse import Source, _bad_escape, children
+from engine.record import dataclass, field
 from engine.scope import Analysis, Binding, FuncInfo, Scope
 
 BINARY = {

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
+from engine.lazy import LazyPattern
 from engine.values import NULL, UNDEFINED, BoundFunction, JSBigInt, JSFunction, JSObject, NativeFunction
 
 INF = math.inf
 NAN = math.nan
 
 _WS = " \t\n\r\v\f\u00a0\ufeff\u2028\u2029\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_DECIMAL = re.compile(r"^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$")
+_DECIMAL = LazyPattern(r"^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$")  # Unicode \d: compiled on first use
 
 
 def join_surrogates(s: str) -> str:

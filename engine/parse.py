@@ -10,12 +10,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import tree_sitter_javascript
 from tree_sitter import Language, Node, Parser
 
 from engine.errors import JSSyntaxError
+from engine.lazy import LazyPattern, javascript_language
 
-_LANGUAGE = Language(tree_sitter_javascript.language())
+_LANGUAGE = Language(javascript_language())
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +254,7 @@ _RESERVED = frozenset(
     "await break case catch class const continue debugger default delete do else enum export extends false finally "
     "for function if import in instanceof new null return super switch this throw true try typeof var void while "
     "with yield".split())
-_IDENT = re.compile(r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*")
+_IDENT = LazyPattern(r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*")  # Unicode \w: compiled on first use
 
 
 def _locate(src: Source, root: Node, bad: Node) -> tuple[Node | None, str]:

@@ -10,7 +10,6 @@ declarations are properties of the global object (ECMA-262 16.1.7 GlobalDeclarat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from tree_sitter import Node
@@ -18,6 +17,7 @@ from tree_sitter import Node
 from engine.early import STRICT_RESERVED, EarlyErrors, syntax_error
 from engine.errors import JSSyntaxError, UnsupportedSyntax
 from engine.parse import Source, children
+from engine.record import dataclass, field
 
 LOOP_NODES = ("while_statement", "do_statement", "for_statement", "for_in_statement")
 SINGLE_STATEMENT_FIELDS = {

@@ -12,8 +12,9 @@ a keyframe is a shallow copy of the stack and heap.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+from engine.record import dataclass, field
 
 KEYFRAME_EVERY = 256
 

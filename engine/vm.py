@@ -24,11 +24,11 @@ import sys
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from engine import ops
 from engine.errors import set_current_vm
+from engine.record import dataclass
 from engine.values import (
     HOLE,
     NULL,

@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Any
 
 from engine import ops
 from engine.builtins.common import function_name
+from engine.record import dataclass, field
 from engine.values import (
     HOLE,
     NULL,
