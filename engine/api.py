@@ -18,7 +18,7 @@ from engine.runtime import make_namespace
 from engine.scope import analyse
 from engine.trace import Recorder
 from engine.values import UNDEFINED, JSError, JSObject, JSThrow, LimitExceeded
-from engine.vm import VM, Frame, Limits
+from engine.vm import VM, Frame, Limits, call_mode
 
 __all__ = ["JSSyntaxError", "Limits", "ProgramError", "Site", "Trace", "UnsupportedSyntax",
            "allocation_sites", "function_names", "step_snapshots", "trace", "compile_program"]
@@ -134,6 +134,7 @@ def trace(source: str, *, limits: Limits | None = None, steps: bool = False, sna
     exec(program.py_code, namespace)  # noqa: S102 - our own compiled code
     for code in program.codes:
         code.py = namespace[f"_f{code.id}"]
+        code.call_mode = call_mode(code)
     error = _run(vm, program, recorder)
     recorder.finish(error)
     return Trace(vm.output, error, recorder.checkpoints, recorder.timeline, recorder.truncated,

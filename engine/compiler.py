@@ -32,6 +32,10 @@ BINARY = {
 }
 
 
+# A step at a loop back-edge or a function entry: VM.tick inlined (the budgets are tested only past vm.tick_at).
+TICK = "_vm.steps += 1; _vm.steps > _vm.tick_at and _vm.tick_check()"
+
+
 @dataclass
 class FunctionCode:
     """What the VM needs to know about one compiled function."""
@@ -50,6 +54,7 @@ class FunctionCode:
     is_async: bool = False
     is_gen: bool = False
     coroutine: bool = False  # async or generator: a call runs through engine.coroutine
+    call_mode = 0            # not a field: how the run loop calls it (engine.vm.call_mode; 0 until the run sets it)
 
 
 @dataclass
@@ -293,7 +298,7 @@ class FnEmitter:
         info = self.info
         fscope = info.scope
         assert fscope is not None
-        self.emit("_tick()")
+        self.emit(TICK)
         self.load_outer_contexts(fscope)
         if info.uses_arguments:
             self.emit("_arguments = _mkargs(_args)")
@@ -683,7 +688,7 @@ class FnEmitter:
         self.statement_pos(node)
         self.emit("while True:")
         self.indent += 1
-        self.emit("_tick()")
+        self.emit(TICK)
         self.emit(f"if not {self.cond(node.child_by_field_name('condition'))}: break")
         self.loops.append(self.new_loop())
         self.statement(node.child_by_field_name("body"))
@@ -696,7 +701,7 @@ class FnEmitter:
         self.emit(f"{first} = True")
         self.emit("while True:")
         self.indent += 1
-        self.emit("_tick()")
+        self.emit(TICK)
         cond = self.cond(node.child_by_field_name("condition"))
         self.emit(f"if not {first} and not {cond}: break")
         self.emit(f"{first} = False")
@@ -731,7 +736,7 @@ class FnEmitter:
         self.emit(f"{first} = True")
         self.emit("while True:")
         self.indent += 1
-        self.emit("_tick()")
+        self.emit(TICK)
         self.emit(f"if not {first}:")
         self.indent += 1
         self.emit("pass")
@@ -805,7 +810,7 @@ class FnEmitter:
         if is_of and dead:
             self.emit("try:")
             self.indent += 1
-        self.emit("_tick()")
+        self.emit(TICK)
         self._loop_iteration(node, scope, val, kind, left)
         if is_of and dead:
             self.indent -= 1
@@ -863,7 +868,7 @@ class FnEmitter:
         self.indent += 1
         self.emit("while True:")
         self.indent += 1
-        self.emit("_tick()")
+        self.emit(TICK)
         self.emit(f"{state} = 1")
         self.emit(f"{res} = yield (AWAIT, (yield ({it}[1], {it}[0], [], {pos})))")
         self.emit(f"{res}, {val} = _agstep({res})")
@@ -2199,7 +2204,7 @@ class Compiler:
             info = FuncInfo(None, scope.func)
             info.scope = _synthetic_scope(scope, info)
             em = FnEmitter(self, info, code)
-            em.emit("_tick()")
+            em.emit(TICK)
             em.load_outer_contexts(info.scope)
             if derived:
                 em.emit(f"_f.pos = {self.position(self.src.line_col(cls_node)[0], -1)}")  # no own bindings
@@ -2212,7 +2217,7 @@ class Compiler:
     def compile_field_init(self, field_node: Node, info: FuncInfo, hint: str | None) -> str:
         code = self.new_code("<static_initializer>", "field", field_node, strict=True)
         em = FnEmitter(self, info, code)
-        em.emit("_tick()")
+        em.emit(TICK)
         em.load_outer_contexts(info.scope)  # type: ignore[arg-type]
         em.enter_scope(info.scope)  # type: ignore[arg-type]
         em.statement_pos(field_node)
@@ -2227,7 +2232,7 @@ class Compiler:
         em = FnEmitter(self, info, code)
         saved = self.current_class
         self.current_class = None
-        em.emit("_tick()")
+        em.emit(TICK)
         em.load_outer_contexts(info.scope)  # type: ignore[arg-type]
         em.enter_scope(info.scope)  # type: ignore[arg-type]
         stmts = children(node.child_by_field_name("body"))
@@ -2304,7 +2309,7 @@ def _compile_function_with_fields(self: FnEmitter, node: Node) -> None:
     info = self.info
     fscope = info.scope
     assert fscope is not None
-    self.emit("_tick()")
+    self.emit(TICK)
     self.load_outer_contexts(fscope)
     if info.uses_arguments:
         self.emit("_arguments = _mkargs(_args)")

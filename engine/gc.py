@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from engine.values import UNDEFINED, JSArray, JSObject, JSWeakMap, JSWeakRef, JSWeakSet
+from engine.values import UNDEFINED, Accessor, JSArray, JSObject, JSWeakMap, JSWeakRef, JSWeakSet
 
 # Python locals of a compiled frame that hold JavaScript state; temporaries (_t1...) are excluded
 # because values of finished statements keep nothing alive (contract rule 4).
@@ -138,6 +138,16 @@ def mark(vm: Any, start: Iterable[Any] | None = None) -> set[int]:
             if key in marked:
                 continue
             marked.add(key)
+            if type(obj) is JSObject and obj.priv is None:  # JSObject.children inline, the common case
+                p = obj.proto
+                if p is not None and id(p) not in marked:
+                    work.append(p)
+                for child in obj.props.values():
+                    if type(child) is Accessor:
+                        work.extend(f for f in (child.get, child.set) if isinstance(f, JSObject) and id(f) not in marked)
+                    elif isinstance(child, JSObject) and id(child) not in marked:
+                        work.append(child)
+                continue
             if isinstance(obj, (JSWeakMap, JSWeakSet)):
                 weak_tables.append(obj)
             for child in obj.children():
@@ -185,7 +195,15 @@ def refcount_leaked(objs: list[JSObject]) -> list[JSObject]:
     counts = {id(o): 0 for o in objs}
     edges: dict[int, list[Any]] = {}  # each object's edges to other garbage, listed once
     for o in objs:
-        inner = [child for child in o.children() if id(child) in counts]
+        if type(o) is JSObject and o.priv is None:  # JSObject.children inline, the common case
+            inner = [o.proto] if o.proto is not None and id(o.proto) in counts else []
+            for child in o.props.values():
+                if type(child) is Accessor:
+                    inner.extend(f for f in (child.get, child.set) if f is not None and id(f) in counts)
+                elif id(child) in counts:
+                    inner.append(child)
+        else:
+            inner = [child for child in o.children() if id(child) in counts]
         if inner:
             edges[id(o)] = inner
             for child in inner:

@@ -156,6 +156,9 @@ def to_integer(x: float) -> float:
 
 
 def js_mod(a: float, b: float) -> float:
+    if 0.0 < b < INF and 0.0 <= a < INF:  # finite, a >= 0 (or -0), b > 0: no NaN, infinity or zero to test for
+        r = math.fmod(a, b)
+        return r if r else math.copysign(0.0, a)
     if b == 0 or a != a or b != b or a in (INF, -INF):
         return NAN
     if b in (INF, -INF):

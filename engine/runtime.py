@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from itertools import islice
+from math import copysign, fmod
 from typing import Any
 
 from engine import asyncgen, bigint, coroutine, ops
@@ -40,6 +41,7 @@ class _Spread:
 
 SPREAD = _Spread()
 MAX_STRING_LENGTH = 2**29 - 24
+INF = math.inf
 
 
 # Globals of JavaScript or of node that the engine leaves out: a program that uses one hears why.
@@ -81,7 +83,10 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
     def gget(name: str) -> Any:
         v = sv.get(name, HOLE)
         if v is not HOLE:
-            return tdz(v, name)
+            return tdz(v, name) if v is TDZ else v
+        own = g.props.get(name, HOLE)  # the global object's own data property (its get_own), the common case
+        if own is not HOLE and type(own) is not Accessor:
+            return own
         obj: JSObject | None = g
         while obj is not None:
             own = obj.get_own(name)
@@ -197,6 +202,9 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
 
     def mod(a: Any, b: Any) -> float:
         if type(a) is float and type(b) is float:
+            if 0.0 < b < INF and 0.0 <= a < INF:  # finite, a >= 0 (or -0), b > 0: what % mostly sees
+                r = fmod(a, b)
+                return r if r else copysign(0.0, a)
             return ops.js_mod(a, b)
         return numeric("%", a, b)
 
@@ -236,9 +244,13 @@ def make_namespace(vm: VM, codes: list[Any]) -> dict[str, Any]:
         return x < y
 
     def lt(a: Any, b: Any) -> bool:
+        if type(a) is float and type(b) is float:  # compare's own fast path, without the call
+            return a < b
         return compare(a, b) is True
 
     def gt(a: Any, b: Any) -> bool:
+        if type(a) is float and type(b) is float:
+            return a > b
         return compare(b, a) is True
 
     def le(a: Any, b: Any) -> bool:

@@ -123,6 +123,24 @@ class Frame:
         self.coro: Any = None       # the generator object or async activation this frame belongs to
 
 
+# How a call binds `this` for a compiled function (FunctionCode.call_mode, set by `call_mode`): the run loop pushes
+# frames of modes 1-3 itself; 0 takes the general path (push_call: class constructors, generators, async functions).
+CALL_GENERAL, CALL_STRICT, CALL_ARROW, CALL_SLOPPY = 0, 1, 2, 3
+
+
+def call_mode(code: Any) -> int:
+    """A compiled function's call mode (see CALL_GENERAL...): what `push_call` and `js_frame` would decide for every
+    call of it, decided once."""
+    if code.coroutine or code.kind in ("class", "derived"):
+        return CALL_GENERAL
+    if code.kind == "arrow":
+        return CALL_ARROW
+    return CALL_STRICT if code.strict else CALL_SLOPPY
+
+
+_new_frame = object.__new__
+
+
 class VM:
     """One run of one program: its realm (built-ins), heap, stack and budgets."""
 
@@ -150,6 +168,7 @@ class VM:
         self.site_counts: dict[str, int] = {}
         self.steps = 0
         self.max_steps = self.limits.steps
+        self.tick_at = min(self.max_steps, 256)  # see tick_check
         self.deadline = 0.0
         self.aborting = False
         self.output: list[str] = []
@@ -637,7 +656,9 @@ class VM:
 
     def _push_js(self, f: JSFunction, this: Any, args: list[Any]) -> Frame:
         fr = self.js_frame(f, this, args)
-        self._push_frame(fr)
+        if len(self.stack) >= self.limits.depth:
+            raise self.throw_range("Maximum call stack size exceeded")
+        self.stack.append(fr)
         fr.gen = f.code.py(self, fr, f, fr.this, args)
         return fr
 
@@ -652,8 +673,18 @@ class VM:
             this = self.global_object
         elif not code.strict and not isinstance(this, JSObject):
             this = self.to_object(this)  # OrdinaryCallBindThis: a sloppy function's this is ToObject(thisArgument)
-        fr = Frame(None, f, this, args, code, False)
+        fr = _new_frame(Frame)  # Frame(None, f, this, args, code, False) without the cost of calling __init__
+        fr.gen = None
+        fr.func = f
+        fr.this = this
+        fr.args = args
+        fr.pos = 0
+        fr.code = code
+        fr.native = False
+        fr.construct = None
+        fr.site = None
         fr.recv = recv
+        fr.coro = None
         return fr
 
     def push_native_gen(self, gen: Any, func: Any = None, this: Any = UNDEFINED, args: list[Any] | None = None) -> None:
@@ -739,6 +770,7 @@ class VM:
         The single dispatch point of the engine: every call, return and throw passes here.
         """
         stack = self.stack
+        depth = self.limits.depth
         val: Any = None
         exc: BaseException | None = None
         while len(stack) > base:
@@ -788,6 +820,50 @@ class VM:
                 exc = self.throw_range("Maximum call stack size exceeded")
                 continue
             val = None
+            head = req[0]
+            if type(head) is JSFunction and head.code.call_mode:
+                # A call of a compiled function: its frame pushed here (what _dispatch, push_call, _push_js and
+                # js_frame do for it, in the same order, without their tests for the other kinds of request).
+                code = head.code
+                if not fr.native:
+                    fr.pos = req[3]
+                this = req[1]
+                recv = None
+                mode = code.call_mode
+                if mode == 2:  # CALL_ARROW
+                    recv = this
+                    this = head.this_val if head.this_val is not None else UNDEFINED
+                elif mode == 3 and not isinstance(this, JSObject):  # CALL_SLOPPY
+                    if this is UNDEFINED or this is NULL:
+                        this = self.global_object
+                    else:
+                        try:
+                            this = self.to_object(this)
+                        except JSThrow as e:
+                            if e.line is None and not fr.native and fr.code is not None:
+                                e.line = fr.code.lines[fr.pos]
+                            exc = e
+                            continue
+                if len(stack) >= depth:
+                    exc = self.throw_range("Maximum call stack size exceeded")
+                    if not fr.native and fr.code is not None:
+                        exc.line = fr.code.lines[fr.pos]
+                    continue
+                args = req[2]
+                nf = _new_frame(Frame)
+                nf.func = head
+                nf.this = this
+                nf.args = args
+                nf.pos = 0
+                nf.code = code
+                nf.native = False
+                nf.construct = None
+                nf.site = None
+                nf.recv = recv
+                nf.coro = None
+                stack.append(nf)
+                nf.gen = code.py(self, nf, head, this, args)
+                continue
             try:
                 val = self._dispatch(fr, req)
             except JSThrow as e:
@@ -872,13 +948,22 @@ class VM:
     # ------------------------------------------------------------------ budgets
     def tick(self) -> None:
         """Called at loop back-edges and function entries (each counts as a step): enforce the step
-        and time budgets. Time is read every 256 steps."""
+        and time budgets. Time is read every 256 steps. Compiled code inlines it (engine.compiler.TICK):
+        ``_vm.steps += 1`` and, only when ``steps > tick_at``, :meth:`tick_check`."""
         self.steps += 1
+        if self.steps > self.tick_at:
+            self.tick_check()
+
+    def tick_check(self) -> None:
+        """The budgets' test, once ``steps`` passed ``tick_at`` (the step limit or the next time check, whichever
+        comes first): the step limit is more than ``max_steps`` steps; the clock is read when more than 256 steps
+        ran since it was last read."""
         if self.steps > self.max_steps:
             raise LimitExceeded("steps", f"step limit exceeded: more than {self.limits.steps} steps")
         if self.steps - self._last_time_check > 256:
             self._last_time_check = self.steps
             self.check_time()
+        self.tick_at = min(self.max_steps, self._last_time_check + 256)
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
