@@ -189,6 +189,9 @@ def _run(vm: VM, program: Program, recorder: Recorder) -> dict[str, Any] | None:
         return {"name": "LimitExceeded", "message": message, "limit": e.limit, "line": _current_line(vm)}
     except RecursionError:
         return {"name": "RangeError", "message": "Maximum call stack size exceeded", "line": _current_line(vm)}
+    except MemoryError:  # the process's memory cap (python -m engine --max-memory), not a JavaScript error
+        return {"name": "LimitExceeded", "message": "memory limit exceeded: the program needs more memory than allowed",
+                "limit": "memory", "line": _current_line(vm)}
     finally:
         vm.aborting = True
         vm.stack.clear()

@@ -1052,12 +1052,8 @@ class FnEmitter:
                 raise JSSyntaxError("Invalid or unexpected token", line, col)
             return f"_big({hex(n)})"  # hex: Python limits the length of decimal int literals
         try:
-            if low.startswith("0x"):
-                v = float(int(low[2:], 16))
-            elif low.startswith("0o"):
-                v = float(int(low[2:], 8))
-            elif low.startswith("0b"):
-                v = float(int(low[2:], 2))
+            if low.startswith(("0x", "0o", "0b")):  # beyond the largest double: Infinity
+                v = ops.int_to_float(int(low[2:], {"0x": 16, "0o": 8, "0b": 2}[low[:2]]))
             elif low.endswith("n"):
                 raise self.err("BigInt", node)
             elif len(low) > 1 and low[0] == "0" and low.isdigit():
@@ -2283,7 +2279,7 @@ class Compiler:
         if t == "string":
             return self.string_value(key_node)
         if t == "number":
-            from engine.ops import num_to_str
+            from engine.ops import int_to_float, num_to_str
             text = self.src.text_of(key_node)
             if text.endswith("n"):  # a BigInt literal key
                 from engine.bigint import literal_value, to_decimal
@@ -2293,7 +2289,7 @@ class Compiler:
             low = text.replace("_", "").lower()  # 0x10, 0o10, 0b10, 010, 1_000 as V8 reads them (e_number)
             base = {"0x": 16, "0o": 8, "0b": 2}.get(low[:2])
             if base is not None:
-                return num_to_str(float(int(low[2:], base)))
+                return num_to_str(int_to_float(int(low[2:], base)))
             if len(low) > 1 and low[0] == "0" and low.isdigit() and all(ch in "01234567" for ch in low):
                 return num_to_str(float(int(low, 8)))
             return num_to_str(float(low))

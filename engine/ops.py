@@ -80,11 +80,11 @@ def str_to_number(s: str) -> float:
     low = s.lower()
     try:
         if low.startswith("0x"):
-            return float(int(s[2:], 16))
+            return int_to_float(int(s[2:], 16))
         if low.startswith("0o"):
-            return float(int(s[2:], 8))
+            return int_to_float(int(s[2:], 8))
         if low.startswith("0b"):
-            return float(int(s[2:], 2))
+            return int_to_float(int(s[2:], 2))
     except ValueError:
         return NAN
     if s in ("Infinity", "+Infinity"):
@@ -219,3 +219,11 @@ def same_value(a: Any, b: Any) -> bool:
         if a == 0 and b == 0:
             return math.copysign(1, a) == math.copysign(1, b)
     return strict_equals(a, b)
+
+
+def int_to_float(n: int) -> float:
+    """An integer as a Number: one beyond the largest double (0x followed by 300 f's) is Infinity, as in V8."""
+    try:
+        return float(n)
+    except OverflowError:
+        return INF

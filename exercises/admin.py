@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
@@ -58,7 +59,20 @@ class TeacherScopedAdmin(admin.ModelAdmin):
                 kwargs["queryset"] = taught
             elif db_field.related_model is Module:
                 kwargs["queryset"] = Module.objects.filter(course__in=taught)
+            elif db_field.related_model is Exercise:
+                kwargs["queryset"] = Exercise.objects.filter(module__course__in=taught)
+            elif db_field.related_model is Question:
+                kwargs["queryset"] = Question.objects.filter(exercise__module__course__in=taught)
+            elif db_field.related_model is get_user_model() and db_field.name not in self.autocomplete_fields:
+                kwargs["queryset"] = get_user_model().objects.filter(enrollments__course__in=taught).distinct()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class DerivedAdmin(TeacherScopedAdmin):
+    """What the services derive (versions, attempts, progress): shown, never added by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 class ModuleInline(admin.StackedInline):
@@ -223,7 +237,7 @@ class ExerciseAdminForm(forms.ModelForm):
         model = Exercise
         fields = "__all__"
         widgets = {"program": forms.Textarea(attrs={"rows": 18, "cols": 90, "spellcheck": "false",
-                                                    "style": "font-family: monospace"})}
+                                                    "class": "program-source"})}
 
     def clean_program(self) -> str:
         # Browsers send CRLF from a textarea; the engine's line and column numbers are for the program as stored.
@@ -299,7 +313,7 @@ class ExerciseAdmin(TeacherScopedAdmin):
 
 
 @admin.register(ExerciseVersion)
-class ExerciseVersionAdmin(TeacherScopedAdmin):
+class ExerciseVersionAdmin(DerivedAdmin):
     course_path = "exercise__module__course"
     list_display = ("exercise", "number", "params", "created")
     readonly_fields = ("exercise", "number", "params", "variant", "template", "program", "trace", "problem", "sites",
@@ -307,7 +321,7 @@ class ExerciseVersionAdmin(TeacherScopedAdmin):
 
 
 @admin.register(Attempt)
-class AttemptAdmin(TeacherScopedAdmin):
+class AttemptAdmin(DerivedAdmin):
     course_path = "question__exercise__module__course"
     list_display = ("id", "student", "question", "status", "score", "max_score", "created")
     list_filter = ("status",)
@@ -315,6 +329,6 @@ class AttemptAdmin(TeacherScopedAdmin):
 
 
 @admin.register(Progress)
-class ProgressAdmin(TeacherScopedAdmin):
+class ProgressAdmin(DerivedAdmin):
     course_path = "question__exercise__module__course"
     list_display = ("student", "question", "best_score", "max_score", "attempts", "completed")

@@ -4,26 +4,35 @@ an output serializer. Errors come out in the one shape of exercises/api_errors.p
 from __future__ import annotations
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_serializer, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assignments import selectors as assignment_selectors
 from exercises import selectors, services
-from exercises.errors import NotFound
+from exercises.api_errors import ERROR_SHAPE
+from exercises.errors import NotFound, RateLimited
 from exercises.models import Question
+from memcourse import ratelimits
 
-ERROR_SHAPE = inline_serializer(
-    "Error",
-    {
-        "error": inline_serializer(
-            "ErrorBody",
-            {"code": serializers.CharField(), "message": serializers.CharField(), "details": serializers.JSONField()},
-        )
-    },
-)
+# An id the database can hold: a bigger number is a 400 that says so, not an overflow in the query.
+ID_RANGE: dict[str, int] = {"min_value": 1, "max_value": 2**63 - 1}
+
+# --- tokens -----------------------------------------------------------------------------------------------------
+
+
+class TokenApi(ObtainAuthToken):
+    """POST username and password, get {"token": ...} (DRF's view, with its errors declared)."""
+
+    @extend_schema(
+        responses={200: inline_serializer("Token", {"token": serializers.CharField()}), 400: ERROR_SHAPE,
+                   429: ERROR_SHAPE},
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
 
 
 # --- courses ----------------------------------------------------------------------------------------------------
@@ -57,6 +66,7 @@ class ModuleSerializer(serializers.Serializer):
 
 
 class CourseDetailApi(APIView):
+    @extend_schema_serializer(component_name="CourseDetail")
     class OutputSerializer(CourseSummarySerializer):
         role = serializers.CharField(allow_null=True, help_text="student, teacher, or null when not enrolled.")
         modules = ModuleSerializer(many=True)
@@ -73,6 +83,7 @@ class CourseDetailApi(APIView):
 
 
 class CourseEnrollApi(APIView):
+    @extend_schema_serializer(component_name="Enrollment")
     class OutputSerializer(serializers.Serializer):
         course = serializers.SlugField(source="course.slug")
         role = serializers.CharField()
@@ -115,6 +126,7 @@ class CheckpointSerializer(serializers.Serializer):
 
 
 class ExerciseDetailApi(APIView):
+    @extend_schema_serializer(component_name="ExerciseDetail")
     class OutputSerializer(serializers.Serializer):
         id = serializers.IntegerField(source="exercise.id")
         title = serializers.CharField(source="exercise.title")
@@ -165,24 +177,33 @@ class AttemptOutputSerializer(serializers.Serializer):
 
 
 class AttemptCreateApi(APIView):
+    @extend_schema_serializer(component_name="AttemptInput")
     class InputSerializer(serializers.Serializer):
-        question = serializers.IntegerField()
+        question = serializers.IntegerField(**ID_RANGE)
         answer = serializers.JSONField(help_text="Shape depends on the question kind; see the README.")
 
         def validate_question(self, value: int) -> Question:
             question = Question.objects.select_related("exercise__module__course").filter(pk=value).first()
-            if question is None:
+            user = self.context["request"].user
+            if question is None or not (
+                question.exercise.published or selectors.user_is_teacher(user=user, course=question.exercise.module.course)
+            ):  # a student or an outsider learns nothing of a draft, not even that its question exists
                 raise serializers.ValidationError(f"There is no question {value}.")
             return question
 
+    @extend_schema_serializer(component_name="AttemptCreated")
     class OutputSerializer(serializers.Serializer):
         id = serializers.IntegerField()
         status = serializers.CharField()
         url = serializers.CharField()
         message = serializers.CharField(help_text="Why a pending attempt may take longer (the grader is down), or empty.")
 
-    @extend_schema(request=InputSerializer, responses={202: OutputSerializer, 400: ERROR_SHAPE, 403: ERROR_SHAPE})
+    @extend_schema(request=InputSerializer,
+                   responses={202: OutputSerializer, 400: ERROR_SHAPE, 403: ERROR_SHAPE, 429: ERROR_SHAPE})
     def post(self, request: Request) -> Response:
+        wait = ratelimits.check("attempt", f"user:{request.user.pk}")
+        if wait is not None:
+            raise RateLimited(ratelimits.MESSAGES["attempt"], retry_after=wait)
         serializer = self.InputSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         try:  # the service checks enrollment, publication and the answer's shape against the key's options
@@ -193,8 +214,9 @@ class AttemptCreateApi(APIView):
         body = {"id": attempt.pk, "status": attempt.status, "url": url, "message": attempt.message}
         return Response(body, status=status.HTTP_202_ACCEPTED)
 
+    @extend_schema_serializer(component_name="AttemptFilter")
     class FilterSerializer(serializers.Serializer):
-        question = serializers.IntegerField(required=False)
+        question = serializers.IntegerField(required=False, **ID_RANGE)
 
     @extend_schema(parameters=[FilterSerializer], responses=AttemptOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -209,6 +231,7 @@ MAX_WAIT_SECONDS = 25
 
 
 class AttemptDetailApi(APIView):
+    @extend_schema_serializer(component_name="AttemptDetail")
     class OutputSerializer(AttemptOutputSerializer):
         memory = serializers.JSONField(
             allow_null=True, help_text="Once graded: the true checkpoint (labelled), the output and the error."

@@ -12,11 +12,22 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions
+from drf_spectacular.utils import inline_serializer
+from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from exercises.errors import ApplicationError
+from exercises.errors import ApplicationError, RateLimited
+
+ERROR_SHAPE = inline_serializer(
+    "Error",
+    {
+        "error": inline_serializer(
+            "ErrorBody",
+            {"code": serializers.CharField(), "message": serializers.CharField(), "details": serializers.JSONField()},
+        )
+    },
+)
 
 
 def _first_message(detail: Any) -> str:
@@ -35,7 +46,10 @@ def _error(code: str, message: str, details: Any, status: int) -> Response:
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ApplicationError):
-        return _error(exc.code, exc.message, exc.details, exc.status)
+        response = _error(exc.code, exc.message, exc.details, exc.status)
+        if isinstance(exc, RateLimited):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     if isinstance(exc, Http404):

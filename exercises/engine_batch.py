@@ -16,23 +16,30 @@ import sys
 import time
 from typing import Any
 
+from engine.__main__ import MEMORY_ERROR
+
 
 def _one(engine_api: Any, source: str, limits: Any) -> dict[str, Any]:
     try:
         result = engine_api.trace(source, limits=limits, steps=False)
+        trace = result.to_json()
+    except MemoryError:  # describing the run needed more than the cap
+        return {"trace": dict(MEMORY_ERROR), "sites": [], "functions": []}
     except engine_api.ProgramError as exc:
         return {"error": exc.to_json()["error"]}
     except Exception as exc:  # an engine bug: say so plainly, and go on with the next program
         return {"error": {"name": "InternalError", "message": f"engine error: {type(exc).__name__}: {exc}"}}
     sites = [{"key": s.key, "line": s.line, "column": s.column, "kind": s.kind} for s in engine_api.allocation_sites(source)]
-    return {"trace": result.to_json(), "sites": sites, "functions": list(engine_api.function_names(source))}
+    return {"trace": trace, "sites": sites, "functions": list(engine_api.function_names(source))}
 
 
 def main() -> int:
     from engine import api as engine_api
+    from engine.__main__ import MAX_MEMORY_MB, cap_memory
     from engine.vm import Limits
 
     request = json.loads(sys.stdin.read())
+    cap_memory(int(request.get("max_memory", MAX_MEMORY_MB)))  # a program that allocates without end: "memory"
     programs: list[str] = request["programs"]
     limits = Limits(**request.get("limits", {}))
     deadline = time.monotonic() + float(request.get("deadline", 120))

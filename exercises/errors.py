@@ -25,3 +25,11 @@ class NotFound(ApplicationError):
 class Forbidden(ApplicationError):
     def __init__(self, message: str = "You do not have permission to do this.") -> None:
         super().__init__(message, status=403, code="forbidden")
+
+
+class RateLimited(ApplicationError):
+    """Over a rate limit (memcourse/ratelimits.py): a 429 with Retry-After."""
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, status=429, code="rate_limited")
+        self.retry_after = retry_after

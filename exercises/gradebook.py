@@ -43,12 +43,19 @@ class _Echo:
         return value
 
 
+def csv_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text: one starting with = + - @ (or a tab or carriage return) would be
+    read as a formula (CSV injection), so it gets a leading apostrophe, as OWASP advises."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def gradebook_csv_lines(exercises: list[Exercise], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     total = sum(e.max_score for e in exercises)
-    yield writer.writerow(["student", *[f"{e.title} (max {e.max_score})" for e in exercises], f"total (max {total})"])
+    yield writer.writerow(["student", *[csv_text(f"{e.title} (max {e.max_score})") for e in exercises],
+                           f"total (max {total})"])
     for row in rows:
-        yield writer.writerow([row["username"], *row["scores"], row["total"]])
+        yield writer.writerow([csv_text(row["username"]), *row["scores"], row["total"]])
 
 
 class GradebookCsvView(LoginRequiredMixin, View):

@@ -85,10 +85,11 @@ class EngineLimits:
     heap: int
     seconds: float
     deadline: float
+    memory_mb: int = 1024  # the child's address-space cap: more ends the run as the limit "memory"
 
     def command(self) -> list[str]:
         return [*ENGINE_COMMAND[:-1], "--max-steps", str(self.steps), "--max-depth", str(self.depth),
-                "--max-heap", str(self.heap), "--timeout", str(self.seconds), "-"]
+                "--max-heap", str(self.heap), "--timeout", str(self.seconds), "--max-memory", str(self.memory_mb), "-"]
 
 
 def _program_run(trace: dict[str, Any]) -> ProgramRun:

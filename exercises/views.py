@@ -30,6 +30,7 @@ from exercises.page_context import (
     site_kind_text,
     site_positions,
 )
+from memcourse.ratelimits import limit
 
 
 def _page_error(exc: ApplicationError) -> Exception:
@@ -55,6 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@limit("signup")
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("exercises:course-list")

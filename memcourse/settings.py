@@ -7,6 +7,8 @@ DEBUG          "1"/"true"/"yes" to turn on; on by default for local use
 ALLOWED_HOSTS  comma-separated; default localhost,127.0.0.1,[::1] (testserver added under DEBUG)
 CELERY_EAGER   "1" to grade in-process (set by `make run` when Redis does not answer)
 CELERY_QUEUE   the queue grading tasks go to; default "memcourse"
+CACHE_URL      redis://... for a cache shared by every process (rate limits, playground slots); default in-process
+TLS_PROXY, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_COOKIES, RATELIMIT_ENABLE: see "Security" below
 """
 
 import os
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
+    "django_ratelimit",
     "exercises",
     "assignments",  # due dates and late credit (issue 12)
     "exports",  # streamed CSV exports: Canvas, Moodle, submissions (issue 12)
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "memcourse.urls"
@@ -133,7 +139,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "exercises.api_schema.AutoSchema",
     "EXCEPTION_HANDLER": "exercises.api_errors.exception_handler",
 }
 
@@ -186,3 +192,57 @@ LOGGING = {
         "lti": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     },
 }
+
+# --- Security (issue 13; README "Security") ---------------------------------------------------------------------
+# With DEBUG off everything is on: HTTPS only (redirect, HSTS, secure cookies). Behind a proxy that terminates TLS,
+# set TLS_PROXY=1 so that its X-Forwarded-Proto: https counts as HTTPS; each setting can be turned off on its own.
+if _env_flag("TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = _env_flag("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_flag("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_flag("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # the pages' scripts read the token from the form's csrfmiddlewaretoken input
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = os.environ.get("COOKIE_SAMESITE", "Lax")
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp): scripts and styles only from our own static files, no inline script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# A cache shared by every process (Redis) makes the rate limits site-wide; the in-process default counts per process.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "memcourse"}
+}
+# django-ratelimit lists only django-redis among Redis caches; Django's own RedisCache increments atomically too.
+# Its locmem error only means "per process", which is what a single `make run` process needs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", *([] if CACHE_URL else ["django_ratelimit.E003"])]
+
+# Rate limits (django-ratelimit, memcourse/ratelimits.py): a refusal is a 429 with a sentence (HTML or JSON).
+RATELIMIT_ENABLE = _env_flag("RATELIMIT_ENABLE", True)
+RATELIMIT_VIEW = "memcourse.ratelimits.refused"
+# Behind a proxy REMOTE_ADDR is the proxy's: name the META key that carries the client's address (HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+RATE_LIMITS = {
+    "login": "10/m",  # per address, and per user name tried
+    "signup": "5/m",  # per address
+    "token": "10/m",  # POST /api/auth/token/, per address
+    "attempt": "60/m",  # POST /api/attempts/, per student
+}  # the playground's own: PLAYGROUND_RUNS_PER_MINUTE and PLAYGROUND_SAVES_PER_MINUTE (playground/services.py)

@@ -23,6 +23,7 @@ from exercises import program
 from exercises.feedback import labels_map
 from exercises.labels import Labeler
 from exercises.page_context import player_trace
+from memcourse import ratelimits
 from playground.models import Snippet
 
 MAX_SOURCE_CHARS = 20_000
@@ -71,19 +72,13 @@ def source_clean(source: Any) -> str:
 
 
 def rate_limit_check(*, client: str, action: str, per_minute: int) -> None:
-    """At most `per_minute` actions per client in each minute (a fixed window in the cache)."""
-    key = f"playground:rate:{action}:{client}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
-    if count > per_minute:
+    """At most `per_minute` actions per client in each minute (django-ratelimit's fixed window in the cache)."""
+    wait = ratelimits.check(f"playground-{action}", client, per=f"{per_minute}/m")
+    if wait is not None:
         raise PlaygroundRefused(
             f"Too many requests: the playground allows {per_minute} {action}s a minute from one address. "
-            "Wait a minute and try again.",
-            status=429, code="rate_limited", retry_after=60,
+            f"Wait {wait} seconds and try again.",
+            status=429, code="rate_limited", retry_after=wait,
         )
 
 

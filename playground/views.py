@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
+from memcourse import ratelimits
 from playground import services
 from playground.examples import EXAMPLES
 
 
 def _client(request: HttpRequest) -> str:
-    """The peer address: never a header the client could set, so a rate limit cannot be dodged by lying."""
-    return str(request.META.get("REMOTE_ADDR") or "unknown")
+    return ratelimits.client_address(request)
 
 
 def _page(request: HttpRequest, source: str, snippet_id: str | None) -> HttpResponse:

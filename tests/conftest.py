@@ -73,6 +73,28 @@ def _fresh_engine_cache() -> Iterator[None]:
     selectors.version_facts_forget()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Rate-limit counters live in Django's cache (memcourse/ratelimits.py): every test starts with none, so the
+    suite's many log-ins from 127.0.0.1 (and user ids that repeat across tests) never add up."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _ratelimit_window_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """django-ratelimit counts in fixed windows of the clock: a test's requests never straddle two of them."""
+    import time
+    from types import SimpleNamespace
+
+    import django_ratelimit.core
+
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+
+
 # --- people and a course ---------------------------------------------------------------------------------------
 
 

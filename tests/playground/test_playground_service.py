@@ -82,7 +82,8 @@ def test_a_client_over_the_rate_limit_is_refused_and_others_are_not(settings: An
         services.playground_run(source=f"let x = {n};\n", client="1.1.1.1")
     with pytest.raises(services.PlaygroundRefused) as refused:
         services.playground_run(source="let x = 3;\n", client="1.1.1.1")
-    assert (refused.value.status, refused.value.code, refused.value.retry_after) == (429, "rate_limited", 60)
+    assert (refused.value.status, refused.value.code) == (429, "rate_limited")
+    assert refused.value.retry_after is not None and 1 <= refused.value.retry_after <= 60
     assert "allows 2 runs a minute" in refused.value.message
     assert services.playground_run(source="let x = 3;\n", client="2.2.2.2")["problem"] == ""
 

@@ -78,7 +78,7 @@ def test_too_many_runs_from_one_address_get_429_with_retry_after(settings: Any) 
     assert post(client, "/playground/run/", {"source": "let a;"}).status_code == 200
     response = post(client, "/playground/run/", {"source": "let b;"})
     assert response.status_code == 429
-    assert response["Retry-After"] == "60"
+    assert 1 <= int(response["Retry-After"]) <= 60  # the rest of django-ratelimit's one-minute window
     assert "Too many requests" in response.json()["error"]["message"]
     assert post(Client(REMOTE_ADDR="10.0.0.9"), "/playground/run/", {"source": "let b;"}).status_code == 200
 

@@ -383,7 +383,7 @@
     var bar = card.querySelector("[role=progressbar]");
     bar.setAttribute("aria-valuenow", String(Math.round(fraction * 100)));
     bar.setAttribute("aria-valuetext", formatScore(total) + " of " + formatScore(max) + " points");
-    bar.querySelector("span").style.width = Math.round(fraction * 100) + "%";
+    bar.querySelector("rect").setAttribute("width", String(Math.round(fraction * 100)));
     card.querySelector(".progress > span:last-child").textContent = formatScore(total) + " / " + formatScore(max) + " pts";
     var done = card.querySelector("[data-complete]");
     if (done) done.textContent = String(complete);
