@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # The engine's budgets for the corpus: small, so 1,000 programs run in minutes; the playground's are larger.
 STEPS, DEPTH, HEAP, SECONDS, MEMORY_MB = 50_000, 10_000, 50_000, 0.5, 768
-HARD_DEADLINE = 60.0  # wall-clock seconds; only a runaway engine meets it (the machine may be busy)
+HARD_DEADLINE = 180.0  # wall-clock seconds; only a runaway engine meets it (the machine may be busy)
 CPU_BUDGET = 20.0  # CPU seconds of the child: the platform's hard deadline on an engine child (see the report)
 RSS_BOUND_MB = MEMORY_MB + 64  # the cap is on address space; resident memory stays below it
 
