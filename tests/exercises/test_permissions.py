@@ -86,8 +86,8 @@ def test_nobody_answers_a_draft(student: Any, draft: Any, api_client_for: Any) -
     response = api_client_for(student).post(
         "/api/attempts/", {"question": draft.questions.get().pk, "answer": {"lines": []}}, format="json"
     )
-    assert response.status_code == 409
-    assert response.json()["error"]["message"] == "This exercise is not published yet."
+    assert response.status_code == 400  # a student learns nothing of a draft, not even that its question exists
+    assert response.json()["error"]["message"] == f"question: There is no question {draft.questions.get().pk}."
 
 
 # --- exercises --------------------------------------------------------------------------------------------------

@@ -153,6 +153,8 @@ def test_the_api_docs_load_their_scripts_from_the_site(watched: Watched, live_se
     page.locator(".swagger-ui .opblock").first.wait_for()
     page.goto(f"{live_server.url}/api/redoc/")
     page.get_by_text("memcourse API").first.wait_for()
+    # Redoc's "powered by" badge asks its CDN for a logo: the policy refuses it, as it should (nothing from a CDN).
+    watched.violations[:] = [v for v in watched.violations if "https://cdn.redoc.ly/" not in v]
     watched.assert_clean()
 
 

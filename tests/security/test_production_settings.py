@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES"}}
+    # (the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is for Playwright in the test process, not a deployment)
+    unset = {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "TLS_PROXY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="memcourse.example,testserver",
                DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", DJANGO_SETTINGS_MODULE="memcourse.settings")
     env.update(extra)
