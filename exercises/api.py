@@ -3,6 +3,8 @@ an output serializer. Errors come out in the one shape of exercises/api_errors.p
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_serializer, inline_serializer
 from rest_framework import serializers, status
