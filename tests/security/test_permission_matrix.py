@@ -113,7 +113,7 @@ TABLE: dict[str, list[Case]] = {
         Case(S(API_ANON, 200, 200, 200, 200, 200, 200), data=lambda w: {"question": w.output_q.pk}),
         Case(S(API_ANON, 202, 202, 403, 202, 403, 403), method="post", json=True,
              data=lambda w: {"question": w.output_q.pk, "answer": {"lines": ["x"]}}),
-        Case(S(API_ANON, 400, 400, 403, 409, 403, 403), method="post", json=True, note="a draft's question",
+        Case(S(API_ANON, 400, 400, 400, 409, 400, 400), method="post", json=True, note="a draft's question: none",
              data=lambda w: {"question": w.draft_q.pk, "answer": {"lines": ["x"]}}),
     ],
     "api-attempt-detail": [Case(S(API_ANON, 200, 404, 404, 200, 404, 404), args=lambda w: [w.attempt.pk])],
@@ -161,6 +161,13 @@ TABLE: dict[str, list[Case]] = {
     "api-course-assignments": [Case(S(API_ANON, 200, 200, 404, 200, 404, 404), args=SLUG)],
     "api-assignment-extensions": [Case(S(API_ANON, 404, 404, 404, 404, 404, 404), method="post", json=True,
                                        args=lambda w: [999999], data=lambda w: {}, note="no such assignment")],
+    # --- class statistics (analytics/): the course's teachers only -----------------------------------------------------
+    "analytics:course": [Case(S(LOGIN, 403, 403, 403, 200, 403, 403), args=SLUG)],
+    "analytics:exercise": [Case(S(LOGIN, 403, 403, 403, 200, 403, 403), args=lambda w: [w.course.slug, w.exercise.pk])],
+    "analytics:attempt": [Case(S(LOGIN, 403, 403, 403, 200, 403, 403), args=lambda w: [w.course.slug, w.attempt.pk])],
+    "api-course-statistics": [Case(S(API_ANON, 403, 403, 403, 200, 403, 403), args=SLUG)],
+    "api-exercise-statistics": [Case(S(API_ANON, 403, 403, 403, 200, 403, 403),
+                                     args=lambda w: [w.course.slug, w.exercise.pk])],
     # --- LTI 1.3 (lti/) --------------------------------------------------------------------------------------------
     "lti:login": [Case(every(400), note="no LMS login request")],
     "lti:launch": [Case(every(400), method="post", note="no id_token")],
