@@ -1,7 +1,7 @@
 """Running hostile programs (tests/security/hostile.py) through `python -m engine trace` and judging how each ended.
 
 Each program runs in its own child process with the engine's budgets and its memory cap (--max-memory); the
-child's own resource use comes from os.wait4 (CPU seconds and peak resident memory of that child alone). A hard
+child's CPU seconds come from os.wait4, its peak resident memory from the child itself (engine_child.py: VmHWM). A hard
 deadline kills a child that outlives every budget, which is a failure, as is an internal error, a Python
 traceback, an exit status other than the contract's 0 and 1, an ending the program's family does not allow, or
 CPU time or peak memory above the bound.
@@ -84,11 +84,20 @@ def judge(returncode: int, stdout: str, stderr: str) -> tuple[str, str]:
     return "failure", f"an error without a name or message: {error}"
 
 
+def peak_of(stderr: str) -> tuple[str, float]:
+    """(the rest of standard error, the child's peak resident memory in MiB) from engine_child's last line."""
+    lines = stderr.rstrip("\n").split("\n")
+    if lines and lines[-1].startswith("peak-rss-kb "):
+        return "\n".join(lines[:-1]), int(lines[-1].split()[1]) / 1024
+    return stderr, float("inf")  # no report: the child died before it could say
+
+
 def run_engine(program: Hostile, extra: list[str] | None = None) -> Outcome:
     with tempfile.TemporaryDirectory() as folder:
         source, out, err = (Path(folder) / name for name in ("program.js", "out.json", "err.txt"))
         source.write_text(program.source, encoding="utf-8")
-        command = [sys.executable, "-m", "engine", "trace", *ENGINE_LIMITS, *(extra or []), str(source)]
+        command = [sys.executable, "-m", "tests.security.engine_child", "trace", *ENGINE_LIMITS, *(extra or []),
+                   str(source)]
         with out.open("w") as stdout, err.open("w") as stderr:
             child = subprocess.Popen(command, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL, cwd=ROOT)
             killer = threading.Timer(HARD_DEADLINE, child.kill)
@@ -96,10 +105,11 @@ def run_engine(program: Hostile, extra: list[str] | None = None) -> Outcome:
             _, status, usage = os.wait4(child.pid, 0)
             killer.cancel()
         child.returncode = os.waitstatus_to_exitcode(status)
-        cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        errors, rss = peak_of(err.read_text())
+        cpu = usage.ru_utime + usage.ru_stime
         if child.returncode == -9:
             return Outcome(program, "failure", f"still running after {HARD_DEADLINE:g} s: killed", cpu, rss)
-        kind, detail = judge(child.returncode, out.read_text(), err.read_text())
+        kind, detail = judge(child.returncode, out.read_text(), errors)
     return Outcome(program, kind, detail, cpu, rss)
 
 
