@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.test_student_answers_reachable import log_in, reachable_exercise  # noqa: F401 (a fixture)
+from tests.reliability.fault_harness import reset_broker_connections
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,14 +23,14 @@ def broker_down() -> Iterator[None]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    before = (app.conf.task_always_eager, app.conf.broker_url, app._pool)
-    app.conf.task_always_eager, app.conf.broker_url, app._pool = False, f"redis://127.0.0.1:{port}/0", None
-    app.amqp._producer_pool = None
+    before = (app.conf.task_always_eager, app.conf.broker_url)
+    app.conf.task_always_eager, app.conf.broker_url = False, f"redis://127.0.0.1:{port}/0"
+    reset_broker_connections(app)
     try:
         yield
     finally:
-        app.conf.task_always_eager, app.conf.broker_url, app._pool = before
-        app.amqp._producer_pool = None
+        app.conf.task_always_eager, app.conf.broker_url = before
+        reset_broker_connections(app)
 
 
 def test_a_student_submitting_while_the_grader_is_down_is_told_the_answer_is_saved(

@@ -101,9 +101,15 @@ class RedisServer:
 
 
 def reset_broker_connections(app: Any) -> None:
-    """Forget pooled connections, so that the next task is sent to the broker now configured."""
-    if app._pool is not None:
-        app._pool.force_close_all()
+    """Forget pooled connections, so that the next task is sent to the broker now configured.
+
+    kombu keeps one process-wide registry of pools keyed by broker URL, and Celery's ``app.pool`` is the entry for
+    the configured URL: closing that pool alone would leave a closed pool in the registry, and every later task sent
+    to the same URL (the machine's Redis, for the rest of the test run) would fail with "Acquire on closed pool".
+    ``kombu.pools.reset`` closes every pool and empties the registry, so the next task opens a fresh one."""
+    from kombu import pools
+
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 
