@@ -104,6 +104,12 @@ def server_env(args: argparse.Namespace, *, eager: bool, queue: str) -> dict[str
         "CELERY_EAGER": "1" if eager else "0", "CONN_MAX_AGE": str(args.conn_max_age), "DEBUG": "0",
         "SECRET_KEY": "grading-load-bench-" + uuid.uuid4().hex, "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
+        # Plain HTTP on loopback, as behind a proxy that terminates TLS: no redirect to https (with DEBUG off the
+        # site redirects every request, and a client that follows it talks TLS to a plain-HTTP port).
+        "SECURE_SSL_REDIRECT": "0",
+        # The per-student rate limit on attempts (memcourse/ratelimits.py) is an abuse control: ten simulated
+        # students offering 200 attempts a second would be refused by it, which measures the limit, not grading.
+        "RATELIMIT_ENABLE": "0",
     }
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from engine.api import ProgramError, trace
+from engine.api import ProgramError, json_text, trace
 from engine.vm import Limits
 
 MAX_MEMORY_MB = 2048
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(MEMORY_ERROR))
         return 0
     except ProgramError as exc:
-        print(json.dumps(exc.to_json(), ensure_ascii=False))
+        print(json_text(exc.to_json()))
         return 1
     except Exception as exc:  # an engine bug: say so plainly, never a traceback
         print(json.dumps({"error": {"name": "InternalError", "message": f"engine error: {type(exc).__name__}: {exc}"}}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
@@ -50,7 +51,20 @@ class Trace:
         return out
 
     def dumps(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_json(), indent=indent, ensure_ascii=False)
+        return json_text(self.to_json(), indent)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON as UTF-8 text can carry it: characters as themselves, except the lone surrogates a JavaScript string
+    may hold (``"\\ud83d"``), which have no UTF-8 encoding and are written as ``\\uXXXX`` escapes; a JSON parser
+    reads back the same string."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    if text.isascii():
+        return text
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)

@@ -608,7 +608,10 @@ class VM:
         if isinstance(f, NativeFunction) and not f.gen:
             if self.on_native is not None:  # the timeline: the built-in may change its receiver
                 self.on_native(this, args)
-            return f.fn(self, this, args)
+            value = f.fn(self, this, args)
+            if time.monotonic() > self.deadline:  # one built-in call can be long (see push_call)
+                self.check_time()
+            return value
         base = len(self.stack)
         self.push_call(f, this, args, None)
         if len(self.stack) == base:   # a plain native ran already
@@ -636,6 +639,11 @@ class VM:
                 self._push_frame(fr)
                 return
             self._sync_value = f.fn(self, this, args)
+            # A built-in's work is not counted in steps (a replaceAll over a 16 MB string is one call): the
+            # clock is read after each one, so a loop of a few long calls ends at the time limit, not 256
+            # calls later.
+            if time.monotonic() > self.deadline:
+                self.check_time()
             return
         if tf is BoundFunction:
             self.push_call(f.target, f.bound_this, f.bound_args + args, caller)
@@ -784,8 +792,11 @@ class VM:
             except StopIteration as stop:
                 stack.pop()
                 val = stop.value
-                if fr.native and self.on_native is not None:
-                    self.on_native(val, fr.args)
+                if fr.native:
+                    if self.on_native is not None:
+                        self.on_native(val, fr.args)
+                    if time.monotonic() > self.deadline:  # a long built-in call (see push_call)
+                        self.check_time()
                 if fr.construct is not None:
                     try:  # a derived constructor that returns without calling super() throws in its caller
                         val = self._construct_result(fr, val)

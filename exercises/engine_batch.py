@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 from engine.__main__ import MEMORY_ERROR
+from engine.api import json_text
 
 
 def _one(engine_api: Any, source: str, limits: Any) -> dict[str, Any]:
@@ -48,7 +49,7 @@ def main() -> int:
             line: dict[str, Any] = {"skipped": "not traced: the self-test ran out of time before this variant"}
         else:
             line = _one(engine_api, source, limits)
-        sys.stdout.write(json.dumps({"index": index, **line}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text({"index": index, **line}) + "\n")
         sys.stdout.flush()
     return 0
 

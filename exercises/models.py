@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
+from memcourse.safetext import validate_storable
+
 
 def unique_slug(title: str, taken: set[str], fallback: str) -> str:
     """slugify(title), or `fallback`, made unique against `taken` with -2, -3, ..."""
@@ -97,6 +99,7 @@ class Exercise(models.Model):
     parameters = models.JSONField(
         default=list,
         blank=True,
+        validators=[validate_storable],
         help_text='Variant parameters: [{"name": "depth", "kind": "int", "min": 3, "max": 6}, '
         '{"name": "victim", "kind": "choice", "choices": ["a", "b"]}].',
     )
@@ -196,6 +199,7 @@ class Question(models.Model):
     config = models.JSONField(
         default=dict,
         blank=True,
+        validators=[validate_storable],
         help_text='Kind-specific: locals {"frame": 0, "variables": ["x"]}; multiple choice '
         '{"choices": ["..", ".."], "correct": 0}; any checkpoint kind may add {"occurrence": 2}.',
     )

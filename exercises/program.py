@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -49,6 +50,35 @@ def describe_limit(error: dict[str, Any]) -> str:
     return f"The program exceeded an engine limit{where}: {error.get('message', 'limit exceeded')}"
 
 
+# Text that a JavaScript string can hold and PostgreSQL's jsonb (and UTF-8) cannot: the NUL character and lone
+# surrogates (half of a UTF-16 pair). In the engine's JSON they are escapes (engine.api.json_text).
+_UNSTORABLE_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable_text(s: str) -> str:
+    """NUL shown as U+2400 (SYMBOL FOR NULL), a lone surrogate as U+FFFD, as a terminal shows it."""
+    return _UNSTORABLE.sub(lambda m: "\u2400" if m.group() == "\x00" else "\ufffd", s)
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, str):
+        return _storable_text(value) if _UNSTORABLE.search(value) else value
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    return value
+
+
+def load_engine_json(text: str) -> Any:
+    """The engine's JSON output as the site can store and send it: every string that holds a NUL or a lone
+    surrogate gets the characters a terminal would show instead (the rest is left alone, and the walk is skipped
+    when the text has no such escape)."""
+    data = json.loads(text)
+    return _storable(data) if _UNSTORABLE_ESCAPE.search(text) else data
+
+
 def _load_engine() -> Any:
     import engine
 
@@ -68,7 +98,7 @@ def _run_child(command: list[str], source: str, deadline: float) -> dict[str, An
     done = subprocess.run(command, input=source, capture_output=True, text=True, timeout=deadline, cwd=ROOT)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"python -m engine exited with status {done.returncode}: {done.stderr.strip()[-500:]}")
-    data: dict[str, Any] = json.loads(done.stdout)
+    data: dict[str, Any] = load_engine_json(done.stdout)
     return data
 
 
@@ -211,7 +241,7 @@ def _trace_batch(sources: list[str], deadline: float) -> list[BatchRun]:
     results: dict[int, BatchRun] = {}
     for text in stdout.splitlines():
         try:
-            line = json.loads(text)
+            line = load_engine_json(text)
         except ValueError:
             continue  # a line cut short when the child was stopped
         results[line["index"]] = _batch_run(line)

@@ -139,6 +139,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON with text no database can hold (NUL, lone surrogates) is a 400 that says where (memcourse/safetext.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "memcourse.safetext.StorableJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "exercises.api_schema.AutoSchema",
     "EXCEPTION_HANDLER": "exercises.api_errors.exception_handler",
 }

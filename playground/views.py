@@ -14,6 +14,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
 from memcourse import ratelimits
+from memcourse.safetext import unstorable
 from playground import services
 from playground.examples import EXAMPLES
 
@@ -59,14 +60,19 @@ def _source_of(request: HttpRequest) -> Any:
     """The "source" of a JSON body or a form post."""
     try:
         if request.content_type != "application/json":
-            return request.POST.get("source")
-        body = json.loads(request.body or b"{}")
+            body: Any = {"source": request.POST.get("source")}
+        else:
+            body = json.loads(request.body or b"{}")
     except RequestDataTooBig as exc:
         message = f"The program is too large: the playground runs at most {services.MAX_SOURCE_CHARS:,} characters."
         raise services.PlaygroundRefused(message, status=413, code="too_large") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise services.PlaygroundRefused("The request is not valid JSON.", status=400, code="invalid") from exc
-    return body.get("source") if isinstance(body, dict) else None
+    source = body.get("source") if isinstance(body, dict) else None
+    problem = unstorable(source, "the program")
+    if problem:
+        raise services.PlaygroundRefused(problem, status=400, code="invalid")
+    return source
 
 
 @require_POST

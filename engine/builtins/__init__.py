@@ -8,7 +8,8 @@ Modules: object (Object, Function.prototype), array (+ sort: V8's TimSort), stri
 Boolean, parseInt/parseFloat), math, json, clone (structuredClone), collections (Map, Set, WeakMap,
 WeakSet, WeakRef, FinalizationRegistry), promise (Promise, AggregateError), timers (node's setTimeout
 family and queueMicrotask, on engine.eventloop), error, iteration (for-of/spread and the iterator objects), inspect (node's
-util.inspect/util.format), console, globals (globalThis, NaN, Infinity, undefined, Symbol).
+util.inspect/util.format), console, globals (globalThis, NaN, Infinity, undefined, Symbol), uri (encodeURI and
+decodeURI with their Component forms, escape, unescape).
 
 Every behaviour is checked against node 20 by the tables in tests/engine/test_builtins_*.py. Known,
 deliberate differences from node:
@@ -17,7 +18,7 @@ deliberate differences from node:
 - Error ``stack`` lines name the frames but not node's file and column (``at f (<anonymous>:3)``).
 - localeCompare approximates ICU's root collation (exact for ASCII and accented Latin letters).
 - FinalizationRegistry cleanup callbacks never run (V8 runs them in a later job, after the script).
-- Not provided: RegExp, Proxy, Reflect, typed arrays, Intl.
+- Not provided: Proxy, Reflect, typed arrays, Intl, eval (README: Not supported).
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def install_all(vm: Any) -> None:
     promise.install(vm)
     timers.install(vm)
     json.install(vm)
+    from engine.builtins import uri
+
+    uri.install(vm)
     clone.install(vm)
     inspect.install(vm)
     console.install(vm)

@@ -8,6 +8,7 @@ node does.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from engine.builtins.common import method
@@ -36,8 +37,19 @@ def _dir(vm: Any, this: Any, args: list[Any]) -> Any:
     return UNDEFINED
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printed(text: str) -> str:
+    """What a terminal shows of `text`: node writes standard output as UTF-8, where a lone surrogate (half of a
+    pair, which strings may hold) has no encoding and becomes U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _emit(vm: Any, text: str) -> None:
     indent = " " * getattr(vm, "console_indent", 0)
+    if not text.isascii():
+        text = printed(text)
     for line in text.split("\n"):
         vm.output.append(indent + line if indent else line)
 

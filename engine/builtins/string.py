@@ -288,10 +288,16 @@ def _replacer(name: str, all_matches: bool) -> Any:
         repl = arg(args, 1)
         functional = ops.is_callable(repl)
         template = "" if functional else units(vm.to_string(repl))
-        positions = _match_positions(s, pattern, all_matches)
+        if not functional and "$" not in template:  # no substitutions: the same string as the loop below
+            result = s.replace(pattern, template, -1 if all_matches else 1)
+            check_length(vm, len(result))
+            return text(result)
+        positions = _match_positions(vm, s, pattern, all_matches)
         out: list[str] = []
         last = 0
-        for p in positions:
+        for i, p in enumerate(positions):
+            if not i & 0xFFF:
+                vm.check_time()  # a built-in's own loop over a long string keeps to the time limit
             out.append(s[last:p])
             if functional:
                 r = yield (repl, UNDEFINED, [text(pattern), float(p), text(s)], 0)
@@ -305,7 +311,7 @@ def _replacer(name: str, all_matches: bool) -> Any:
     return replace
 
 
-def _match_positions(s: str, pattern: str, all_matches: bool) -> list[int]:
+def _match_positions(vm: Any, s: str, pattern: str, all_matches: bool) -> list[int]:
     if not all_matches:
         p = s.find(pattern)
         return [] if p < 0 else [p]
@@ -315,6 +321,8 @@ def _match_positions(s: str, pattern: str, all_matches: bool) -> list[int]:
     p = s.find(pattern)
     while p >= 0:
         out.append(p)
+        if not len(out) & 0xFFF:
+            vm.check_time()
         p = s.find(pattern, p + len(pattern))
     return out
 

@@ -1,4 +1,4 @@
-"""String, Number, Boolean, Symbol, parseInt/parseFloat and Math; string positions count UTF-16 code units.
+"""String, Number, Boolean, Symbol, parseInt/parseFloat, Math and the URI functions; string positions count UTF-16 code units.
 
 The expected lines are node v20's own output for each program (see builtin_table.py).
 """
@@ -165,6 +165,45 @@ try { new Symbol(); } catch (e) { console.log(e.name + ": " + e.message); }
         "[ 'regular' ] 1",
         'TypeError: Cannot convert a Symbol value to a string',
         'TypeError: Symbol is not a constructor',
+    ]),
+    Case('uri-functions', r"""
+const xs = ["a b&c=d/é?#", "\u{1F600}", "-_.!~*'()", ";/?:@&=+$,#", "%", "100%"];
+for (const x of xs) console.log(encodeURI(x), encodeURIComponent(x), escape(x));
+for (const x of ["%41%42", "%3B%2F%3f", "%E2%82%AC", "%F0%9F%98%80", "a%20b", "%e9"]) {
+  try { console.log(decodeURI(x), decodeURIComponent(x)); } catch (e) { console.log(e.name, e.message); }
+}
+for (const x of ["%", "%4", "%G0", "%C0%80", "%ED%A0%80", "%F4%90%80%80", "%E2%82", "%80"]) {
+  try { console.log(decodeURIComponent(x)); } catch (e) { console.log(x, e.name, e.message, e instanceof URIError); }
+}
+try { encodeURIComponent("\ud800"); } catch (e) { console.log(e.name, e.message); }
+console.log(unescape("%u0041%41%zz%u00e9%"), unescape(escape("\u{1F600}é")) === "\u{1F600}é", escape("\u{1F600}"));
+console.log(encodeURIComponent.length, typeof decodeURI, decodeURI.name, Object.keys(globalThis).includes("escape"));
+console.log(encodeURIComponent(undefined), encodeURIComponent(12.5), decodeURIComponent());
+""", [
+        "a%20b&c=d/%C3%A9?# a%20b%26c%3Dd%2F%C3%A9%3F%23 a%20b%26c%3Dd/%E9%3F%23",
+        "%F0%9F%98%80 %F0%9F%98%80 %uD83D%uDE00",
+        "-_.!~*'() -_.!~*'() -_.%21%7E*%27%28%29",
+        ";/?:@&=+$,# %3B%2F%3F%3A%40%26%3D%2B%24%2C%23 %3B/%3F%3A@%26%3D+%24%2C%23",
+        "%25 %25 %25",
+        "100%25 100%25 100%25",
+        "AB AB",
+        "%3B%2F%3f ;/?",
+        "\u20ac \u20ac",
+        "😀 😀",
+        "a b a b",
+        "URIError URI malformed",
+        "% URIError URI malformed true",
+        "%4 URIError URI malformed true",
+        "%G0 URIError URI malformed true",
+        "%C0%80 URIError URI malformed true",
+        "%ED%A0%80 URIError URI malformed true",
+        "%F4%90%80%80 URIError URI malformed true",
+        "%E2%82 URIError URI malformed true",
+        "%80 URIError URI malformed true",
+        "URIError URI malformed",
+        "AA%zz\u00e9% true %uD83D%uDE00",
+        "1 function decodeURI false",
+        "undefined 12.5 undefined",
     ]),
 ]
 

@@ -90,6 +90,25 @@ def test_infinite_loop_hits_the_time_limit_when_steps_are_plenty(js: Run) -> Non
     assert "time limit" in result["error"]["message"]
 
 
+# Fewer loop iterations than the 256 steps between clock readings, each one long built-in call (a search of a
+# 64 MB string; a replacement with a `$&` template over 65,536 matches): the clock must be read after each call, or
+# the program runs to its end past the time limit.
+LONG_BUILTIN_CALLS = {
+    "indexOf": 'const s = "x".repeat(2 ** 26);\nlet n = 0;\nfor (let i = 0; i < 100; i++) n += s.indexOf("y");\n'
+               'console.log(n);\n',
+    "replaceAll": 'const s = "x".repeat(2 ** 16);\nlet n = 0;\nfor (let i = 0; i < 100; i++) n += s.replaceAll("x", '
+                  '"$&").length;\nconsole.log(n);\n',
+}
+
+
+@pytest.mark.parametrize("source", LONG_BUILTIN_CALLS.values(), ids=LONG_BUILTIN_CALLS.keys())
+def test_a_few_long_built_in_calls_end_at_the_time_limit(source: str) -> None:
+    result = trace_isolated(source, engine.Limits(steps=10**9, time=0.05))
+    assert result["error"] is not None, "the program ran to its end: the time limit was never read"
+    assert (result["error"]["name"], result["error"]["limit"]) == ("LimitExceeded", "time")
+    assert result["output"] == []
+
+
 def test_infinite_recursion_through_calls_hits_a_limit_not_python(js: Run) -> None:
     source = "function again() { return again(); }\nagain();\n"
     result = js(source, limits=engine.Limits(steps=10**9, depth=10**6, time=0.5))

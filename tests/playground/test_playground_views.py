@@ -54,6 +54,23 @@ def test_bad_requests_get_a_json_error_with_a_message(body: Any, status: int, co
     assert response.json()["error"]["message"]
 
 
+@pytest.mark.parametrize("url", ["/playground/run/", "/playground/save/"])
+@pytest.mark.parametrize("source", ["let s = 1;\u0000", "let s = '\ud83d';"])
+def test_a_program_holding_text_no_database_can_hold_is_a_400_that_says_so(url: str, source: str) -> None:
+    response = post(Client(), url, {"source": source})  # json.dumps writes them as escapes, as a browser does
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("The text in the program holds ")
+    assert not Snippet.objects.exists()
+
+
+def test_a_program_whose_strings_hold_half_a_pair_runs_and_shows_it_as_a_terminal_does() -> None:
+    response = post(Client(), "/playground/run/", {"source": 'let s = "\\ud83d" + "\\0";\nconsole.log(s.length);\n'
+                                                             'checkpoint("A");'})
+    assert response.status_code == 200
+    trace = response.json()["trace"]
+    assert trace["output"] == ["2"] and trace["checkpoints"][0]["locals"][0]["s"] == "\ufffd\u2400"
+
+
 def test_a_body_that_is_not_json_is_a_400() -> None:
     response = Client().post("/playground/run/", "{not json", content_type="application/json")
     assert response.status_code == 400
