@@ -35,13 +35,13 @@ def student_rule(*, assignment: Assignment, student: User) -> rules.Rule:
     """The rule that holds for this student: the assignment's, or with their extension."""
     extension = None
     if student.is_authenticated:
-        extension = Extension.objects.filter(assignment=assignment, student_id=student.pk).first()
+        extension = Extension.objects.filter(assignment=assignment, student_id=student.pk).order_by().first()
     return assignment_rule(assignment=assignment, extension=extension)
 
 
 def exercise_assignment(*, exercise: Exercise) -> Assignment | None:
     """The assignment the exercise belongs to (at most one), or None."""
-    item = AssignmentExercise.objects.select_related("assignment__course").filter(exercise=exercise).first()
+    item = AssignmentExercise.objects.select_related("assignment__course").filter(exercise=exercise).order_by().first()
     return item.assignment if item else None
 
 

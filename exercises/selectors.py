@@ -88,7 +88,7 @@ def exercise_visible(*, exercise: Exercise, user: User) -> bool:
 
 
 def exercise_get_for_user(*, exercise_id: int, user: User) -> Exercise:
-    exercise = Exercise.objects.select_related("module__course").filter(pk=exercise_id).first()
+    exercise = Exercise.objects.select_related("module__course").filter(pk=exercise_id).order_by().first()
     if exercise is None:
         raise NotFound(f"There is no exercise {exercise_id}.")
     if not user_is_enrolled(user=user, course=exercise.module.course):
@@ -106,7 +106,7 @@ def exercise_spec(*, exercise: Exercise) -> list[dict[str, Any]]:
 def exercise_current_version(*, exercise: Exercise) -> ExerciseVersion | None:
     """The current version; with parameters, its default variant (the one the admin shows)."""
     key = variants.variant_key(variants.default_params(exercise_spec(exercise=exercise)))
-    return exercise.versions.defer("trace").filter(number=exercise.version, variant=key).first()
+    return exercise.versions.defer("trace").filter(number=exercise.version, variant=key).order_by().first()
 
 
 def student_variant_renew_refusal(*, student: User, exercise: Exercise, version: ExerciseVersion | None) -> str:
@@ -272,6 +272,7 @@ def attempt_get_for_user(*, attempt_id: int, user: User) -> Attempt:
         Attempt.objects.select_related("question__exercise__module__course", "exercise_version")
         .defer("exercise_version__trace")
         .filter(pk=attempt_id)
+        .order_by()
         .first()
     )
     if attempt is None:
