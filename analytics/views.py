@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.views import View
 
 from analytics import misconceptions, selectors
+from assignments import selectors as assignment_selectors
+from exercises.admin_preview import preview_payload
 from exercises.errors import ApplicationError
 from exercises.models import Course
 
@@ -99,12 +101,24 @@ class AttemptFeedbackView(LoginRequiredMixin, View):
         except ApplicationError as exc:
             raise Http404(exc.message) from exc
         version = attempt.exercise_version
+        feedback = selectors.attempt_feedback(attempt=attempt)
         context = {
             "course": course, "attempt": attempt, "question": attempt.question, "exercise": attempt.question.exercise,
             "program_lines": version.program.splitlines(), "params": version.params,
-            **selectors.attempt_feedback(attempt=attempt),
+            **feedback,
+            "diagram": _attempt_diagram(version, feedback["comparison"]),
+            "credit": assignment_selectors.attempt_credit_json(attempt=attempt),
             "answer_text": misconceptions.answer_text(
                 kind=attempt.question.kind, answer=attempt.answer, config=attempt.question.config or {}
             ),
         }
         return render(request, "analytics/attempt.html", context)
+
+
+def _attempt_diagram(version: Any, comparison: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the student's page drew after grading: the true memory at the question's checkpoint with the marks of
+    what was extra and missing, from the attempt's own version (its variant), without the step timeline."""
+    if comparison is None or not version.trace:
+        return None
+    payload = preview_payload(version)
+    return {**payload, "checkpoint": comparison["checkpoint"], "marks": comparison.get("marks") or {}}

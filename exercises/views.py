@@ -189,6 +189,7 @@ def exercise_detail(request: HttpRequest, exercise_id: int) -> HttpResponse:
     version = services.student_variant_version(student=request.user, exercise=exercise)
     view = selectors.exercise_public_view(exercise=exercise, version=version)
     teacher = selectors.user_is_teacher(user=request.user, course=exercise.module.course)
+    assignment = assignment_selectors.exercise_status(exercise=exercise, student=request.user)
     sites = [{**site, "kind_text": site_kind_text(site.get("kind", ""))} for site in view["sites"]]
     context = {
         "exercise": exercise,
@@ -206,7 +207,10 @@ def exercise_detail(request: HttpRequest, exercise_id: int) -> HttpResponse:
         "stepper_url": reverse("exercises:exercise-run", args=[exercise.pk]),
         "urls": {"submit": reverse("api-attempt-list"), "attempt": reverse("api-attempt-detail", args=[0])},
         "new_variant": _new_variant_offer(request, exercise, version),
-        "assignment": assignment_selectors.exercise_status(exercise=exercise, student=request.user),
+        "assignment": assignment,
+        # A student cannot answer while the assignment is not open yet or closed (teachers try at any time); the
+        # API refuses it too (assignments.services.submission_admit), this says so before they type an answer.
+        "submissions_closed": bool(assignment and not teacher and not assignment.standing.accepts),
     }
     return render(request, "exercises/exercise_detail.html", context)
 

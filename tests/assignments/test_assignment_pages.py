@@ -1,6 +1,7 @@
 """The pages students already use show what is due, when (in the course's time zone) and what an answer now earns;
 the attempts API says what a late attempt earned; a refused answer is a 409 with the reason, never a 500."""
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -64,6 +65,49 @@ def test_an_exercise_outside_assignments_shows_no_banner(client: Any, student: A
     client.force_login(student)
     assert "data-assignment-status" not in client.get(f"/exercises/{exercise.pk}/").content.decode()
     assert "data-assignments" not in client.get("/courses/memory-101/").content.decode()
+
+
+def submit_buttons(html: str) -> list[str]:
+    return re.findall(r'<button type="submit" class="btn"[^>]*>', html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("moment", "note"), [
+    (DUE + timedelta(days=8), "Answers to this question are no longer accepted: its assignment is closed."),
+    (DUE - timedelta(days=30), "This question opens with its assignment: answers are accepted from "),
+], ids=["closed", "not-open"])
+def test_a_student_cannot_submit_while_the_assignment_does_not_accept_answers(
+    client: Any, student: Any, week: Any, exercise: Any, set_now: Any, moment: datetime, note: str
+) -> None:
+    if moment < DUE:
+        week.opens_at = DUE - timedelta(days=7)
+        week.save()
+    set_now(moment)
+    client.force_login(student)
+    html = client.get(f"/exercises/{exercise.pk}/").content.decode()
+    assert note in html
+    assert submit_buttons(html) and all(" disabled" in b for b in submit_buttons(html))
+
+
+@pytest.mark.django_db
+def test_the_course_s_teacher_can_still_try_a_closed_assignment_s_questions(
+    client: Any, teacher: Any, week: Any, exercise: Any, set_now: Any
+) -> None:
+    set_now(DUE + timedelta(days=8))
+    client.force_login(teacher)
+    html = client.get(f"/exercises/{exercise.pk}/").content.decode()
+    assert "data-closed-note" not in html
+    assert submit_buttons(html) and not any(" disabled" in b for b in submit_buttons(html))
+
+
+@pytest.mark.django_db
+def test_students_can_submit_while_answers_earn_late_credit(
+    client: Any, student: Any, week: Any, exercise: Any, set_now: Any
+) -> None:
+    set_now(DUE + timedelta(hours=2))
+    client.force_login(student)
+    html = client.get(f"/exercises/{exercise.pk}/").content.decode()
+    assert "data-closed-note" not in html and not any(" disabled" in b for b in submit_buttons(html))
 
 
 @pytest.mark.django_db

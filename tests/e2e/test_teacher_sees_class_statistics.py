@@ -87,6 +87,9 @@ def test_the_teacher_sees_the_common_wrong_answers_and_charts(
     page.get_by_role("heading", name="Attempt").wait_for()
     assert "sam_student" in page.locator("h1").inner_text()
     assert "You picked D, but it is not reachable: it is garbage (unreachable)." in page.locator(".findings").inner_text()
+    diagram = page.locator("[data-attempt-diagram]")  # the true memory there, marked as the student saw it
+    diagram.locator(".mv-mark-extra").first.wait_for()
+    assert diagram.locator(".mv-mark-extra").count() == 1 and diagram.locator(".mv-mark-missing").count() == 0
     assert not console_errors, console_errors
     # and the policy was in force: an inline script does not run on these pages
     ran = page.evaluate("""() => { const s = document.createElement("script");
