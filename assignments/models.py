@@ -91,6 +91,7 @@ class AttemptCredit(models.Model):
 
     class Meta:
         verbose_name = "credit of an attempt"
+        verbose_name_plural = "credit of attempts"
 
     def __str__(self) -> str:
         return f"attempt {self.attempt_id}: {'late, ' if self.late else ''}x{self.multiplier}"
