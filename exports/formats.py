@@ -65,7 +65,8 @@ def canvas_lines(items: list[GradeItem], students: Iterable[StudentGrades]) -> I
         yield [*CANVAS_IDENTITY, *(canvas_column(item) for item in items)]
         yield [CANVAS_POINTS_ROW, "", "", "", "", *(number_cell(item.points) for item in items)]
         for student in students:
-            yield [canvas_student_name(student), "", "", text_cell(student.username), "",
+            yield [canvas_student_name(student), text_cell(student.lms_user_id), text_cell(student.sis_user_id),
+                   text_cell(student.lms_login_id or student.username), "",
                    *(number_cell(grade) for grade in student.grades)]
 
     return _lines(rows())

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, FloatField, Q, QuerySet, Sum, Value
+from django.db.models import Count, FloatField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from assignments import rules
 from assignments.models import Assignment
 from exercises.models import Attempt, Course, Enrollment, Question
+from lti.models import LtiUser
 
 CHUNK = 500
 
@@ -40,6 +41,9 @@ def grade_items(*, course: Course) -> list[GradeItem]:
     return items
 
 
+LMS_IDS = ("lms_user_id", "sis_user_id", "lms_login_id")  # lti.models.LtiUser
+
+
 @dataclass(frozen=True)
 class StudentGrades:
     username: str
@@ -47,6 +51,9 @@ class StudentGrades:
     last_name: str
     email: str
     grades: list[float | None]  # per grade item; None when the student has no attempt on it yet
+    lms_user_id: str = ""  # how the LMS knows the student, from their latest LTI launch ("" without one)
+    sis_user_id: str = ""
+    lms_login_id: str = ""
 
 
 def student_grades_queryset(*, course: Course, items: list[GradeItem]) -> QuerySet[Any]:
@@ -59,6 +66,9 @@ def student_grades_queryset(*, course: Course, items: list[GradeItem]) -> QueryS
         annotations[f"a{item.id}"] = Coalesce(Sum("progress__best_score", filter=of_item), Value(0.0),
                                               output_field=FloatField())
         annotations[f"n{item.id}"] = Count("progress", filter=of_item)
+    launches = LtiUser.objects.filter(user=OuterRef("pk")).order_by("-last_launch")
+    for name in LMS_IDS:
+        annotations[name] = Subquery(launches.values(name)[:1])
     students = get_user_model().objects.filter(enrollments__course=course, enrollments__role=Enrollment.Role.STUDENT)
     return (students.annotate(**annotations).order_by("username", "id")
             .values("username", "first_name", "last_name", "email", *annotations))
@@ -69,6 +79,7 @@ def student_grades(*, course: Course, items: list[GradeItem], chunk_size: int = 
         yield StudentGrades(
             username=row["username"], first_name=row["first_name"], last_name=row["last_name"], email=row["email"],
             grades=[round(row[f"a{item.id}"], 2) if row[f"n{item.id}"] else None for item in items],
+            **{name: row[name] or "" for name in LMS_IDS},
         )
 
 

@@ -14,6 +14,10 @@ DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linki
 RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest"
 DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
 CUSTOM_EXERCISE = "memcourse_exercise"  # the custom parameters a deep-linked resource link carries
+# Custom fields a Canvas developer key can add to every launch (docs/lti.md): canvas_user_id=$Canvas.user.id and
+# canvas_user_login_id=$Canvas.user.loginId, so that the Canvas CSV names students as Canvas does.
+CUSTOM_CANVAS_USER_ID = "canvas_user_id"
+CUSTOM_CANVAS_LOGIN_ID = "canvas_user_login_id"
 CUSTOM_ASSIGNMENT = "memcourse_assignment"
 
 TEACHER, STUDENT = "teacher", "student"
@@ -49,6 +53,7 @@ class Launch:
     ags: AgsEndpoint | None = None
     deep_linking_settings: dict[str, Any] | None = None
     deployment_id: str = ""
+    sis_user_id: str = ""  # the lis claim's person_sourcedid: the student's id in the school's records (SIS)
 
     @property
     def is_deep_linking(self) -> bool:
@@ -96,6 +101,7 @@ def launch_from_claims(body: dict[str, Any]) -> Launch:
         custom=custom, ags=_ags(body.get(AGS_ENDPOINT)),
         deep_linking_settings=_dict(body.get(DEEP_LINKING_SETTINGS)) or None,
         deployment_id=_str(body.get(LTI + "deployment_id")),
+        sis_user_id=_str(_dict(body.get(LTI + "lis")).get("person_sourcedid")),
     )
 
 

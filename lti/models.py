@@ -55,6 +55,11 @@ class LtiUser(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lti_identities")
     name = models.CharField(max_length=255, blank=True)
     email = models.EmailField(blank=True)
+    # How the LMS's own gradebook knows the student, for its grade import (exports/: Canvas's ID, SIS User ID and
+    # SIS Login ID columns): from Canvas's custom fields canvas_user_id and canvas_user_login_id and the lis claim.
+    lms_user_id = models.CharField(max_length=255, blank=True)
+    sis_user_id = models.CharField(max_length=255, blank=True)
+    lms_login_id = models.CharField(max_length=255, blank=True)
     last_launch = models.DateTimeField(auto_now=True)
 
     class Meta:

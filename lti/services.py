@@ -29,7 +29,16 @@ from pylti1p3.service_connector import ServiceConnector
 from assignments.models import Assignment
 from exercises.models import Attempt, Course, Enrollment, Exercise, unique_slug
 from lti import keys, selectors
-from lti.claims import CUSTOM_ASSIGNMENT, CUSTOM_EXERCISE, Launch, LaunchRefused, course_role, display_name
+from lti.claims import (
+    CUSTOM_ASSIGNMENT,
+    CUSTOM_CANVAS_LOGIN_ID,
+    CUSTOM_CANVAS_USER_ID,
+    CUSTOM_EXERCISE,
+    Launch,
+    LaunchRefused,
+    course_role,
+    display_name,
+)
 from lti.models import ContextMember, LtiContext, LtiUser, Passback, Platform, ResourceLink
 from lti.tool_conf import TimeoutSession, registration_for
 
@@ -92,6 +101,11 @@ def _lti_user(platform: Platform, launch: Launch) -> LtiUser:
     user.email = launch.email or user.email
     user.save(update_fields=["first_name", "last_name", "email"])
     lti_user.name, lti_user.email = display_name(launch)[:255], launch.email
+    lms_ids = {"lms_user_id": launch.custom.get(CUSTOM_CANVAS_USER_ID, ""), "sis_user_id": launch.sis_user_id,
+               "lms_login_id": launch.custom.get(CUSTOM_CANVAS_LOGIN_ID, "")}
+    for name, value in lms_ids.items():
+        if value and not value.startswith("$"):  # "$Canvas.user.id" unexpanded: the LMS did not know it
+            setattr(lti_user, name, value[:255])
     lti_user.save()
     return lti_user
 

@@ -42,6 +42,8 @@ class LmsUser:
     family_name: str
     email: str
     roles: list[str]
+    custom: dict[str, str] = field(default_factory=dict)  # what a developer key's custom fields add for this user
+    sis_id: str = ""  # the lis claim's person_sourcedid
 
     @property
     def name(self) -> str:
@@ -127,9 +129,11 @@ class TestPlatform:
 
     # --- its people, links and line items ---
 
-    def add_user(self, login_hint: str, *, given: str, family: str, role: str) -> LmsUser:
+    def add_user(self, login_hint: str, *, given: str, family: str, role: str,
+                 custom: dict[str, str] | None = None, sis_id: str = "") -> LmsUser:
         user = LmsUser(sub=f"sub-{login_hint}-{uuid.uuid4().hex[:6]}", given_name=given, family_name=family,
-                       email=f"{login_hint}@lms.example", roles=[ROLE + role])
+                       email=f"{login_hint}@lms.example", roles=[ROLE + role], custom=dict(custom or {}),
+                       sis_id=sis_id)
         self.users[login_hint] = user
         return user
 
@@ -172,11 +176,13 @@ class TestPlatform:
                               "type": ["http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"]},
             LTI + "tool_platform": {"guid": "test-lms", "name": "Test LMS", "product_family_code": "memcourse-tests"},
         }
+        if user.sis_id:
+            body[LTI + "lis"] = {"person_sourcedid": user.sis_id}
         if kind == "link":
             link = self.links[ref]
             body[LTI + "message_type"] = "LtiResourceLinkRequest"
             body[LTI + "resource_link"] = {"id": link.id, "title": link.title}
-            body[LTI + "custom"] = link.custom
+            body[LTI + "custom"] = {**user.custom, **link.custom}
             endpoint = {"scope": AGS_SCOPES, "lineitems": self.lineitems_url(context_id)}
             body[AGS + "claim/endpoint"] = {**endpoint, **({"lineitem": link.lineitem} if link.lineitem else {})}
         else:
@@ -397,7 +403,8 @@ def main() -> None:
     tool = args.tool.rstrip("/")
     platform = TestPlatform(tool_login_url=f"{tool}/lti/login/", tool_launch_url=f"{tool}/lti/launch/",
                             tool_jwks=lambda: requests.get(f"{tool}/lti/jwks.json", timeout=10).json())
-    platform.add_user("ada", given="Ada", family="Lovelace", role="Learner")
+    platform.add_user("ada", given="Ada", family="Lovelace", role="Learner", sis_id="S-1815",
+                      custom={"canvas_user_id": "101", "canvas_user_login_id": "ada.lovelace"})
     platform.add_user("grace", given="Grace", family="Hopper", role="Instructor")
     if args.exercise:
         platform.add_link(title=f"Exercise {args.exercise}", custom={"memcourse_exercise": str(args.exercise)},

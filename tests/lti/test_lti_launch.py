@@ -133,3 +133,36 @@ def test_a_role_that_is_neither_instructor_nor_learner_is_refused_with_a_page_sa
     assert response.status_code == 403
     assert "memcourse admits instructors and learners" in response.content.decode()
     assert not Enrollment.objects.exists() and "_auth_user_id" not in client.session
+
+
+def test_the_lms_s_ids_for_the_student_fill_the_canvas_csv_identity_columns(client: Any, lms: Any,
+                                                                             launch: Any) -> None:
+    import csv
+    import io
+
+    from django.contrib.auth import get_user_model
+
+    from exercises.models import Enrollment
+    from lti.models import LtiUser
+
+    lms.add_user("ada", given="Ada", family="Lovelace", role="Learner", sis_id="S-1815",
+                 custom={"canvas_user_id": "101", "canvas_user_login_id": "ada.lovelace"})
+    lms.add_user("bea", given="Bea", family="Unknown", role="Learner", custom={"canvas_user_id": "$Canvas.user.id"})
+    link = lms.add_link(title="Week 1")
+    launch("ada", f"link:{link.id}")
+    ada = LtiUser.objects.get(name="Ada Lovelace")
+    assert (ada.lms_user_id, ada.sis_user_id, ada.lms_login_id) == ("101", "S-1815", "ada.lovelace")
+    client.logout()
+    launch("bea", f"link:{link.id}")
+    bea = LtiUser.objects.get(name="Bea Unknown")
+    assert (bea.lms_user_id, bea.sis_user_id, bea.lms_login_id) == ("", "", "")  # an unexpanded field is no id
+
+    course = Enrollment.objects.get(user=ada.user).course
+    teacher = get_user_model().objects.create_user("tia", password="pw")
+    Enrollment.objects.create(user=teacher, course=course, role=Enrollment.Role.TEACHER)
+    client.force_login(teacher)
+    response = client.get(f"/courses/{course.slug}/exports/canvas.csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    identity = {row[0]: row[1:5] for row in rows[2:]}
+    assert identity["Lovelace, Ada"] == ["101", "S-1815", "ada.lovelace", ""]
+    assert identity["Unknown, Bea"] == ["", "", bea.user.username, ""]  # matched by its memcourse name, as before
