@@ -66,7 +66,19 @@ class ItemInline(admin.TabularInline):
             if not request.user.is_superuser:
                 exercises = exercises.filter(module__course__in=_taught_courses(request))
             kwargs["queryset"] = exercises
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.choices = exercise_choices(exercises)  # shown by module; the queryset still validates the pick
+            return field
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def exercise_choices(exercises: Any) -> list[Any]:
+    """The exercise picker's options grouped by course and module, in course order (a course has dozens)."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for exercise in exercises:
+        groups.setdefault(f"{exercise.module.course.title} · {exercise.module.title}", []).append(
+            (exercise.pk, exercise.title))
+    return [("", "---------"), *groups.items()]
 
 
 class ExtensionFormSet(BaseInlineFormSet):

@@ -136,3 +136,21 @@ def test_a_course_time_zone_is_checked_in_the_admin_and_empty_means_utc(admin_cl
     assert "&quot;Mars/Olympus_Mons&quot; is not an IANA time zone" in refused.content.decode()
     assert admin_client.post("/admin/exercises/course/add/", {**data, "time_zone": ""}).status_code == 302
     assert Course.objects.get(slug="new").time_zone == "UTC"
+
+
+@pytest.mark.django_db
+def test_the_exercise_picker_groups_the_teacher_s_exercises_by_module(client: Any, author: Any, course: Course,
+                                                                     exercise: Any) -> None:
+    later = Module.objects.create(course=course, order=9, title="Closures")
+    Exercise.objects.create(module=later, order=1, title="One scope per call", program="let a = 1;")
+    other = Course.objects.create(title="Other", slug="other")
+    Exercise.objects.create(module=Module.objects.create(course=other, order=1, title="Theirs"), order=1,
+                            title="Not yours", program="let b = 2;")
+    client.force_login(author)
+    html = client.get("/admin/assignments/assignment/add/").content.decode()
+    picker = html[html.index('name="items-0-exercise"'):]
+    picker = picker[:picker.index("</select>")]
+    assert f'<optgroup label="{course.title} · {exercise.module.title}">' in picker
+    assert f'<optgroup label="{course.title} · Closures">' in picker and ">One scope per call</option>" in picker
+    assert picker.index(exercise.module.title) < picker.index("Closures")
+    assert "Not yours" not in picker
