@@ -409,10 +409,13 @@ def main() -> None:
     if args.exercise:
         platform.add_link(title=f"Exercise {args.exercise}", custom={"memcourse_exercise": str(args.exercise)},
                           lineitem_points=1)
-    print(f"Register in memcourse's admin (LTI 1.3 > Platforms > Add):\n  issuer {platform.issuer}\n"
+    default_course = ("  default course: the course of that exercise (the demo course), or the launch is refused\n"
+                      if args.exercise else "")
+    print("Register in memcourse's admin as an administrator (manage.py createsuperuser; the demo teacher may not),"
+          f" LTI 1.3 > Platforms > Add:\n  issuer {platform.issuer}\n"
           f"  client id {platform.client_id}\n  deployment id {platform.deployment_id}\n"
           f"  auth login URL {platform.auth_login_url}\n  auth token URL {platform.token_url}\n"
-          f"  key set URL {platform.jwks_url}\n"
+          f"  key set URL {platform.jwks_url}\n{default_course}"
           f"Instructor, deep linking: {platform.url}/course?user=grace\n"
           + (f"Student, the exercise: {platform.url}/course?user=ada&link=link-1\n" if args.exercise else "")
           + f"Links and scores the LMS received (deep-linked links get the next ids): {platform.url}/received")
