@@ -52,15 +52,20 @@ def _filter_context(request: HttpRequest, course: Course, scope: selectors.Scope
 
 
 def _question_chart(statistics: dict[str, Any]) -> dict[str, Any]:
-    """The course chart: per question, the share fully right at the first try and the mean best score."""
-    labels, first, best = [], [], []
+    """The course chart: per question some student answered, the share fully right at the first try and the mean
+    best score. Questions nobody answered have no bar to draw (the table lists them): in a course of hundreds of
+    questions they would squeeze the answered ones into hairlines."""
+    labels, first, best, total = [], [], [], 0
     for module in statistics["modules"]:
         for exercise in module["exercises"]:
             for question in exercise["questions"]:
+                total += 1
+                if not question["figures"]["students"]:
+                    continue
                 labels.append(f"{exercise['title']} · Q{question['number']}")
                 first.append(question["figures"]["first_try_full_share"])
                 best.append(question["figures"]["mean_best"])
-    return {"labels": labels, "first_try_full_share": first, "mean_best": best}
+    return {"labels": labels, "first_try_full_share": first, "mean_best": best, "questions": total}
 
 
 class CourseStatisticsView(LoginRequiredMixin, View):

@@ -189,6 +189,26 @@ def test_the_course_page_shows_every_question_and_the_chart_data(client: Any, co
     assert response.context["chart"]["labels"] == ["Keep and temp · Q1", "Keep and temp · Q2"]
 
 
+def test_the_course_chart_leaves_out_questions_nobody_answered_and_says_so(
+        client: Any, course: Course, teacher: Any, answered: Exercise, make_exercise: Callable[..., Exercise]) -> None:
+    make_exercise(PROGRAM, [{"kind": "output", "prompt": "What does it print?"}], title="Not yet tried")
+    client.force_login(teacher)
+    response = client.get(reverse("analytics:course", args=[course.slug]))
+    page = " ".join(response.content.decode().split())
+    assert response.context["chart"]["labels"] == ["Keep and temp · Q1", "Keep and temp · Q2"]
+    assert response.context["chart"]["questions"] == 3
+    assert "per question answered so far <small>(2 of 3 questions; the table below lists them all)</small>" in page
+    assert "Not yet tried" in page  # the table still has it
+
+
+def test_the_course_page_says_when_no_student_has_answered_yet(client: Any, course: Course, teacher: Any,
+                                                                exercise: Exercise) -> None:
+    client.force_login(teacher)
+    page = client.get(reverse("analytics:course", args=[course.slug])).content.decode()
+    assert 'id="course-chart"' not in page
+    assert "No student has answered yet: the chart appears with the first graded answer." in page
+
+
 def test_an_attempt_page_shows_the_feedback_the_student_saw(client: Any, course: Course, teacher: Any,
                                                             answered: Exercise, student: Any) -> None:
     attempt = student.attempts.get(question__kind="reachable")
