@@ -8,8 +8,8 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import BaseConstraint, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -35,6 +35,43 @@ class AssignmentForm(forms.ModelForm):
                 self.add_error(None, problem)
         return data
 
+    def _post_clean(self) -> None:
+        """The model's check constraints (opening before due, credit a percentage) repeat in database words what
+        the rule's sentences or the field's own check already said: drop their "Constraint … is violated." then."""
+        super()._post_clean()
+        errors = self._errors.get(NON_FIELD_ERRORS) if self._errors else None
+        if not errors:
+            return
+        said = [error for error in errors.as_data() if not _is_rule_constraint(error)]
+        others = len(said) + sum(len(v) for k, v in self._errors.items() if k != NON_FIELD_ERRORS)
+        if others and len(said) < len(errors):
+            self._errors[NON_FIELD_ERRORS] = self.error_class(said, error_class="nonfield", renderer=self.renderer)
+
+
+RULE_CONSTRAINTS = {"assignment_opens_before_due", "assignment_late_credit_percent"}
+
+
+def _is_rule_constraint(error: ValidationError) -> bool:
+    message = error.message % error.params if getattr(error, "params", None) else getattr(error, "message", None)
+    return message in {BaseConstraint.default_violation_error_message % {"name": name} for name in RULE_CONSTRAINTS}
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = AssignmentExercise
+        fields = ("order", "exercise")
+
+    def clean_exercise(self) -> Exercise | None:
+        """Said with the other assignment's name, not "…with this Exercise already exists"."""
+        exercise = self.cleaned_data.get("exercise")
+        if exercise is not None:
+            taken = AssignmentExercise.objects.filter(exercise=exercise).select_related("assignment").first()
+            assignment_id = self.instance.assignment_id if self.instance.pk else None
+            if taken is not None and taken.assignment_id != assignment_id:
+                raise ValidationError(f'"{exercise}" is already in the assignment "{taken.assignment}": an exercise '
+                                      "belongs to one assignment at most, whose dates decide what its answers earn.")
+        return exercise
+
 
 class ItemFormSet(BaseInlineFormSet):
     """Every exercise must be of the assignment's course and in no other assignment."""
@@ -55,6 +92,7 @@ class ItemFormSet(BaseInlineFormSet):
 
 class ItemInline(admin.TabularInline):
     model = AssignmentExercise
+    form = ItemForm
     formset = ItemFormSet
     extra = 1
     fields = ("order", "exercise")

@@ -81,6 +81,47 @@ def test_the_admin_refuses_an_opening_after_the_due_time(client: Any, author: An
 
 
 @pytest.mark.django_db
+def test_an_impossible_rule_is_said_once_in_the_rule_s_words_not_as_a_violated_constraint(
+    client: Any, author: Any, course: Course, exercise: Any
+) -> None:
+    client.force_login(author)
+    data = form(course, [exercise], due=("2024-10-15", "12:00:00"), opens=("2024-10-16", "12:00:00"))
+    data["late_credit"] = 150
+    response = client.post("/admin/assignments/assignment/add/", data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert list(errors) == ["The opening time must be before the due time.", "Late credit is a percentage from 0 to 100."]
+    assert "is violated" not in response.content.decode()
+    assert not Assignment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_exercise_already_in_another_assignment_is_refused_with_that_assignment_s_name(
+    client: Any, author: Any, course: Course, exercise: Any
+) -> None:
+    client.force_login(author)
+    assert client.post("/admin/assignments/assignment/add/", form(course, [exercise], due=("2024-10-15", "12:00"))
+                       ).status_code == 302
+    data = {**form(course, [exercise], due=("2024-10-22", "12:00")), "title": "Week 2"}
+    response = client.post("/admin/assignments/assignment/add/", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (f"&quot;{exercise}&quot; is already in the assignment &quot;Week 1&quot;: an exercise belongs to one "
+            "assignment at most, whose dates decide what its answers earn.") in page
+    assert "already exists" not in page
+    assert list(Assignment.objects.values_list("title", flat=True)) == ["Week 1"]
+    # and the assignment that has it may still be saved with it
+    week = Assignment.objects.get()
+    item = week.items.get()
+    change = {**form(course, [], due=("2024-10-15", "12:00")), "items-TOTAL_FORMS": 1, "items-INITIAL_FORMS": 1,
+              "items-0-id": item.pk, "items-0-assignment": week.pk, "items-0-order": 1,
+              "items-0-exercise": exercise.pk, "title": "Week 1 (renamed)"}
+    response = client.post(f"/admin/assignments/assignment/{week.pk}/change/", change)
+    assert response.status_code == 302, response.content.decode()
+    assert Assignment.objects.get().title == "Week 1 (renamed)"
+
+
+@pytest.mark.django_db
 def test_the_admin_refuses_an_exercise_of_another_course(client: Any, admin_client: Any, course: Course,
                                                          heap_program: str) -> None:
     other = Course.objects.create(title="Other", slug="other")
