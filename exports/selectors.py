@@ -130,5 +130,5 @@ def submissions(*, course: Course, chunk_size: int = CHUNK) -> Iterator[Submissi
             answer=json.dumps(row["answer"], sort_keys=True, separators=(",", ":")), status=row["status"],
             score=row["score"], max_score=row["max_score"], multiplier=multiplier,
             credited_score=rules.credited(row["score"], multiplier),
-            submitted=submitted.astimezone(zone).isoformat(), late=bool(row["credit__late"]),
+            submitted=submitted.astimezone(zone).isoformat(timespec="seconds"), late=bool(row["credit__late"]),
         )

@@ -188,3 +188,17 @@ def test_the_view_reads_nothing_until_the_download_is_consumed(
     with django_assert_max_num_queries(1):  # the whole export is one query over a cursor
         lines = text_of(response).splitlines()
     assert len(lines) == 1 + 4
+
+
+@pytest.mark.django_db
+def test_the_submission_time_is_written_to_the_second(client: Any, teacher: Any, graded_class: dict[str, Any]) -> None:
+    """Stored times carry microseconds; a spreadsheet reads 2024-10-16T00:59:07+02:00, not ...07.123456+02:00."""
+    import csv
+    import io
+
+    credit = graded_class["late"].credit
+    credit.submitted_at = credit.submitted_at.replace(second=7, microsecond=123456)
+    credit.save()
+    client.force_login(teacher)
+    rows = list(csv.DictReader(io.StringIO(text_of(client.get("/courses/memory-101/exports/submissions.csv")))))
+    assert rows[-1]["submitted"] == "2024-10-16T00:59:07+02:00"
