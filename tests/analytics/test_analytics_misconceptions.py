@@ -129,7 +129,7 @@ checkpoint("A");
 
 
 def test_a_templated_exercise_breaks_each_mistake_down_by_parameter_value(
-    make_exercise: Any, make_user: Any, enrolled: Any, answer: Any
+    make_exercise: Any, make_user: Any, enrolled: Any, answer: Any, client: Any, teacher: Any
 ) -> None:
     exercise = make_exercise(TEMPLATE, [{"kind": "reachable", "checkpoint": "A", "prompt": "Reachable?"}],
                              publish=False, title="Victim")
@@ -162,6 +162,16 @@ def test_a_templated_exercise_breaks_each_mistake_down_by_parameter_value(
         ("victim", "b", 0, len(by_value["b"])),
     ]
     assert [(p["value"], p["share"]) for p in groups["B"]["by_parameter"]] == [("a", 0.0), ("b", 1.0)]
+
+    # the teacher's page shows the breakdown under each mistake, with the share and the counts
+    client.force_login(teacher)
+    page = " ".join(client.get(f"/courses/{exercise.module.course.slug}/statistics/exercises/{exercise.pk}/")
+                    .content.decode().split())
+    a, b = len(by_value["a"]), len(by_value["b"])
+    assert ("<caption>By parameter value</caption> <thead><tr><th scope=\"col\">Parameter</th><th scope=\"col\">"
+            "Value</th><th scope=\"col\">Made it</th></tr></thead> <tbody><tr><th scope=\"row\">victim</th><td><code>a"
+            f"</code></td><td>100% <small>({a} of {a})</small></td></tr><tr><th scope=\"row\">victim</th><td><code>b"
+            f"</code></td><td>0% <small>(0 of {b})</small></td></tr></tbody>") in page
 
 
 RECURSION = """function down(n) {
