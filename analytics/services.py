@@ -84,6 +84,8 @@ def discrimination(item: Sequence[float], rest: Sequence[float], *, has_rest: bo
     n = len(item)
     if not has_rest:
         return Discrimination(None, n, "there are no other questions to compare with")
+    if n == 0:
+        return Discrimination(None, n, "no student has answered yet")
     if n < min_students:
         who = "student has" if n == 1 else "students have"
         return Discrimination(None, n, f"only {n} {who} answered; it needs at least {min_students}")

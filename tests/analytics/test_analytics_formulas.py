@@ -37,6 +37,7 @@ def test_discrimination_is_na_with_too_few_students() -> None:
     assert result.value is None
     assert result.reason == "only 4 students have answered; it needs at least 5"
     assert services.discrimination([1], [2]).reason == "only 1 student has answered; it needs at least 5"
+    assert services.discrimination([], []).reason == "no student has answered yet"  # not "only 0 students"
 
 
 def test_discrimination_is_na_when_everyone_has_the_same_score() -> None:
