@@ -37,7 +37,8 @@ def test_a_launch_from_the_lms_signs_the_student_in_on_the_exercise_and_the_grad
     page.goto(f"{lms.url}/course?user=ada&link={link.id}")
     page.get_by_role("button", name="Open Keep and drop in memcourse").click()
     page.wait_for_url(f"{live_server.url}/exercises/{exercise.pk}/")
-    assert "Signed in as ada-lovelace-" in page.locator(".user-nav").inner_text()
+    assert "Signed in as Ada Lovelace" in page.locator(".user-nav").inner_text()
+    assert page.locator(".user-nav strong").get_attribute("title").startswith("ada-lovelace-")
     assert page.get_by_role("heading", name="Keep and drop").count() >= 1
 
     question = page.locator("article.question").first
